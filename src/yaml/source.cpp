@@ -1,0 +1,60 @@
+#include "yaml/source.hpp"
+
+#include <algorithm>
+
+namespace podlint::yaml {
+
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+  starts_.push_back(0);
+  for (uint32_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      starts_.push_back(i + 1);
+    } else if (c == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) {
+      starts_.push_back(i + 1);
+    }
+  }
+}
+
+Position LineIndex::position(uint32_t offset) const {
+  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
+  const auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  const auto line = static_cast<uint32_t>(it - starts_.begin());
+  return Position{offset, line, offset - starts_[line - 1] + 1};
+}
+
+std::string_view LineIndex::line_text(uint32_t line) const {
+  if (line == 0 || line > starts_.size()) return {};
+  const uint32_t begin = starts_[line - 1];
+  uint32_t end = line < starts_.size() ? starts_[line] : static_cast<uint32_t>(text_.size());
+  while (end > begin && (text_[end - 1] == '\n' || text_[end - 1] == '\r'))
+    --end;
+  return text_.substr(begin, end - begin);
+}
+
+uint32_t utf16_column(std::string_view line_text, uint32_t byte_column) {
+  const size_t limit = std::min<size_t>(byte_column > 0 ? byte_column - 1 : 0, line_text.size());
+  uint32_t units = 0;
+  size_t i = 0;
+  while (i < limit) {
+    const auto c = static_cast<unsigned char>(line_text[i]);
+    size_t len = 1;
+    if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+    } else if (c >= 0xE0) {
+      len = 3;
+    } else if (c >= 0xC2 && c < 0xE0) {
+      len = 2;
+    }
+    bool valid = i + len <= line_text.size();
+    for (size_t k = 1; valid && k < len; ++k) {
+      valid = (static_cast<unsigned char>(line_text[i + k]) & 0xC0) == 0x80;
+    }
+    if (!valid) len = 1;
+    units += len == 4 ? 2 : 1;
+    i += len;
+  }
+  return units;
+}
+
+}  // namespace podlint::yaml
