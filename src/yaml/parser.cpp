@@ -1,0 +1,1751 @@
+// A YAML 1.2 parser in two layers: a scanner that turns bytes into tokens
+// (indentation becomes explicit block start/end tokens, implicit keys are
+// detected by remembering where a key could have started), and a
+// recursive-descent parser over those tokens that builds the Document.
+// Syntax errors unwind with an exception to the document loop, which skips to
+// the next document marker.
+//
+// Span conventions (the tree-sitter front-end follows them too): quoted
+// scalars include their quotes; block scalars run from the indicator to the
+// end of the last non-empty content line; plain scalars from the first to the
+// last non-blank character; block collections from their first entry to the
+// end of the last token in them; flow collections include the brackets; a
+// flow-sequence pair ("[a: b]") runs from its key to the end of its value; an
+// empty node is an empty span right after the preceding token (for an empty
+// key before ':', at the ':'). A byte order mark is not part of line 1.
+#include "yaml/parser.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+#include <array>
+#include <cstring>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "yaml/scalars.hpp"
+
+namespace podlint::yaml {
+namespace {
+
+enum class Tok : uint8_t {
+  StreamStart,
+  StreamEnd,
+  VersionDirective,
+  TagDirective,
+  ReservedDirective,
+  DocStart,
+  DocEnd,
+  BlockSeqStart,
+  BlockMapStart,
+  BlockEnd,
+  FlowSeqStart,
+  FlowSeqEnd,
+  FlowMapStart,
+  FlowMapEnd,
+  BlockEntry,
+  FlowEntry,
+  Key,
+  Value,
+  Alias,
+  Anchor,
+  Tag,
+  Scalar,
+};
+
+struct Token {
+  Tok kind = Tok::StreamStart;
+  ScalarStyle style = ScalarStyle::Plain;
+  bool verbatim_tag = false;
+  bool needs_decoding = false;  // scalars: escapes, quotes or line breaks inside
+  int32_t block_indent = -1;    // block scalars: indentation of the parent
+  Span span;
+  // Scalars: the raw source (block scalars: through trailing empty lines).
+  // Anchors and aliases: the name. Tags and %TAG: the handle.
+  std::string_view text;
+  std::string_view suffix;  // tags: the suffix; %TAG: the prefix
+};
+
+// Thrown once the error is recorded; caught by the document loop.
+struct Failure {};
+
+bool is_break(char c) {
+  return c == '\n' || c == '\r';
+}
+bool is_blank(char c) {
+  return c == ' ' || c == '\t';
+}
+bool is_blankz(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\0';
+}
+bool is_flow_indicator(char c) {
+  return c == ',' || c == '[' || c == ']' || c == '{' || c == '}';
+}
+bool is_word_char(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
+}
+bool is_uri_char(char c) {
+  return is_word_char(c) || (c != '\0' && std::strchr("%;/?:@&=+$,_.!~*'()[]#", c) != nullptr);
+}
+
+// Finds the first byte at or after `from` that YAML forbids or that is not
+// valid UTF-8. Returns text.size() when there is none.
+size_t find_invalid_byte(std::string_view text, size_t from, std::string& message) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  size_t i = from;
+  auto continuation = [&](size_t k) { return k < n && (s[k] & 0xC0) == 0x80; };
+  while (i < n) {
+#ifdef __SSE2__
+    // Fast path: skip 16 bytes at a time while they are printable ASCII,
+    // tab, LF or CR.
+    while (i + 16 <= n) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+      const __m128i allowed_control = _mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))),
+          _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
+      // Signed compare: bytes >= 0x80 count as below 0x20 too.
+      const __m128i low = _mm_andnot_si128(allowed_control, _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));
+      const __m128i bad = _mm_or_si128(low, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+      const int mask = _mm_movemask_epi8(bad);
+      if (mask != 0) {
+        i += static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+        break;
+      }
+      i += 16;
+    }
+    if (i >= n) break;
+#endif
+    const unsigned char c = s[i];
+    if (c >= 0x20 && c < 0x7F) {
+      ++i;
+      continue;
+    }
+    if (c == '\t' || c == '\n' || c == '\r') {
+      ++i;
+      continue;
+    }
+    if (c < 0x80) {
+      message = fmt::format("forbidden control character U+{:04X}", c);
+      return i;
+    }
+    uint32_t cp = 0;
+    size_t length = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+      length = 2;
+      cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      length = 3;
+      cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      length = 4;
+      cp = c & 0x07;
+    } else {
+      message = fmt::format("invalid UTF-8 byte 0x{:02X}", c);
+      return i;
+    }
+    for (size_t k = 1; k < length; ++k) {
+      if (!continuation(i + k)) {
+        message = fmt::format("invalid UTF-8 byte 0x{:02X}", c);
+        return i;
+      }
+      cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    const bool overlong = (length == 3 && cp < 0x800) || (length == 4 && cp < 0x10000);
+    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      message = fmt::format("invalid UTF-8 byte 0x{:02X}", c);
+      return i;
+    }
+    if ((cp >= 0x80 && cp <= 0x9F && cp != 0x85) || cp == 0xFFFE || cp == 0xFFFF) {
+      message = fmt::format("forbidden character U+{:04X}", cp);
+      return i;
+    }
+    i += length;
+  }
+  return n;
+}
+
+// Characters that may end a run of plain scalar text.
+constexpr std::array<bool, 256> plain_stops(bool flow) {
+  std::array<bool, 256> stops{};
+  for (const char c : {'\0', ' ', '\t', '\r', '\n', ':'})
+    stops[static_cast<unsigned char>(c)] = true;
+  if (flow)
+    for (const char c : {',', '[', ']', '{', '}'})
+      stops[static_cast<unsigned char>(c)] = true;
+  return stops;
+}
+constexpr std::array<bool, 256> kBlockPlainStops = plain_stops(false);
+constexpr std::array<bool, 256> kFlowPlainStops = plain_stops(true);
+
+// How error messages name a token that is out of place.
+const char* describe(Tok kind) {
+  switch (kind) {
+    case Tok::StreamEnd:
+      return "the end of the input";
+    case Tok::DocStart:
+      return "a document start marker '---'";
+    case Tok::DocEnd:
+      return "a document end marker '...'";
+    case Tok::FlowSeqEnd:
+      return "']'";
+    case Tok::FlowMapEnd:
+      return "'}'";
+    case Tok::FlowEntry:
+      return "','";
+    case Tok::Key:
+      return "'?'";
+    case Tok::Value:
+      return "':'";
+    case Tok::BlockEntry:
+      return "'-'";
+    case Tok::BlockEnd:
+      return "a less indented line";
+    case Tok::VersionDirective:
+    case Tok::TagDirective:
+    case Tok::ReservedDirective:
+      return "a directive";
+    default:
+      return "an unexpected token";
+  }
+}
+
+std::string position_text(const Position& p) {
+  return fmt::format("{}:{}", p.line, p.column);
+}
+
+class Parser {
+ public:
+  Parser(std::string_view text, const ParseOptions& options)
+      : text_(text), options_(options), max_depth_(std::min<uint32_t>(options.max_depth, kHardDepthLimit)) {
+    // A private copy with NUL padding: the scanner stops at a NUL, which also
+    // marks the first invalid byte, so its loops need no bounds checks.
+    buffer_.reserve(text.size() + 8);
+    buffer_.assign(text);
+    buffer_.append(8, '\0');
+    p_ = line_start_ = buffer_.data();
+    set_limit(0);
+    stream_.text = text;
+    // Enough for typical manifests without regrowing.
+    tokens_.reserve(64);
+    indents_.reserve(32);
+    item_scratch_.reserve(64);
+    pair_scratch_.reserve(64);
+  }
+
+  Stream run();
+
+ private:
+  // Parsing recurses once per nesting level; this bound keeps the C stack
+  // safe whatever max_depth says.
+  static constexpr uint32_t kHardDepthLimit = 1000;
+  static constexpr size_t kMaxInitialArenaBytes = 32 * 1024;
+
+  struct SimpleKey {
+    bool possible = false;
+    bool required = false;
+    bool after_tab = false;
+    size_t token_number = 0;
+    Position mark;
+  };
+
+  // ---- errors ----
+  [[noreturn]] void fail(ErrorKind kind, Span span, std::string message) {
+    // Whatever went wrong, running into the first invalid byte is the cause.
+    if (*p_ == '\0' && limit_ < text_.size()) {
+      const Position bad = position_at(p_);
+      kind = ErrorKind::Encoding;
+      span = {bad, bad};
+      span.end.offset++;
+      span.end.column++;
+      message = limit_message_;
+    }
+    Error error;
+    error.kind = kind;
+    error.span = span;
+    error.message = std::move(message);
+    doc().errors.push_back(std::move(error));
+    throw Failure{};
+  }
+  [[noreturn]] void fail(Span span, std::string message) {
+    fail(ErrorKind::Syntax, span, std::move(message));
+  }
+  // Out of line, so that callers in the recursion keep no string temporaries
+  // in their frames.
+  [[noreturn, gnu::noinline]] void fail(Span span, const char* message) {
+    fail(ErrorKind::Syntax, span, std::string(message));
+  }
+  [[noreturn, gnu::noinline]] void fail_unterminated(const char* what, Span open) {
+    fail(open, fmt::format("unterminated {} starting at {}", what, position_text(open.begin)));
+  }
+  [[noreturn]] void fail_here(std::string message) {
+    const Position here = pos();
+    fail(Span{here, here}, std::move(message));
+  }
+
+  // ---- positions ----
+  Position pos() const { return position_at(p_); }
+  Position position_at(const char* at) const {
+    return {static_cast<uint32_t>(at - buffer_.data()), line_, static_cast<uint32_t>(at - line_start_ + 1)};
+  }
+  int column() const { return static_cast<int>(p_ - line_start_); }
+  void skip_break() {
+    if (p_[0] == '\r' && p_[1] == '\n') ++p_;
+    ++p_;
+    ++line_;
+    line_start_ = p_;
+  }
+  std::string_view source(const Position& begin, const Position& end) const {
+    return text_.substr(begin.offset, end.offset - begin.offset);
+  }
+  bool at_document_marker() const {
+    return p_ == line_start_ &&
+           ((p_[0] == '-' && p_[1] == '-' && p_[2] == '-') ||
+            (p_[0] == '.' && p_[1] == '.' && p_[2] == '.')) &&
+           is_blankz(p_[3]);
+  }
+
+  void set_limit(size_t from) {
+    if (limit_ < text_.size()) buffer_[limit_] = text_[limit_];
+    limit_ = find_invalid_byte(text_, from, limit_message_);
+    buffer_[limit_] = '\0';
+  }
+
+  // ---- scanner ----
+  Token& peek() {
+    if (!token_available_) {
+      fetch_more_tokens();
+      token_available_ = true;
+    }
+    return tokens_[head_];
+  }
+  // The reference stays valid until the next peek().
+  const Token& next() {
+    const Token& t = peek();
+    ++head_;
+    ++tokens_parsed_;
+    token_available_ = false;
+    if (t.kind != Tok::BlockEnd && t.kind != Tok::StreamEnd) prev_end_ = t.span.end;
+    if (t.span.end.offset > document_end_limit_)
+      fail(ErrorKind::Limit, t.span,
+           fmt::format("document exceeds the maximum size of {} bytes", options_.max_document_bytes));
+    return t;
+  }
+
+  void fetch_more_tokens();
+  void fetch_next_token();
+  void scan_to_next_token();
+  void stale_simple_keys();
+  void save_simple_key();
+  void remove_simple_key();
+  void roll_indent(int col, size_t number, Tok kind, Position mark, bool after_tab);
+  void unroll_indent(int col);
+  void insert_token(size_t number, Tok kind, Position mark);
+  void push(Tok kind, Span span) {
+    Token& t = tokens_.emplace_back();
+    t.kind = kind;
+    t.span = span;
+  }
+  void push_indicator(Tok kind) {
+    const Position begin = pos();
+    ++p_;
+    push(kind, {begin, pos()});
+  }
+  void fetch_stream_end();
+  void fetch_directive();
+  void fetch_document_marker(Tok kind);
+  void fetch_flow_start(Tok kind);
+  void fetch_flow_end(Tok kind);
+  void fetch_flow_entry();
+  void fetch_block_entry();
+  void fetch_key();
+  void fetch_value();
+  void fetch_anchor(Tok kind);
+  void fetch_tag();
+  void fetch_block_scalar();
+  void fetch_quoted_scalar();
+  void fetch_plain_scalar();
+  void scan_comment();
+  void finish_line(const char* what);
+
+  // ---- parser ----
+  Document& doc() { return *doc_; }
+  void add_document() {
+    // Nodes take several times the bytes of their source. Size the arena's
+    // first block after the previous document (or the whole input) rather
+    // than growing from 1 KiB, but keep tiny documents cheap.
+    const size_t expected_bytes = stream_.documents.empty() ? text_.size()
+                                                            : stream_.documents.back().span.end.offset -
+                                                                  stream_.documents.back().span.begin.offset;
+    Document& document = stream_.documents.emplace_back();
+    document.arena = std::make_unique<std::pmr::monotonic_buffer_resource>(
+        std::clamp<size_t>(expected_bytes * 8, 1024, kMaxInitialArenaBytes));
+    doc_index_ = stream_.documents.size() - 1;
+    doc_ = &document;
+  }
+  void begin_document_at(Position begin) {
+    doc().span.begin = begin;
+    document_end_limit_ = uint64_t{begin.offset} + options_.max_document_bytes;
+  }
+  void parse_document();
+  uint64_t parse_node(bool block, bool indentless, Node*& out);
+  // The recursion runs parse_node -> one collection function -> parse_node;
+  // keeping the collection functions out of line keeps each level's stack
+  // frames small (several KiB under AddressSanitizer otherwise).
+  [[gnu::noinline]] uint64_t parse_alias(Node*& out);
+  [[gnu::noinline]] void parse_block_sequence(Node* node, uint64_t& weight);
+  [[gnu::noinline]] void parse_indentless_sequence(Node* node, uint64_t& weight);
+  [[gnu::noinline]] void parse_block_mapping(Node* node, uint64_t& weight);
+  [[gnu::noinline]] void parse_flow_sequence(Node* node, uint64_t& weight);
+  [[gnu::noinline]] void parse_flow_mapping(Node* node, uint64_t& weight);
+  [[gnu::noinline]] uint64_t parse_flow_pair(Tok closing, Node*& key, Node*& value);
+  Node* new_node(NodeKind kind, Span span) {
+    void* memory = doc().arena->allocate(sizeof(Node), alignof(Node));
+    Node* node = new (memory) Node;
+    node->kind = kind;
+    node->span = span;
+    if (!doc().root) doc().root = node;
+    return node;
+  }
+  Node* empty_node(Position at) { return new_node(NodeKind::Scalar, {at, at}); }
+  [[gnu::noinline]] Node* scalar_node(const Token& t);
+  [[gnu::noinline]] std::string_view resolve_tag(const Token& t);
+  void enter(const Span& span) {
+    if (++depth_ > max_depth_)
+      fail(ErrorKind::Limit, span, fmt::format("nesting exceeds the maximum depth of {}", max_depth_));
+  }
+  [[noreturn, gnu::noinline]] void fail_in_block(const Token& t, const Node& collection, const char* entry);
+  [[noreturn, gnu::noinline]] void fail_no_node(const Token& t);
+  void finish_items(Node* node, size_t base);
+  void finish_pairs(Node* node, size_t base);
+  void check_duplicate_keys(std::span<Pair> pairs);
+  void recover();
+  void assign_comments(bool all);
+
+  static uint64_t add(uint64_t a, uint64_t b) { return a > UINT64_MAX - b ? UINT64_MAX : a + b; }
+
+  std::string_view text_;
+  const ParseOptions& options_;
+  uint32_t max_depth_;
+  std::string buffer_;
+  size_t limit_ = 0;
+  std::string limit_message_;
+  const char* p_;
+  const char* line_start_;
+  uint32_t line_ = 1;
+
+  std::vector<Token> tokens_;
+  size_t head_ = 0;
+  size_t tokens_parsed_ = 0;
+  bool token_available_ = false;
+  bool stream_start_produced_ = false;
+  bool simple_key_allowed_ = false;
+  bool whitespace_had_tab_ = false;                  // the blanks just before the current token
+  bool last_json_like_ = false;                      // the last token was a quoted scalar or a flow end
+  std::vector<SimpleKey> simple_keys_{SimpleKey{}};  // one per flow level
+  size_t possible_keys_ = 0;
+  int indent_ = -1;
+  std::vector<int> indents_;
+  std::vector<Comment> pending_comments_;
+
+  Stream stream_;
+  size_t doc_index_ = 0;
+  Document* doc_ = nullptr;  // stream_.documents[doc_index_]
+  Position prev_end_;
+  uint64_t document_end_limit_ = 0;  // offset at which the document is too large
+  uint32_t depth_ = 0;
+  uint64_t expanded_ = 0;
+  bool had_yaml_directive_ = false;
+  std::vector<std::pair<std::string_view, std::string_view>> tag_handles_;
+  struct Anchored {
+    Node* node;
+    uint64_t weight;
+  };
+  std::unordered_map<std::string_view, Anchored> anchors_;
+  std::vector<Node*> item_scratch_;
+  std::vector<Pair> pair_scratch_;
+  std::unordered_map<std::string_view, const Node*> key_scratch_;
+  const char* last_recovery_ = nullptr;
+};
+
+// ===================================================================== scanner
+
+void Parser::fetch_more_tokens() {
+  if (head_ == tokens_.size()) {
+    tokens_.clear();
+    head_ = 0;
+  }
+  for (;;) {
+    bool need_more = head_ == tokens_.size();
+    if (!need_more && possible_keys_ > 0) {
+      stale_simple_keys();
+      for (const SimpleKey& key : simple_keys_) {
+        if (key.possible && key.token_number == tokens_parsed_) {
+          need_more = true;
+          break;
+        }
+      }
+    }
+    if (!need_more) return;
+    fetch_next_token();
+  }
+}
+
+void Parser::fetch_next_token() {
+  if (!stream_start_produced_) {
+    stream_start_produced_ = true;
+    simple_key_allowed_ = true;
+    if (static_cast<unsigned char>(p_[0]) == 0xEF && static_cast<unsigned char>(p_[1]) == 0xBB &&
+        static_cast<unsigned char>(p_[2]) == 0xBF) {
+      p_ += 3;
+      line_start_ = p_;  // the byte order mark is not part of line 1
+    }
+    push(Tok::StreamStart, {pos(), pos()});
+    return;
+  }
+  scan_to_next_token();
+  if (possible_keys_ > 0) stale_simple_keys();
+  if (indent_ > column()) unroll_indent(column());
+
+  const bool after_json_node = last_json_like_;
+  last_json_like_ = false;
+  const char c = *p_;
+  if (c == '\0') {
+    if (static_cast<size_t>(p_ - buffer_.data()) < text_.size()) fail_here("invalid character");
+    fetch_stream_end();
+    return;
+  }
+  if (p_ == line_start_) {
+    if (c == '%') return fetch_directive();
+    if (at_document_marker()) return fetch_document_marker(c == '-' ? Tok::DocStart : Tok::DocEnd);
+  }
+  const bool in_flow = simple_keys_.size() > 1;
+  const char n = p_[1];
+  switch (c) {
+    case '[':
+      return fetch_flow_start(Tok::FlowSeqStart);
+    case '{':
+      return fetch_flow_start(Tok::FlowMapStart);
+    case ']':
+      return fetch_flow_end(Tok::FlowSeqEnd);
+    case '}':
+      return fetch_flow_end(Tok::FlowMapEnd);
+    case ',':
+      return fetch_flow_entry();
+    case '*':
+      return fetch_anchor(Tok::Alias);
+    case '&':
+      return fetch_anchor(Tok::Anchor);
+    case '!':
+      return fetch_tag();
+    case '\'':
+    case '"':
+      return fetch_quoted_scalar();
+    case '|':
+    case '>':
+      if (!in_flow) return fetch_block_scalar();
+      break;
+    case '-':
+      if (is_blankz(n)) return fetch_block_entry();
+      break;
+    case '?':
+      if (is_blankz(n) || (in_flow && is_flow_indicator(n))) return fetch_key();
+      break;
+    case ':':
+      // After a quoted scalar or a flow collection, ':' in flow is always a
+      // value indicator ("JSON-like" keys).
+      if (is_blankz(n) || (in_flow && (is_flow_indicator(n) || after_json_node))) {
+        return fetch_value();
+      }
+      break;
+    case '#':
+      fail_here("a comment must be separated from the preceding token by whitespace");
+    case '@':
+    case '`':
+    case '%':
+      fail_here(fmt::format("character '{}' cannot start any token", c));
+    default:
+      break;
+  }
+  if ((c == '-' || c == '?' || c == ':') && (is_blankz(n) || (in_flow && is_flow_indicator(n))))
+    fail_here(fmt::format("character '{}' cannot start any token", c));
+  fetch_plain_scalar();
+}
+
+void Parser::scan_comment() {
+  const Position begin = pos();
+  // The line ends at LF, CR or the NUL at limit_ (no NUL comes before it).
+  const char* limit = buffer_.data() + limit_;
+  const auto* lf = static_cast<const char*>(std::memchr(p_, '\n', static_cast<size_t>(limit - p_)));
+  const char* q = lf ? lf : limit;
+  if (const auto* cr = static_cast<const char*>(std::memchr(p_, '\r', static_cast<size_t>(q - p_)))) q = cr;
+  p_ = q;
+  const Position end = pos();
+  pending_comments_.push_back({{begin, end}, source(begin, end).substr(1)});
+}
+
+void Parser::scan_to_next_token() {
+  whitespace_had_tab_ = false;
+  for (;;) {
+    const char* blanks_start = p_;
+    const bool at_line_start = p_ == line_start_;
+    if (at_line_start && static_cast<unsigned char>(p_[0]) == 0xEF &&
+        static_cast<unsigned char>(p_[1]) == 0xBB && static_cast<unsigned char>(p_[2]) == 0xBF) {
+      p_ += 3;
+    }
+    const char* q = p_;
+    while (*q == ' ')
+      ++q;
+    bool tab = false;
+    while (is_blank(*q)) {
+      tab |= *q == '\t';
+      ++q;
+    }
+    p_ = q;
+    whitespace_had_tab_ = tab;
+    // A comment needs a blank before it (or starts the line).
+    if (*p_ == '#' && (p_ == line_start_ || is_blank(p_[-1]))) scan_comment();
+    if (is_break(*p_)) {
+      skip_break();
+      if (simple_keys_.size() == 1) simple_key_allowed_ = true;
+      continue;
+    }
+    if (at_line_start && *p_ != '\0') {
+      // A tab may separate tokens but never indent content.
+      const char* first_tab = blanks_start;
+      while (*first_tab == ' ')
+        ++first_tab;
+      if (tab && first_tab - line_start_ <= indent_)
+        fail(Span{position_at(first_tab), pos()}, "tab characters must not be used for indentation");
+      if (simple_keys_.size() > 1 && column() <= indent_)
+        fail_here("flow collection content must be indented more than its parent block");
+    }
+    return;
+  }
+}
+
+void Parser::stale_simple_keys() {
+  if (possible_keys_ == 0) return;
+  const uint32_t offset = static_cast<uint32_t>(p_ - buffer_.data());
+  for (SimpleKey& key : simple_keys_) {
+    // Implicit keys are limited to one line and 1024 characters.
+    if (key.possible && (key.mark.line < line_ || key.mark.offset + 1024 < offset)) {
+      if (key.required) fail(Span{key.mark, key.mark}, "could not find expected ':' after this implicit key");
+      key.possible = false;
+      --possible_keys_;
+    }
+  }
+}
+
+void Parser::save_simple_key() {
+  const bool required = simple_keys_.size() == 1 && indent_ == column();
+  if (!simple_key_allowed_) return;
+  remove_simple_key();
+  SimpleKey& key = simple_keys_.back();
+  key.possible = true;
+  ++possible_keys_;
+  key.required = required;
+  key.after_tab = whitespace_had_tab_;
+  key.token_number = tokens_parsed_ + (tokens_.size() - head_);
+  key.mark = pos();
+}
+
+void Parser::remove_simple_key() {
+  SimpleKey& key = simple_keys_.back();
+  if (!key.possible) return;
+  if (key.required) fail(Span{key.mark, key.mark}, "could not find expected ':' after this implicit key");
+  key.possible = false;
+  --possible_keys_;
+}
+
+void Parser::roll_indent(int col, size_t number, Tok kind, Position mark, bool after_tab) {
+  if (simple_keys_.size() > 1 || indent_ >= col) return;
+  // A new block collection after "-\t", "?\t" or ":\t": the tab would be
+  // part of its indentation.
+  if (after_tab) fail(Span{mark, mark}, "tab characters must not be used for indentation");
+  indents_.push_back(indent_);
+  indent_ = col;
+  if (number == SIZE_MAX) {
+    push(kind, {mark, mark});
+  } else {
+    insert_token(number, kind, mark);
+  }
+}
+
+// Inserts a token before the queued token with the given number (a key found
+// once its ':' turns up). Usually only one token moves; fixed-size copies
+// avoid the string instructions vector::insert compiles to.
+void Parser::insert_token(size_t number, Tok kind, Position mark) {
+  const size_t index = head_ + (number - tokens_parsed_);
+  tokens_.emplace_back();
+  Token* data = tokens_.data();
+  for (size_t k = tokens_.size() - 1; k > index; --k)
+    std::memcpy(static_cast<void*>(data + k), data + k - 1, sizeof(Token));
+  Token& t = data[index];
+  t = Token{};
+  t.kind = kind;
+  t.span = {mark, mark};
+}
+
+void Parser::unroll_indent(int col) {
+  if (simple_keys_.size() > 1) return;
+  while (indent_ > col) {
+    push(Tok::BlockEnd, {pos(), pos()});
+    indent_ = indents_.back();
+    indents_.pop_back();
+  }
+}
+
+void Parser::fetch_stream_end() {
+  unroll_indent(-1);
+  remove_simple_key();
+  // Keys still pending in unterminated flow collections can never complete.
+  for (SimpleKey& key : simple_keys_)
+    key.possible = false;
+  possible_keys_ = 0;
+  simple_key_allowed_ = false;
+  push(Tok::StreamEnd, {pos(), pos()});
+}
+
+// Rest of a line after a directive or a document marker: blanks, a comment.
+void Parser::finish_line(const char* what) {
+  const char* before = p_;
+  while (is_blank(*p_))
+    ++p_;
+  if (*p_ == '#' && p_ != before) scan_comment();
+  if (!is_break(*p_) && *p_ != '\0') fail_here(fmt::format("unexpected content after {}", what));
+}
+
+void Parser::fetch_directive() {
+  unroll_indent(-1);
+  remove_simple_key();
+  simple_key_allowed_ = false;
+  const Position begin = pos();
+  ++p_;
+  const char* name_start = p_;
+  while (!is_blankz(*p_))
+    ++p_;
+  const std::string_view name(name_start, static_cast<size_t>(p_ - name_start));
+  Token& t = tokens_.emplace_back();
+  t.span.begin = begin;
+  if (name == "YAML") {
+    t.kind = Tok::VersionDirective;
+    while (is_blank(*p_))
+      ++p_;
+    const char* version = p_;
+    while (*p_ >= '0' && *p_ <= '9')
+      ++p_;
+    if (*p_ != '.' || p_ == version) fail_here("invalid %YAML directive: expected a version like 1.2");
+    ++p_;
+    const char* minor = p_;
+    while (*p_ >= '0' && *p_ <= '9')
+      ++p_;
+    if (p_ == minor || !is_blankz(*p_)) fail_here("invalid %YAML directive: expected a version like 1.2");
+    t.text = text_.substr(static_cast<size_t>(version - buffer_.data()), static_cast<size_t>(p_ - version));
+    t.span.end = pos();
+    finish_line("the %YAML directive");
+  } else if (name == "TAG") {
+    t.kind = Tok::TagDirective;
+    while (is_blank(*p_))
+      ++p_;
+    const char* handle = p_;
+    if (*p_ != '!') fail_here("invalid %TAG directive: expected a tag handle");
+    ++p_;
+    while (is_word_char(*p_))
+      ++p_;
+    if (*p_ == '!') {
+      ++p_;
+    } else if (p_ != handle + 1) {
+      fail_here("invalid %TAG directive: a named tag handle must end with '!'");
+    }
+    if (!is_blank(*p_)) fail_here("invalid %TAG directive: expected blanks after the handle");
+    t.text = text_.substr(static_cast<size_t>(handle - buffer_.data()), static_cast<size_t>(p_ - handle));
+    while (is_blank(*p_))
+      ++p_;
+    const char* prefix = p_;
+    while (is_uri_char(*p_))
+      ++p_;
+    if (p_ == prefix || !is_blankz(*p_)) fail_here("invalid %TAG directive: expected a tag prefix");
+    t.suffix = text_.substr(static_cast<size_t>(prefix - buffer_.data()), static_cast<size_t>(p_ - prefix));
+    t.span.end = pos();
+    finish_line("the %TAG directive");
+  } else {
+    t.kind = Tok::ReservedDirective;  // ignored, as the spec asks
+    const char* last = p_;
+    while (!is_break(*p_) && *p_ != '\0' && !(*p_ == '#' && is_blank(p_[-1]))) {
+      if (!is_blank(*p_)) last = p_ + 1;
+      ++p_;
+    }
+    t.span.end = position_at(last);
+    if (*p_ == '#') scan_comment();
+  }
+}
+
+void Parser::fetch_document_marker(Tok kind) {
+  if (simple_keys_.size() > 1) fail_here("document marker inside a flow collection");
+  unroll_indent(-1);
+  remove_simple_key();
+  simple_key_allowed_ = false;
+  const Position begin = pos();
+  p_ += 3;
+  push(kind, {begin, pos()});
+  if (kind == Tok::DocEnd) finish_line("the document end marker '...'");
+}
+
+void Parser::fetch_flow_start(Tok kind) {
+  save_simple_key();
+  simple_keys_.emplace_back();
+  if (simple_keys_.size() > max_depth_ + 2) {
+    const Position here = pos();
+    fail(ErrorKind::Limit, {here, here}, fmt::format("nesting exceeds the maximum depth of {}", max_depth_));
+  }
+  simple_key_allowed_ = true;
+  push_indicator(kind);
+}
+
+void Parser::fetch_flow_end(Tok kind) {
+  if (simple_keys_.size() == 1) fail_here(fmt::format("'{}' without a matching opening bracket", *p_));
+  remove_simple_key();
+  simple_keys_.pop_back();
+  simple_key_allowed_ = false;
+  push_indicator(kind);
+  last_json_like_ = true;
+}
+
+void Parser::fetch_flow_entry() {
+  if (simple_keys_.size() == 1) fail_here("',' is only allowed inside flow collections");
+  remove_simple_key();
+  simple_key_allowed_ = true;
+  push_indicator(Tok::FlowEntry);
+}
+
+void Parser::fetch_block_entry() {
+  if (simple_keys_.size() > 1) fail_here("block sequence entries are not allowed inside flow collections");
+  if (!simple_key_allowed_) fail_here("block sequence entries are not allowed here");
+  roll_indent(column(), SIZE_MAX, Tok::BlockSeqStart, pos(), whitespace_had_tab_);
+  remove_simple_key();
+  simple_key_allowed_ = true;
+  push_indicator(Tok::BlockEntry);
+}
+
+void Parser::fetch_key() {
+  const bool in_block = simple_keys_.size() == 1;
+  if (in_block) {
+    if (!simple_key_allowed_) fail_here("mapping keys are not allowed here");
+    roll_indent(column(), SIZE_MAX, Tok::BlockMapStart, pos(), whitespace_had_tab_);
+  }
+  remove_simple_key();
+  simple_key_allowed_ = in_block;
+  push_indicator(Tok::Key);
+}
+
+void Parser::fetch_value() {
+  SimpleKey& key = simple_keys_.back();
+  const bool in_block = simple_keys_.size() == 1;
+  if (key.possible) {
+    insert_token(key.token_number, Tok::Key, key.mark);
+    key.possible = false;
+    --possible_keys_;
+    roll_indent(static_cast<int>(key.mark.column) - 1, key.token_number, Tok::BlockMapStart, key.mark,
+                key.after_tab);
+    simple_key_allowed_ = false;
+  } else {
+    if (in_block) {
+      if (!simple_key_allowed_) fail_here("mapping values are not allowed here");
+      roll_indent(column(), SIZE_MAX, Tok::BlockMapStart, pos(), whitespace_had_tab_);
+    }
+    simple_key_allowed_ = in_block;
+  }
+  push_indicator(Tok::Value);
+}
+
+void Parser::fetch_anchor(Tok kind) {
+  save_simple_key();
+  simple_key_allowed_ = false;
+  const Position begin = pos();
+  ++p_;
+  const char* name = p_;
+  while (!is_blankz(*p_) && !is_flow_indicator(*p_))
+    ++p_;
+  const char* what = kind == Tok::Alias ? "alias" : "anchor";
+  if (p_ == name) fail_here(fmt::format("{} name must not be empty", what));
+  Token& t = tokens_.emplace_back();
+  t.kind = kind;
+  t.span = {begin, pos()};
+  t.text = source(begin, t.span.end).substr(1);
+}
+
+void Parser::fetch_tag() {
+  save_simple_key();
+  simple_key_allowed_ = false;
+  const Position begin = pos();
+  Token& t = tokens_.emplace_back();
+  t.kind = Tok::Tag;
+  ++p_;
+  if (*p_ == '<') {
+    ++p_;
+    const char* uri = p_;
+    while (is_uri_char(*p_) && *p_ != '>')
+      ++p_;
+    if (*p_ != '>' || p_ == uri) fail_here("invalid verbatim tag: expected '>'");
+    t.verbatim_tag = true;
+    t.suffix = text_.substr(static_cast<size_t>(uri - buffer_.data()), static_cast<size_t>(p_ - uri));
+    ++p_;
+  } else {
+    const char* handle_start = p_ - 1;
+    while (is_word_char(*p_))
+      ++p_;
+    if (*p_ == '!') {
+      ++p_;
+    } else {
+      p_ = handle_start + 1;  // "!suffix": the primary handle
+    }
+    t.text = text_.substr(static_cast<size_t>(handle_start - buffer_.data()),
+                          static_cast<size_t>(p_ - handle_start));
+    const char* suffix = p_;
+    while (is_uri_char(*p_) && *p_ != '!' && !is_flow_indicator(*p_))
+      ++p_;
+    t.suffix = text_.substr(static_cast<size_t>(suffix - buffer_.data()), static_cast<size_t>(p_ - suffix));
+    if (t.suffix.empty() && t.text != "!") fail_here("tag suffix must not be empty");
+  }
+  if (!is_blankz(*p_) && !(simple_keys_.size() > 1 && is_flow_indicator(*p_)))
+    fail_here("a tag must be followed by a blank");
+  t.span = {begin, pos()};
+}
+
+void Parser::fetch_quoted_scalar() {
+  save_simple_key();
+  simple_key_allowed_ = false;
+  const Position begin = pos();
+  const char quote = *p_;
+  const char* kind_name = quote == '"' ? "double" : "single";
+  bool needs_decoding = false;
+  ++p_;
+  for (;;) {
+    const char c = *p_;
+    if (c == '\0' || at_document_marker()) {
+      fail(Span{begin, pos()},
+           fmt::format("unterminated {}-quoted string starting at {}", kind_name, position_text(begin)));
+    }
+    if (c == quote) {
+      if (quote == '\'' && p_[1] == '\'') {
+        needs_decoding = true;
+        p_ += 2;
+        continue;
+      }
+      break;
+    }
+    if (c == '\\' && quote == '"' && p_[1] != '\0') {
+      needs_decoding = true;
+      ++p_;
+      if (is_break(*p_)) {
+        skip_break();
+      } else {
+        ++p_;
+      }
+      continue;
+    }
+    if (is_break(c)) {
+      needs_decoding = true;
+      skip_break();
+      // Continuation lines of a block-context string must be indented.
+      while (*p_ == ' ')
+        ++p_;
+      const int spaces = column();
+      while (is_blank(*p_))
+        ++p_;
+      if (simple_keys_.size() == 1 && spaces <= indent_ && !is_break(*p_) && *p_ != '\0' &&
+          !at_document_marker())
+        fail_here(fmt::format("{}-quoted string continuation line is not indented enough", kind_name));
+      continue;
+    }
+    ++p_;
+  }
+  ++p_;
+  Token& t = tokens_.emplace_back();
+  t.kind = Tok::Scalar;
+  t.style = quote == '"' ? ScalarStyle::DoubleQuoted : ScalarStyle::SingleQuoted;
+  t.needs_decoding = needs_decoding;
+  t.span = {begin, pos()};
+  t.text = source(begin, t.span.end);
+  last_json_like_ = true;
+}
+
+void Parser::fetch_plain_scalar() {
+  save_simple_key();
+  simple_key_allowed_ = false;
+  const bool in_flow = simple_keys_.size() > 1;
+  const Position begin = pos();
+  Position end = begin;
+  bool multiline = false;
+  for (;;) {
+    if (at_document_marker() || *p_ == '#') break;
+    const char* run = p_;
+    const char* q = p_;
+    const bool* stops = in_flow ? kFlowPlainStops.data() : kBlockPlainStops.data();
+    for (;;) {
+      while (!stops[static_cast<unsigned char>(*q)])
+        ++q;
+      // ':' ends the scalar only before a blank (or a flow indicator in flow).
+      if (*q == ':' && !is_blankz(q[1]) && !(in_flow && is_flow_indicator(q[1]))) {
+        ++q;
+        continue;
+      }
+      break;
+    }
+    p_ = q;
+    if (p_ == run) break;
+    multiline |= end.line != line_;
+    end = pos();
+    if (!is_blank(*p_) && !is_break(*p_)) break;
+    bool crossed_line = false;
+    for (;;) {
+      const char* q = p_;
+      while (*q == ' ' || *q == '\t')
+        ++q;
+      p_ = q;
+      if (!is_break(*p_)) break;
+      skip_break();
+      crossed_line = true;
+    }
+    if (crossed_line) {
+      simple_key_allowed_ = !in_flow;
+      const char* indentation_end = line_start_;
+      while (*indentation_end == ' ')
+        ++indentation_end;
+      if (*indentation_end == '\t' && indentation_end - line_start_ <= indent_ && *p_ != '\0' && *p_ != '#')
+        fail(Span{position_at(indentation_end), pos()}, "tab characters must not be used for indentation");
+      if (!in_flow && column() <= indent_) break;
+    }
+  }
+  Token& t = tokens_.emplace_back();
+  t.kind = Tok::Scalar;
+  t.span = {begin, end};
+  t.text = source(begin, end);
+  t.needs_decoding = multiline;
+}
+
+void Parser::fetch_block_scalar() {
+  remove_simple_key();
+  simple_key_allowed_ = true;
+  const Position begin = pos();
+  const bool folded = *p_ == '>';
+  ++p_;
+  int explicit_indent = 0;
+  bool chomping_seen = false;
+  for (int k = 0; k < 2; ++k) {
+    if ((*p_ == '+' || *p_ == '-') && !chomping_seen) {
+      chomping_seen = true;
+      ++p_;
+    } else if (*p_ >= '0' && *p_ <= '9' && !explicit_indent) {
+      if (*p_ == '0') fail_here("block scalar indentation indicator must be between 1 and 9");
+      explicit_indent = *p_ - '0';
+      ++p_;
+    }
+  }
+  Position end = pos();  // moves to the end of the last content line
+  const char* before_blanks = p_;
+  while (is_blank(*p_))
+    ++p_;
+  if (*p_ == '#' && p_ != before_blanks) scan_comment();
+  if (!is_break(*p_) && *p_ != '\0') fail_here("invalid block scalar header");
+  if (*p_ != '\0') skip_break();
+
+  const int parent = indent_;
+  int indent = explicit_indent ? std::max(parent, 0) + explicit_indent : -1;
+  int longest_empty = 0;
+  for (;;) {
+    const char* line = p_;
+    while (*p_ == ' ')
+      ++p_;
+    const int spaces = static_cast<int>(p_ - line);
+    if (indent < 0 && !is_break(*p_) && *p_ != '\0') {
+      // The first non-empty line decides the indentation.
+      indent = std::max(spaces, parent + 1);
+      if (longest_empty > indent)
+        fail_here("a leading empty line of the block scalar has more spaces than its content");
+    }
+    if (is_break(*p_)) {
+      longest_empty = std::max(longest_empty, spaces);
+      skip_break();
+      continue;
+    }
+    if (*p_ == '\0') break;
+    if (spaces == 0 && at_document_marker()) break;
+    if (spaces < indent) {
+      if (*p_ == '\t') {
+        // A line of blanks is empty; otherwise the tab is indentation and
+        // ends the scalar (scan_to_next_token() reports it).
+        const char* q = p_;
+        while (is_blank(*q))
+          ++q;
+        if (is_break(*q) || *q == '\0') {
+          if (spaces <= parent) fail_here("tab characters must not be used for indentation");
+          p_ = q;
+          if (*p_ != '\0') skip_break();
+          continue;
+        }
+      }
+      p_ = line;  // a less indented line ends the scalar
+      break;
+    }
+    while (!is_break(*p_) && *p_ != '\0')
+      ++p_;
+    end = pos();
+    if (*p_ != '\0') skip_break();
+  }
+  Token& t = tokens_.emplace_back();
+  t.kind = Tok::Scalar;
+  t.style = folded ? ScalarStyle::Folded : ScalarStyle::Literal;
+  t.block_indent = parent;
+  t.needs_decoding = true;
+  t.span = {begin, end};
+  t.text = text_.substr(begin.offset, static_cast<size_t>(p_ - buffer_.data()) - begin.offset);
+}
+
+// ====================================================================== parser
+
+Node* Parser::scalar_node(const Token& t) {
+  Node* node = new_node(NodeKind::Scalar, t.span);
+  node->style = t.style;
+  if (!t.needs_decoding) {
+    node->value = t.style == ScalarStyle::Plain ? t.text : t.text.substr(1, t.text.size() - 2);
+    return node;
+  }
+  std::pmr::memory_resource& arena = *doc().arena;
+  DecodedScalar decoded;
+  switch (t.style) {
+    case ScalarStyle::Plain:
+      decoded = decode_plain(t.text, arena);
+      break;
+    case ScalarStyle::SingleQuoted:
+      decoded = decode_single_quoted(t.text, arena);
+      break;
+    case ScalarStyle::DoubleQuoted:
+      decoded = decode_double_quoted(t.text, arena);
+      break;
+    case ScalarStyle::Literal:
+    case ScalarStyle::Folded:
+      decoded = decode_block(t.text, t.block_indent, arena);
+      break;
+  }
+  if (decoded.error) {
+    // Walk to the offending byte to name its line and column.
+    Position at = t.span.begin;
+    for (uint32_t k = 0; k < decoded.error_offset && k < t.text.size(); ++k) {
+      if (t.text[k] == '\n' || (t.text[k] == '\r' && (k + 1 >= t.text.size() || t.text[k + 1] != '\n'))) {
+        ++at.line;
+        at.column = 1;
+      } else {
+        ++at.column;
+      }
+      ++at.offset;
+    }
+    Position after = at;
+    ++after.offset;
+    ++after.column;
+    fail(Span{at, after}, decoded.error);
+  }
+  node->value = decoded.value;
+  return node;
+}
+
+std::string_view Parser::resolve_tag(const Token& t) {
+  std::string_view prefix;
+  if (!t.verbatim_tag) {
+    if (t.text == "!" && t.suffix.empty()) return "!";
+    bool found = false;
+    for (const auto& [handle, value] : tag_handles_) {
+      if (handle == t.text) {
+        prefix = value;
+        found = true;
+      }
+    }
+    if (!found) {
+      if (t.text == "!!") {
+        prefix = "tag:yaml.org,2002:";
+      } else if (t.text == "!") {
+        prefix = "!";
+      } else {
+        fail(t.span, fmt::format("undefined tag handle \"{}\"", t.text));
+      }
+    }
+  }
+  const std::string_view suffix = t.suffix;
+  if (suffix.find('%') == std::string_view::npos && prefix.empty()) return suffix;
+  auto* out = static_cast<char*>(doc().arena->allocate(prefix.size() + suffix.size(), 1));
+  if (!prefix.empty()) std::memcpy(out, prefix.data(), prefix.size());  // verbatim tags have no prefix
+  size_t n = prefix.size();
+  for (size_t i = 0; i < suffix.size(); ++i) {
+    auto hex = [](char c) {
+      return c >= '0' && c <= '9'                     ? c - '0'
+             : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10
+                                                      : -1;
+    };
+    if (suffix[i] == '%' && i + 2 < suffix.size() && hex(suffix[i + 1]) >= 0 && hex(suffix[i + 2]) >= 0) {
+      out[n++] = static_cast<char>(hex(suffix[i + 1]) * 16 + hex(suffix[i + 2]));
+      i += 2;
+    } else {
+      out[n++] = suffix[i];
+    }
+  }
+  return {out, n};
+}
+
+uint64_t Parser::parse_alias(Node*& out) {
+  const Token t = next();
+  const auto it = anchors_.find(t.text);
+  if (it == anchors_.end()) fail(t.span, fmt::format("undefined alias \"{}\"", t.text));
+  Node* node = new_node(NodeKind::Alias, t.span);
+  node->anchor = t.text;
+  node->target = it->second.node;
+  out = node;
+  expanded_ = add(expanded_, it->second.weight);
+  if (expanded_ > options_.max_alias_expansion)
+    fail(ErrorKind::Limit, t.span,
+         fmt::format("aliases expand to more than {} nodes (alias \"{}\")", options_.max_alias_expansion,
+                     t.text));
+  return it->second.weight;
+}
+
+uint64_t Parser::parse_node(bool block, bool indentless, Node*& out) {
+  Token* t = &peek();
+  if (t->kind == Tok::Alias) return parse_alias(out);
+  std::string_view anchor;
+  std::string_view tag;
+  bool has_tag = false;
+  while (t->kind == Tok::Anchor || t->kind == Tok::Tag) {
+    const Token& property = next();  // valid until the next peek()
+    if (property.kind == Tok::Anchor) {
+      if (!anchor.empty()) fail(property.span, "a node must not have more than one anchor");
+      anchor = property.text;
+    } else {
+      if (has_tag) fail(property.span, "a node must not have more than one tag");
+      tag = resolve_tag(property);
+      has_tag = true;
+    }
+    t = &peek();
+  }
+  if (t->kind == Tok::Alias) fail(t->span, "an alias must not have an anchor or a tag");
+  Node* node = nullptr;
+  uint64_t weight = 1;
+  auto collection = [&](NodeKind kind, bool flow) {
+    node = new_node(kind, t->span);
+    node->flow = flow;
+    node->tag = tag;
+    node->anchor = anchor;
+    if (!anchor.empty()) anchors_[anchor] = {node, 1};
+    enter(t->span);
+  };
+  switch (t->kind) {
+    case Tok::Scalar:
+      node = scalar_node(next());
+      break;
+    case Tok::FlowSeqStart:
+      collection(NodeKind::Sequence, true);
+      parse_flow_sequence(node, weight);
+      break;
+    case Tok::FlowMapStart:
+      collection(NodeKind::Mapping, true);
+      parse_flow_mapping(node, weight);
+      break;
+    case Tok::BlockSeqStart:
+      if (!block) fail(t->span, "block collections are not allowed inside flow collections");
+      collection(NodeKind::Sequence, false);
+      parse_block_sequence(node, weight);
+      break;
+    case Tok::BlockMapStart:
+      if (!block) fail(t->span, "block collections are not allowed inside flow collections");
+      collection(NodeKind::Mapping, false);
+      parse_block_mapping(node, weight);
+      break;
+    case Tok::BlockEntry:
+      if (indentless) {
+        collection(NodeKind::Sequence, false);
+        parse_indentless_sequence(node, weight);
+        break;
+      }
+      [[fallthrough]];
+    default:
+      if (anchor.empty() && !has_tag) {
+        fail_no_node(*t);
+      }
+      node = empty_node(prev_end_);
+      break;
+  }
+  if (node->kind != NodeKind::Scalar) {
+    --depth_;
+  } else {
+    node->tag = tag;
+    node->anchor = anchor;
+  }
+  if (!anchor.empty()) anchors_[anchor] = {node, weight};
+  expanded_ = add(expanded_, 1);
+  out = node;
+  return weight;
+}
+
+void Parser::finish_items(Node* node, size_t base) {
+  const size_t count = item_scratch_.size() - base;
+  auto* items = static_cast<Node**>(doc().arena->allocate(count * sizeof(Node*), alignof(Node*)));
+  std::copy(item_scratch_.begin() + static_cast<ptrdiff_t>(base), item_scratch_.end(), items);
+  item_scratch_.resize(base);
+  node->items = {items, count};
+  node->span.end =
+      std::max(prev_end_, node->span.begin, [](auto& a, auto& b) { return a.offset < b.offset; });
+}
+
+void Parser::finish_pairs(Node* node, size_t base) {
+  const size_t count = pair_scratch_.size() - base;
+  auto* pairs = static_cast<Pair*>(doc().arena->allocate(count * sizeof(Pair), alignof(Pair)));
+  std::copy(pair_scratch_.begin() + static_cast<ptrdiff_t>(base), pair_scratch_.end(), pairs);
+  pair_scratch_.resize(base);
+  node->pairs = {pairs, count};
+  node->span.end =
+      std::max(prev_end_, node->span.begin, [](auto& a, auto& b) { return a.offset < b.offset; });
+  if (options_.report_duplicate_keys && count > 1) check_duplicate_keys(node->pairs);
+}
+
+void Parser::check_duplicate_keys(std::span<Pair> pairs) {
+  auto report = [&](const Node* first, const Node* again) {
+    Error error;
+    error.kind = ErrorKind::DuplicateKey;
+    error.span = again->span;
+    error.message = fmt::format("duplicate key \"{}\" (first defined at {})", again->value,
+                                position_text(first->span.begin));
+    error.has_related = true;
+    error.related = first->span;
+    doc().errors.push_back(std::move(error));
+  };
+  if (pairs.size() <= 16) {
+    for (size_t i = 1; i < pairs.size(); ++i) {
+      const Node* key = pairs[i].key;
+      if (!key->is_scalar()) continue;
+      for (size_t j = 0; j < i; ++j) {
+        const Node* other = pairs[j].key;
+        if (other->is_scalar() && other->value == key->value) {
+          report(other, key);
+          break;
+        }
+      }
+    }
+    return;
+  }
+  key_scratch_.clear();
+  for (const Pair& pair : pairs) {
+    if (!pair.key->is_scalar()) continue;
+    const auto [it, inserted] = key_scratch_.emplace(pair.key->value, pair.key);
+    if (!inserted) report(it->second, pair.key);
+  }
+}
+
+// Reports a token that cannot continue a block collection.
+void Parser::fail_in_block(const Token& t, const Node& collection, const char* entry) {
+  if (t.span.begin.line == prev_end_.line) fail(t.span, "unexpected content after the value on this line");
+  if (t.span.begin.column != collection.span.begin.column)
+    fail(t.span, fmt::format("bad indentation of a {}", entry));
+  fail(t.span, fmt::format("expected a {}", entry));
+}
+
+void Parser::fail_no_node(const Token& t) {
+  fail(t.span, fmt::format("expected a node, found {}", describe(t.kind)));
+}
+
+void Parser::parse_block_sequence(Node* node, uint64_t& weight) {
+  next();  // the block sequence start
+  const size_t base = item_scratch_.size();
+  try {
+    for (;;) {
+      const Token* t = &peek();
+      if (t->kind == Tok::BlockEnd) {
+        next();
+        break;
+      }
+      if (t->kind != Tok::BlockEntry) fail_in_block(*t, *node, "sequence entry");
+      next();
+      const Tok following = peek().kind;
+      Node* item;
+      if (following == Tok::BlockEntry || following == Tok::BlockEnd) {
+        item = empty_node(prev_end_);
+        weight = add(weight, 1);
+      } else {
+        weight = add(weight, parse_node(true, false, item));
+      }
+      item_scratch_.push_back(item);
+    }
+  } catch (const Failure&) {
+    finish_items(node, base);
+    throw;
+  }
+  finish_items(node, base);
+}
+
+void Parser::parse_indentless_sequence(Node* node, uint64_t& weight) {
+  const size_t base = item_scratch_.size();
+  try {
+    while (peek().kind == Tok::BlockEntry) {
+      next();
+      const Tok following = peek().kind;
+      Node* item;
+      if (following == Tok::BlockEntry || following == Tok::Key || following == Tok::Value ||
+          following == Tok::BlockEnd) {
+        item = empty_node(prev_end_);
+        weight = add(weight, 1);
+      } else {
+        weight = add(weight, parse_node(true, false, item));
+      }
+      item_scratch_.push_back(item);
+    }
+  } catch (const Failure&) {
+    finish_items(node, base);
+    throw;
+  }
+  finish_items(node, base);
+}
+
+void Parser::parse_block_mapping(Node* node, uint64_t& weight) {
+  next();  // the block mapping start
+  const size_t base = pair_scratch_.size();
+  auto ends_entry = [](Tok kind) { return kind == Tok::Key || kind == Tok::Value || kind == Tok::BlockEnd; };
+  try {
+    for (;;) {
+      const Token* t = &peek();
+      if (t->kind == Tok::BlockEnd) {
+        next();
+        break;
+      }
+      Node* key;
+      if (t->kind == Tok::Key) {
+        next();
+        if (ends_entry(peek().kind)) {
+          key = empty_node(prev_end_);
+          weight = add(weight, 1);
+        } else {
+          weight = add(weight, parse_node(true, true, key));
+        }
+      } else if (t->kind == Tok::Value) {
+        key = empty_node(t->span.begin);
+        weight = add(weight, 1);
+      } else {
+        fail_in_block(*t, *node, "mapping entry");
+      }
+      Node* value;
+      if (peek().kind == Tok::Value) {
+        next();
+        if (ends_entry(peek().kind)) {
+          value = empty_node(prev_end_);
+          weight = add(weight, 1);
+        } else {
+          weight = add(weight, parse_node(true, true, value));
+        }
+      } else {
+        value = empty_node(prev_end_);
+        weight = add(weight, 1);
+      }
+      pair_scratch_.push_back({key, value});
+    }
+  } catch (const Failure&) {
+    finish_pairs(node, base);
+    throw;
+  }
+  finish_pairs(node, base);
+}
+
+// One "key: value" entry of a flow collection (the key may be implicit or
+// empty). Stops before ',' or the closing bracket.
+uint64_t Parser::parse_flow_pair(Tok closing, Node*& key, Node*& value) {
+  uint64_t weight = 0;
+  auto ends_entry = [closing](Tok kind) { return kind == Tok::FlowEntry || kind == closing; };
+  const Token* t = &peek();
+  if (t->kind == Tok::Key) {
+    next();
+    const Tok following = peek().kind;
+    if (following == Tok::Value || ends_entry(following)) {
+      key = empty_node(prev_end_);
+      weight = 1;
+    } else {
+      weight = parse_node(false, false, key);
+    }
+  } else if (t->kind == Tok::Value) {
+    key = empty_node(t->span.begin);
+    weight = 1;
+  } else {
+    weight = parse_node(false, false, key);
+  }
+  if (peek().kind == Tok::Value) {
+    next();
+    if (ends_entry(peek().kind)) {
+      value = empty_node(prev_end_);
+      weight = add(weight, 1);
+    } else {
+      weight = add(weight, parse_node(false, false, value));
+    }
+  } else {
+    value = empty_node(prev_end_);
+    weight = add(weight, 1);
+  }
+  return weight;
+}
+
+void Parser::parse_flow_sequence(Node* node, uint64_t& weight) {
+  const Span open = next().span;
+  const size_t base = item_scratch_.size();
+  try {
+    bool first = true;
+    for (;;) {
+      const Token* t = &peek();
+      if (t->kind == Tok::FlowSeqEnd) {
+        next();
+        break;
+      }
+      if (t->kind == Tok::StreamEnd || t->kind == Tok::DocStart || t->kind == Tok::DocEnd)
+        fail_unterminated("flow sequence", open);
+      if (!first) {
+        if (t->kind != Tok::FlowEntry) fail(t->span, "did not find expected ',' or ']'");
+        next();
+        if (peek().kind == Tok::FlowSeqEnd) {
+          next();
+          break;
+        }
+      }
+      first = false;
+      t = &peek();
+      Node* item;
+      if (t->kind == Tok::Key || t->kind == Tok::Value) {
+        // A single "key: value" pair is a one-entry mapping.
+        item = new_node(NodeKind::Mapping, {t->span.begin, t->span.begin});
+        item->flow = true;
+        Pair pair;
+        weight = add(weight, add(1, parse_flow_pair(Tok::FlowSeqEnd, pair.key, pair.value)));
+        auto* pairs = static_cast<Pair*>(doc().arena->allocate(sizeof(Pair), alignof(Pair)));
+        *pairs = pair;
+        item->pairs = {pairs, 1};
+        item->span.begin = pair.key->span.begin;
+        item->span.end = prev_end_;
+      } else {
+        weight = add(weight, parse_node(false, false, item));
+        if (peek().kind == Tok::Value)
+          fail(peek().span, "implicit keys of flow mappings must be on a single line");
+      }
+      item_scratch_.push_back(item);
+    }
+  } catch (const Failure&) {
+    finish_items(node, base);
+    throw;
+  }
+  finish_items(node, base);
+}
+
+void Parser::parse_flow_mapping(Node* node, uint64_t& weight) {
+  const Span open = next().span;
+  const size_t base = pair_scratch_.size();
+  try {
+    bool first = true;
+    for (;;) {
+      const Token* t = &peek();
+      if (t->kind == Tok::FlowMapEnd) {
+        next();
+        break;
+      }
+      if (t->kind == Tok::StreamEnd || t->kind == Tok::DocStart || t->kind == Tok::DocEnd)
+        fail_unterminated("flow mapping", open);
+      if (!first) {
+        if (t->kind != Tok::FlowEntry) fail(t->span, "did not find expected ',' or '}'");
+        next();
+        if (peek().kind == Tok::FlowMapEnd) {
+          next();
+          break;
+        }
+      }
+      first = false;
+      Pair pair;
+      weight = add(weight, parse_flow_pair(Tok::FlowMapEnd, pair.key, pair.value));
+      pair_scratch_.push_back(pair);
+    }
+  } catch (const Failure&) {
+    finish_pairs(node, base);
+    throw;
+  }
+  finish_pairs(node, base);
+}
+
+void Parser::parse_document() {
+  Document& document = doc();
+  const Token* t = &peek();
+  begin_document_at(t->span.begin);
+  bool has_directives = false;
+  while (t->kind == Tok::VersionDirective || t->kind == Tok::TagDirective ||
+         t->kind == Tok::ReservedDirective) {
+    if (doc_index_ > 0 && !stream_.documents[doc_index_ - 1].explicit_end)
+      fail(t->span, "a directive must follow a document end marker '...'");
+    next();
+    if (t->kind == Tok::VersionDirective) {
+      if (had_yaml_directive_) fail(t->span, "duplicate %YAML directive");
+      had_yaml_directive_ = true;
+    } else if (t->kind == Tok::TagDirective) {
+      for (const auto& [handle, prefix] : tag_handles_)
+        if (handle == t->text) fail(t->span, fmt::format("duplicate %TAG directive for \"{}\"", t->text));
+      tag_handles_.emplace_back(t->text, t->suffix);
+    }
+    has_directives = true;
+    t = &peek();
+  }
+  Node* root = nullptr;
+  if (t->kind == Tok::DocStart) {
+    next();
+    document.explicit_start = true;
+    const Tok following = peek().kind;
+    if (following == Tok::DocStart || following == Tok::DocEnd || following == Tok::StreamEnd ||
+        following == Tok::VersionDirective || following == Tok::TagDirective ||
+        following == Tok::ReservedDirective) {
+      root = empty_node(prev_end_);
+    } else {
+      parse_node(true, false, root);
+    }
+  } else {
+    if (has_directives) fail(t->span, "expected '---' after the directives");
+    parse_node(true, false, root);
+  }
+  document.root = root;
+  t = &peek();
+  if (t->kind == Tok::DocEnd) {
+    next();
+    document.explicit_end = true;
+  } else if (t->kind != Tok::DocStart && t->kind != Tok::StreamEnd && t->kind != Tok::VersionDirective &&
+             t->kind != Tok::TagDirective && t->kind != Tok::ReservedDirective) {
+    fail(t->span, "expected the end of the document or '---'");
+  }
+  document.span.end = prev_end_;
+}
+
+// Skips to the next line that starts a document ("---", or "..." which ends
+// the broken one) and resets the scanner there.
+void Parser::recover() {
+  tokens_.clear();
+  head_ = 0;
+  token_available_ = false;
+  simple_keys_.assign(1, SimpleKey{});
+  possible_keys_ = 0;
+  indents_.clear();
+  indent_ = -1;
+  simple_key_allowed_ = true;
+  depth_ = 0;
+  item_scratch_.clear();
+  pair_scratch_.clear();
+  const bool bad_byte = *p_ == '\0' && limit_ < text_.size();
+  if (bad_byte) {
+    // Continue past the invalid byte and look for the next one further on.
+    const size_t at = limit_;
+    set_limit(at + 1);
+    p_ = buffer_.data() + at + 1;
+  }
+  if (p_ == line_start_ && at_document_marker() && !bad_byte && p_ != last_recovery_) {
+    last_recovery_ = p_;
+  } else {
+    const char* const end = buffer_.data() + text_.size();
+    // A directive may start the next document right after a "..." line.
+    bool after_end_marker = line_start_[0] == '.' && line_start_[1] == '.' && line_start_[2] == '.';
+    for (;;) {
+      while (*p_ != '\0' && !is_break(*p_))
+        ++p_;
+      if (*p_ == '\0') {
+        if (p_ >= end) break;
+        // Invalid bytes in the skipped part are not reported.
+        set_limit(static_cast<size_t>(p_ - buffer_.data()) + 1);
+        ++p_;
+        continue;
+      }
+      skip_break();
+      if (at_document_marker() || (after_end_marker && *p_ == '%')) break;
+      after_end_marker = false;
+    }
+  }
+  doc().span.end = pos();
+  doc().explicit_end = p_[0] == '.' || p_[0] == '%';
+}
+
+void Parser::assign_comments(bool all) {
+  size_t boundary = SIZE_MAX;
+  if (!all && head_ < tokens_.size()) boundary = tokens_[head_].span.begin.offset;
+  auto& comments = doc().comments;
+  size_t taken = 0;
+  while (taken < pending_comments_.size() && pending_comments_[taken].span.begin.offset < boundary) {
+    comments.push_back(pending_comments_[taken]);
+    ++taken;
+  }
+  pending_comments_.erase(pending_comments_.begin(),
+                          pending_comments_.begin() + static_cast<ptrdiff_t>(taken));
+}
+
+Stream Parser::run() {
+  add_document();
+  try {
+    next();  // the stream start; fails only on a tiny max_document_bytes
+  } catch (const Failure&) {
+  }
+  for (;;) {
+    Document& document = doc();
+    bool ended = false;
+    try {
+      const Tok kind = peek().kind;
+      begin_document_at(peek().span.begin);
+      if (kind == Tok::StreamEnd) {
+        ended = true;
+      } else if (kind == Tok::DocEnd) {
+        next();  // "..." after a document that already ended
+        if (doc_index_ > 0) stream_.documents[doc_index_ - 1].explicit_end = true;
+        continue;
+      } else {
+        tag_handles_.clear();
+        if (!anchors_.empty()) anchors_.clear();
+        had_yaml_directive_ = false;
+        expanded_ = 0;
+        depth_ = 0;
+        parse_document();
+      }
+    } catch (const Failure&) {
+      recover();
+    }
+    if (ended) {
+      const bool empty = !document.root && document.errors.empty();
+      if (empty) {
+        stream_.documents.pop_back();
+        if (!stream_.documents.empty()) {
+          doc_index_ = stream_.documents.size() - 1;
+          doc_ = &stream_.documents.back();
+          assign_comments(true);
+        }
+      } else {
+        assign_comments(true);
+      }
+      break;
+    }
+    assign_comments(false);
+    add_document();
+  }
+  if (limit_ < text_.size()) buffer_[limit_] = text_[limit_];
+  return std::move(stream_);
+}
+
+}  // namespace
+
+Stream parse(std::string_view text, const ParseOptions& options) {
+  if (text.size() >= UINT32_MAX - 16) {
+    // Positions hold 32-bit offsets.
+    Stream stream;
+    stream.text = text;
+    Error error;
+    error.kind = ErrorKind::Limit;
+    error.message = "input of 4 GiB or more cannot be parsed";
+    stream.documents.emplace_back().errors.push_back(std::move(error));
+    return stream;
+  }
+  Parser parser(text, options);
+  return parser.run();
+}
+
+}  // namespace podlint::yaml
