@@ -1,0 +1,1551 @@
+// How it goes: the input is cut into documents at "---" lines, each parsed
+// by tree-sitter on its own (at its real offsets, through included ranges).
+// Where tree-sitter gives up on the rest of a document, that line's tail (or
+// the line before) is blanked and the document parsed again. The tree is
+// then walked with one cursor into the parser's model: the same node spans,
+// empty-node positions, comments and document spans, and the scalar decoders
+// of scalars.hpp. ERROR nodes become syntax errors; an ERROR in place of a
+// whole document is rebuilt from the pieces it holds, by their indentation.
+#include "yaml/treesitter.hpp"
+
+#include <tree_sitter/api.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <memory_resource>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "yaml/scalars.hpp"
+
+extern "C" const TSLanguage* tree_sitter_yaml();
+
+namespace podlint::yaml {
+namespace {
+
+// The grammar has many symbols per visible node type (one per parse
+// context); they are told apart by name only, once, through this table.
+enum class Sym : uint8_t {
+  Other,
+  Document,
+  BlockNode,
+  FlowNode,
+  BlockMapping,
+  BlockMappingPair,
+  BlockSequence,
+  BlockSequenceItem,
+  FlowMapping,
+  FlowSequence,
+  FlowPair,
+  PlainScalar,
+  SingleQuoted,
+  DoubleQuoted,
+  BlockScalar,
+  Anchor,
+  AnchorName,
+  Alias,
+  AliasName,
+  Tag,
+  Comment,
+  TagDirective,
+  TagHandle,
+  TagPrefix,
+  DirectivesEnd,  // ---
+  DocumentEnd,    // ...
+  Question,       // ?
+  Dash,           // - (block sequence entry)
+  Colon,          // :
+  Error,
+};
+
+constexpr TSSymbol kErrorSymbol = static_cast<TSSymbol>(-1);
+
+class SymbolTable {
+ public:
+  SymbolTable() {
+    static constexpr std::pair<const char*, Sym> kNamed[] = {
+        {"document", Sym::Document},
+        {"block_node", Sym::BlockNode},
+        {"flow_node", Sym::FlowNode},
+        {"block_mapping", Sym::BlockMapping},
+        {"block_mapping_pair", Sym::BlockMappingPair},
+        {"block_sequence", Sym::BlockSequence},
+        {"block_sequence_item", Sym::BlockSequenceItem},
+        {"flow_mapping", Sym::FlowMapping},
+        {"flow_sequence", Sym::FlowSequence},
+        {"flow_pair", Sym::FlowPair},
+        {"plain_scalar", Sym::PlainScalar},
+        {"single_quote_scalar", Sym::SingleQuoted},
+        {"double_quote_scalar", Sym::DoubleQuoted},
+        {"block_scalar", Sym::BlockScalar},
+        {"anchor", Sym::Anchor},
+        {"anchor_name", Sym::AnchorName},
+        {"alias", Sym::Alias},
+        {"alias_name", Sym::AliasName},
+        {"tag", Sym::Tag},
+        {"comment", Sym::Comment},
+        {"tag_directive", Sym::TagDirective},
+        {"tag_handle", Sym::TagHandle},
+        {"tag_prefix", Sym::TagPrefix},
+    };
+    static constexpr std::pair<const char*, Sym> kAnonymous[] = {
+        {"---", Sym::DirectivesEnd}, {"...", Sym::DocumentEnd}, {"?", Sym::Question}, {"-", Sym::Dash},
+        {":", Sym::Colon},
+    };
+    const TSLanguage* language = tree_sitter_yaml();
+    const uint32_t count = ts_language_symbol_count(language);
+    table_.assign(count, Sym::Other);
+    for (uint32_t i = 0; i < count; ++i) {
+      const auto symbol = static_cast<TSSymbol>(i);
+      const char* name = ts_language_symbol_name(language, symbol);
+      const TSSymbolType type = ts_language_symbol_type(language, symbol);
+      if (name == nullptr || type == TSSymbolTypeAuxiliary) continue;
+      const auto* begin = type == TSSymbolTypeRegular ? std::begin(kNamed) : std::begin(kAnonymous);
+      const auto* end = type == TSSymbolTypeRegular ? std::end(kNamed) : std::end(kAnonymous);
+      for (const auto* it = begin; it != end; ++it) {
+        if (std::strcmp(it->first, name) == 0) table_[i] = it->second;
+      }
+    }
+    key_field_ = ts_language_field_id_for_name(language, "key", 3);
+  }
+
+  Sym operator()(TSNode node) const {
+    const TSSymbol symbol = ts_node_symbol(node);
+    if (symbol == kErrorSymbol) return Sym::Error;
+    return symbol < table_.size() ? table_[symbol] : Sym::Other;
+  }
+  TSFieldId key_field() const { return key_field_; }
+
+ private:
+  std::vector<Sym> table_;
+  TSFieldId key_field_ = 0;
+};
+
+const SymbolTable& symbols() {
+  static const SymbolTable table;
+  return table;
+}
+
+// The scanner keeps rows and columns in int16_t.
+constexpr uint32_t kMaxRows = 32767;
+constexpr uint32_t kMaxColumns = 32767;
+
+// Each level of block nesting has its own, greater indentation. The scanner
+// serializes its stack of them into tree-sitter's 1 KiB buffer, 4 bytes a
+// level, and overruns it past 253 levels: inputs that could nest that deep
+// are refused.
+constexpr size_t kMaxIndent = 200;
+
+// Recursion is bounded by max_depth; this caps it further, as the parser
+// does, so that an unusually large max_depth cannot overflow the stack.
+constexpr uint32_t kHardDepthLimit = 2000;
+
+struct Deleter {
+  void operator()(TSParser* parser) const { ts_parser_delete(parser); }
+  void operator()(TSTree* tree) const { ts_tree_delete(tree); }
+};
+
+bool is_break(char c) {
+  return c == '\n' || c == '\r';
+}
+
+class Builder {
+ public:
+  Builder(std::string_view text, const ParseOptions& options, const LineIndex& lines)
+      : text_(text), options_(options), lines_(lines), sym_(symbols()) {
+    stream_.text = text;
+  }
+  ~Builder() {
+    if (has_cursor_) ts_tree_cursor_delete(&cursor_);
+  }
+  Builder(const Builder&) = delete;
+  Builder& operator=(const Builder&) = delete;
+
+  // Adds the documents of one tree, parsed from `parsed` (the input with
+  // the `blanked` regions replaced by spaces) in the range [.., end).
+  void add_tree(TSNode root, std::string_view parsed, uint32_t end,
+                const std::vector<std::pair<uint32_t, uint32_t>>& blanked) {
+    parsed_ = parsed;
+    parsed_end_ = end;
+    if (has_cursor_) {
+      ts_tree_cursor_reset(&cursor_, root);
+    } else {
+      cursor_ = ts_tree_cursor_new(root);
+      has_cursor_ = true;
+    }
+    if (sym_(root) == Sym::Error) {
+      // Nothing parsed as a stream: salvage what did parse as one document.
+      begin_document();
+      salvage_error(root);
+      end_document(ts_node_start_byte(root), ts_node_end_byte(root));
+    } else {
+      // An ERROR before the first document is that document gone wrong;
+      // tree-sitter then starts over with a document of what follows,
+      // which continues it unless it starts with "---".
+      const size_t documents_before = stream_.documents.size();
+      bool salvaged = false;
+      for_each_child([&](TSNode child) {
+        switch (sym_(child)) {
+          case Sym::Document:
+            if (salvaged && !starts_explicitly()) {
+              continue_document(child);
+            } else {
+              salvaged = false;
+              build_document(child);
+            }
+            break;
+          case Sym::Comment:
+            comments_.push_back(comment(child));
+            break;
+          case Sym::Error:
+            if (stream_.documents.size() == documents_before) {
+              begin_document();
+              salvage_error(child);
+              end_document(ts_node_start_byte(child), ts_node_end_byte(child));
+              salvaged = true;
+            } else {
+              stray_errors_.push_back({ts_node_start_byte(child), ts_node_end_byte(child)});
+              collect_comments(comments_);
+            }
+            break;
+          default:
+            break;
+        }
+      });
+    }
+    stray_errors_.insert(stray_errors_.end(), blanked.begin(), blanked.end());
+    // Where tree-sitter still gave up, the rest is one error.
+    uint32_t stop = ts_node_end_byte(root);
+    while (stop < end && (parsed[stop] == ' ' || parsed[stop] == '\t' || is_break(parsed[stop])))
+      ++stop;
+    uint32_t last = end;
+    while (last > stop && (parsed[last - 1] == ' ' || parsed[last - 1] == '\t' || is_break(parsed[last - 1])))
+      --last;
+    if (stop < last) stray_errors_.push_back({stop, last});
+  }
+
+  Stream finish() {
+    place_stray_items(stream_);
+    report_invalid_bytes();
+    // Errors of broken documents were found in no particular order. (Those
+    // of complete ones, duplicate keys, stay in the parser's order.)
+    for (Document& document : stream_.documents) {
+      if (!document.broken()) continue;
+      std::stable_sort(document.errors.begin(), document.errors.end(), [](const Error& a, const Error& b) {
+        return a.span.begin.offset < b.span.begin.offset;
+      });
+    }
+    return std::move(stream_);
+  }
+
+ private:
+  // Calls f(node) for every child of the cursor's node, with the cursor on
+  // it; f may descend with the same cursor as long as it comes back.
+  template <class F>
+  void for_each_child(F&& f) {
+    if (!ts_tree_cursor_goto_first_child(&cursor_)) return;
+    do {
+      f(ts_tree_cursor_current_node(&cursor_));
+    } while (ts_tree_cursor_goto_next_sibling(&cursor_));
+    ts_tree_cursor_goto_parent(&cursor_);
+  }
+
+  // 0-based byte column; tree-sitter's points do not count a lone CR as a
+  // line break.
+  uint32_t column(TSNode node) const { return lines_.position(ts_node_start_byte(node)).column - 1; }
+  Span span(uint32_t begin, uint32_t end) const { return Span{lines_.position(begin), lines_.position(end)}; }
+  Span span(TSNode node) const { return span(ts_node_start_byte(node), ts_node_end_byte(node)); }
+  std::string_view source(TSNode node) const {
+    const uint32_t begin = ts_node_start_byte(node);
+    return text_.substr(begin, ts_node_end_byte(node) - begin);
+  }
+
+  Node* new_node(NodeKind kind, uint32_t begin, uint32_t end) {
+    void* memory = arena_->allocate(sizeof(Node), alignof(Node));
+    Node* node = new (memory) Node{};
+    ++expanded_;
+    node->kind = kind;
+    node->span = span(begin, end);
+    return node;
+  }
+  Node* empty_node(uint32_t at) { return new_node(NodeKind::Scalar, at, at); }
+
+  template <class T>
+  std::span<T> copy_to_arena(std::vector<T>& scratch, size_t from) {
+    const size_t count = scratch.size() - from;
+    if (count == 0) return {};
+    T* array = static_cast<T*>(arena_->allocate(count * sizeof(T), alignof(T)));
+    std::copy(scratch.begin() + static_cast<std::ptrdiff_t>(from), scratch.end(), array);
+    scratch.resize(from);
+    return {array, count};
+  }
+
+  void add_error(ErrorKind kind, Span where, std::string message) {
+    Error error;
+    error.kind = kind;
+    error.span = where;
+    error.message = std::move(message);
+    doc_->errors.push_back(std::move(error));
+  }
+
+  Comment comment(TSNode node) const {
+    const uint32_t begin = ts_node_start_byte(node);
+    uint32_t end = ts_node_end_byte(node);
+    while (end > begin && is_break(text_[end - 1]))
+      --end;
+    return Comment{span(begin, end), text_.substr(begin + 1, end - begin - 1)};
+  }
+
+  // ---- documents -----------------------------------------------------------
+
+  void begin_document() {
+    stream_.documents.emplace_back();
+    doc_ = &stream_.documents.back();
+    arena_ = doc_->arena.get();
+    anchors_.clear();
+    expanded_ = 0;
+    expansion_reported_ = false;
+    tag_handles_.clear();
+    depth_ = 0;
+  }
+
+  // Like the parser, a document spans its tokens: from its first directive,
+  // marker or node to its last marker or node, comments around excluded.
+  void end_document(uint32_t begin, uint32_t end) {
+    doc_->span = span(begin, std::max(begin, end));
+    if (doc_->span.end.offset - doc_->span.begin.offset > options_.max_document_bytes) {
+      add_error(
+          ErrorKind::Limit, doc_->span,
+          "document exceeds the maximum size of " + std::to_string(options_.max_document_bytes) + " bytes");
+    }
+  }
+
+  void build_document(TSNode document) {
+    begin_document();
+    uint32_t begin = UINT32_MAX, end = 0;
+    for_each_child([&](TSNode child) {
+      const Sym sym = sym_(child);
+      if (sym == Sym::Comment) {
+        comments_.push_back(comment(child));
+        return;
+      }
+      begin = std::min(begin, ts_node_start_byte(child));
+      switch (sym) {
+        case Sym::TagDirective:
+          add_tag_directive();
+          break;
+        case Sym::DirectivesEnd:
+          doc_->explicit_start = true;
+          break;
+        case Sym::DocumentEnd:
+          doc_->explicit_end = true;
+          if (doc_->root == nullptr && doc_->errors.empty() && doc_->explicit_start) {
+            // "---" alone: an empty scalar right after the marker.
+            doc_->root = empty_node(end);
+          }
+          break;
+        case Sym::BlockNode:
+        case Sym::FlowNode:
+          doc_->root = build_node(-1);
+          end = std::max(end, doc_->root->span.end.offset);
+          return;
+        case Sym::Error:
+          if (doc_->root == nullptr) {
+            salvage_error(child);
+          } else {
+            report_error(child);
+          }
+          break;
+        default:
+          report_missing(child);
+          break;
+      }
+      end = std::max(end, ts_node_end_byte(child));
+    });
+    if (doc_->root == nullptr && doc_->errors.empty()) {
+      if (!doc_->explicit_start) {
+        // A bare "..." ends no document of its own but the one before.
+        stream_.documents.pop_back();
+        if (!stream_.documents.empty()) stream_.documents.back().explicit_end = true;
+        doc_ = nullptr;
+        return;
+      }
+      doc_->root = empty_node(end);
+    }
+    end_document(begin == UINT32_MAX ? ts_node_start_byte(document) : begin, end);
+  }
+
+  // Whether the document under the cursor has directives or "---".
+  bool starts_explicitly() {
+    bool explicit_start = false;
+    for_each_child([&](TSNode child) {
+      const Sym sym = sym_(child);
+      if (sym == Sym::DirectivesEnd || sym == Sym::TagDirective) explicit_start = true;
+    });
+    return explicit_start;
+  }
+
+  // Adds the document under the cursor to the salvaged current one: a block
+  // mapping in the same column as its root mapping continues it, anything
+  // else is an error.
+  void continue_document(TSNode document) {
+    for_each_child([&](TSNode child) {
+      const Sym sym = sym_(child);
+      if (sym == Sym::Comment) {
+        comments_.push_back(comment(child));
+      } else if (sym == Sym::DocumentEnd) {
+        doc_->explicit_end = true;
+      } else if (sym == Sym::Error) {
+        report_error(child);
+      } else if (sym == Sym::BlockNode || sym == Sym::FlowNode) {
+        depth_ = 0;
+        Node* more = build_node(-1);
+        Node* root = doc_->root;
+        if (root == nullptr) {
+          doc_->root = more;
+        } else if (root->is_mapping() && !root->flow && more->is_mapping() && !more->flow &&
+                   more->tag.empty() && more->anchor.empty() &&
+                   root->span.begin.column == more->span.begin.column) {
+          append_pairs(*root, more->pairs);
+        } else {
+          report_unexpected(more->span.begin.offset, more->span.end.offset);
+        }
+      }
+    });
+    doc_->span.end = lines_.position(std::max(doc_->span.end.offset, ts_node_end_byte(document)));
+  }
+
+  void append_pairs(Node& mapping, std::span<Pair> more) {
+    const size_t first = pairs_.size();
+    pairs_.insert(pairs_.end(), mapping.pairs.begin(), mapping.pairs.end());
+    pairs_.insert(pairs_.end(), more.begin(), more.end());
+    // Duplicates are checked again over all the pairs.
+    auto is_key = [](std::span<const Pair> pairs, const Span& span) {
+      return std::any_of(pairs.begin(), pairs.end(), [&](const Pair& p) { return p.key->span == span; });
+    };
+    std::erase_if(doc_->errors, [&](const Error& e) {
+      return e.kind == ErrorKind::DuplicateKey && (is_key(mapping.pairs, e.span) || is_key(more, e.span));
+    });
+    mapping.pairs = copy_to_arena(pairs_, first);
+    mapping.span.end = more.empty() ? mapping.span.end : lines_.position(pair_end(more.back()));
+    check_duplicates(mapping);
+  }
+
+  void add_tag_directive() {
+    std::string_view handle, prefix;
+    for_each_child([&](TSNode child) {
+      if (sym_(child) == Sym::TagHandle) handle = source(child);
+      if (sym_(child) == Sym::TagPrefix) prefix = source(child);
+    });
+    tag_handles_.emplace_back(handle, prefix);
+  }
+
+  // As in the parser, comments between documents belong to the one before,
+  // unless it ended with "...": then to the one after. Leading comments go
+  // to the first document; without documents, comments are dropped.
+  Document* owner(Stream& stream, uint32_t offset) {
+    Document* found = stream.documents.empty() ? nullptr : &stream.documents.front();
+    for (size_t i = 1; i < stream.documents.size(); ++i) {
+      const Document& before = stream.documents[i - 1];
+      const uint32_t from =
+          before.explicit_end ? before.span.end.offset : stream.documents[i].span.begin.offset;
+      if (from <= offset) found = &stream.documents[i];
+    }
+    return found;
+  }
+
+  void place_stray_items(Stream& stream) {
+    std::stable_sort(comments_.begin(), comments_.end(), [](const Comment& a, const Comment& b) {
+      return a.span.begin.offset < b.span.begin.offset;
+    });
+    std::stable_sort(stray_errors_.begin(), stray_errors_.end());
+    for (const auto& [begin, end] : stray_errors_) {
+      if (stream.documents.empty()) {
+        begin_document();
+        end_document(begin, end);
+      }
+      doc_ = owner(stream, begin);
+      report_unexpected(begin, end);
+    }
+    for (Document& document : stream.documents)
+      drop_nested_errors(document);
+    for (const Comment& c : comments_) {
+      if (Document* document = owner(stream, c.span.begin.offset)) document->comments.push_back(c);
+    }
+  }
+
+  // ---- errors --------------------------------------------------------------
+
+  // As the parser does, the first byte in each document that is not valid
+  // UTF-8 or is a character YAML forbids is an Encoding error.
+  void report_invalid_bytes() {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text_.data());
+    const size_t size = text_.size();
+    for (size_t i = 0; i < size;) {
+      const unsigned char lead = bytes[i];
+      if (lead >= 0x20 && lead < 0x7F) {
+        ++i;
+        continue;
+      }
+      char message[64];
+      size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+      uint32_t code = length == 1   ? lead
+                      : length == 2 ? lead & 0x1Fu
+                      : length == 3 ? lead & 0x0Fu
+                                    : lead & 0x07u;
+      bool valid = lead < 0x80 || (lead >= 0xC2 && lead <= 0xF4);
+      for (size_t k = 1; valid && k < length; ++k) {
+        valid = i + k < size && (bytes[i + k] & 0xC0) == 0x80;
+        if (valid) code = (code << 6) | (bytes[i + k] & 0x3Fu);
+      }
+      if (valid && ((length == 3 && code < 0x800) || (length == 4 && (code < 0x10000 || code > 0x10FFFF)) ||
+                    (code >= 0xD800 && code <= 0xDFFF))) {
+        valid = false;
+      }
+      if (!valid) {
+        std::snprintf(message, sizeof message, "invalid UTF-8 byte 0x%02X", lead);
+      } else if (length == 1 && lead != '\t' && lead != '\n' && lead != '\r') {
+        std::snprintf(message, sizeof message, "forbidden control character U+%04X", lead);
+      } else if ((code >= 0x80 && code <= 0x9F && code != 0x85) || code == 0xFFFE || code == 0xFFFF) {
+        std::snprintf(message, sizeof message, "forbidden character U+%04X", code);
+      } else {
+        i += length;
+        continue;
+      }
+      const auto at = static_cast<uint32_t>(i);
+      if (stream_.documents.empty()) {
+        begin_document();
+        end_document(at, at);
+      }
+      Document* document = owner(stream_, at);
+      const bool reported = std::any_of(document->errors.begin(), document->errors.end(),
+                                        [](const Error& e) { return e.kind == ErrorKind::Encoding; });
+      if (!reported) {
+        // The syntax errors the byte caused say less than this one.
+        std::erase_if(document->errors, [at](const Error& e) {
+          return e.kind == ErrorKind::Syntax && e.span.begin.offset <= at && at < e.span.end.offset;
+        });
+        doc_ = document;
+        add_error(ErrorKind::Encoding, span(at, at + 1), message);
+      }
+      ++i;
+    }
+  }
+
+  static std::string quote_snippet(std::string_view text) {
+    size_t begin = 0;
+    while (begin < text.size() && (text[begin] == ' ' || text[begin] == '\t' || is_break(text[begin])))
+      ++begin;
+    size_t end = begin;
+    while (end < text.size() && !is_break(text[end]) && end - begin < 24)
+      ++end;
+    std::string snippet(text.substr(begin, end - begin));
+    while (!snippet.empty() && (snippet.back() == ' ' || snippet.back() == '\t'))
+      snippet.pop_back();
+    if (snippet.empty()) return "end of input";
+    std::string out = "\"";
+    for (char c : snippet) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    if (end < text.size() && !is_break(text[end])) out += "...";
+    out += '"';
+    return out;
+  }
+
+  // Text tree-sitter could not parse, its surrounding blanks left out.
+  void report_unexpected(uint32_t begin, uint32_t end) {
+    auto blank = [this](uint32_t at) { return text_[at] == ' ' || text_[at] == '\t' || is_break(text_[at]); };
+    uint32_t first = begin, last = end;
+    while (first < last && blank(first))
+      ++first;
+    while (last > first && blank(last - 1))
+      --last;
+    if (first == last) first = last = begin;
+    add_error(ErrorKind::Syntax, span(first, last),
+              "syntax error: unexpected " + quote_snippet(text_.substr(first, end - first)));
+  }
+
+  // Tree-sitter may report a region, and parts of it again; one is enough.
+  static void drop_nested_errors(Document& document) {
+    auto& errors = document.errors;
+    if (errors.size() < 2) return;
+    std::vector<size_t> order;
+    for (size_t i = 0; i < errors.size(); ++i) {
+      if (errors[i].kind == ErrorKind::Syntax) order.push_back(i);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      const Span& x = errors[a].span;
+      const Span& y = errors[b].span;
+      return x.begin.offset != y.begin.offset ? x.begin.offset < y.begin.offset : x.end.offset > y.end.offset;
+    });
+    std::vector<bool> nested(errors.size(), false);
+    uint32_t covered_to = 0;
+    bool any = false;
+    for (size_t i : order) {
+      const Span& here = errors[i].span;
+      if (any && here.end.offset <= covered_to && here.begin.offset < here.end.offset) {
+        nested[i] = true;
+      } else {
+        covered_to = std::max(covered_to, here.end.offset);
+        any = true;
+      }
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < errors.size(); ++i) {
+      if (nested[i]) continue;
+      if (kept != i) errors[kept] = std::move(errors[i]);
+      ++kept;
+    }
+    errors.resize(kept);
+  }
+
+  // The ERROR node under the cursor.
+  void report_error(TSNode node) {
+    report_unexpected(ts_node_start_byte(node), ts_node_end_byte(node));
+    collect_comments(comments_);
+  }
+
+  // A token tree-sitter inserted to recover, such as a closing bracket.
+  void report_missing(TSNode node) {
+    if (!ts_node_is_missing(node)) return;
+    const char* type = ts_node_type(node);
+    add_error(ErrorKind::Syntax, span(node), std::string("syntax error: missing \"") + type + "\"");
+  }
+
+  // Keeps the comments inside the cursor's subtree, which is not otherwise
+  // built. Iterative: error subtrees can nest arbitrarily deep.
+  void collect_comments(std::vector<Comment>& out) {
+    uint32_t depth = 0;
+    if (!ts_tree_cursor_goto_first_child(&cursor_)) return;
+    ++depth;
+    for (;;) {
+      const TSNode node = ts_tree_cursor_current_node(&cursor_);
+      if (sym_(node) == Sym::Comment) out.push_back(comment(node));
+      if (ts_tree_cursor_goto_first_child(&cursor_)) {
+        ++depth;
+        continue;
+      }
+      while (!ts_tree_cursor_goto_next_sibling(&cursor_)) {
+        ts_tree_cursor_goto_parent(&cursor_);
+        if (--depth == 0) return;
+      }
+    }
+  }
+
+  // An ERROR node in place of a document's content holds, flat, the pieces
+  // tree-sitter did parse: whole pairs, a key and its ':', a '-', nodes.
+  // Their columns give back the block structure they stood in, so far as it
+  // goes; from the first piece that fits nowhere, the rest is one error.
+  void salvage_error(TSNode error) {
+    struct Frame {
+      bool mapping;
+      uint32_t column;
+      uint32_t begin;
+      size_t first;          // its children so far, in pairs_ or items_
+      Node* key = nullptr;   // a mapping's key waiting for its value
+      bool open = false;     // a value is pending (after ':' or '-')
+      uint32_t open_at = 0;  // where that value would stand if empty
+    };
+    std::vector<Frame> frames;
+    Node* root = nullptr;
+    Node* candidate = nullptr;  // a node that is a key if a ':' follows
+    uint32_t candidate_column = 0, candidate_begin = 0;
+    uint32_t broken_from = UINT32_MAX;
+
+    // Gives a value to the innermost pending slot, or makes it the root.
+    auto deliver = [&](Node* value) {
+      if (frames.empty()) {
+        if (root != nullptr) return false;
+        root = value;
+        return true;
+      }
+      Frame& top = frames.back();
+      if (!top.open) return false;
+      if (top.mapping) {
+        pairs_.push_back(Pair{top.key, value});
+      } else {
+        items_.push_back(value);
+      }
+      top.open = false;
+      top.key = nullptr;
+      return true;
+    };
+    auto close_top = [&] {
+      Frame& top = frames.back();
+      if (top.open) deliver(empty_node(top.open_at));
+      Node* node;
+      if (top.mapping) {
+        node = new_node(NodeKind::Mapping, top.begin,
+                        pairs_.size() > top.first ? pair_end(pairs_.back()) : top.begin);
+        node->pairs = copy_to_arena(pairs_, top.first);
+        check_duplicates(*node);
+      } else {
+        node = new_node(NodeKind::Sequence, top.begin,
+                        items_.size() > top.first ? items_.back()->span.end.offset : top.begin);
+        node->items = copy_to_arena(items_, top.first);
+      }
+      frames.pop_back();
+      --depth_;
+      deliver(node);
+    };
+    // Ends the collections a piece at `column` cannot belong to; a key at a
+    // sequence's column ends it too when it is a mapping's value.
+    auto close_to = [&](uint32_t column, bool key) {
+      while (!frames.empty()) {
+        const Frame& top = frames.back();
+        const bool inner_sequence = key && !top.mapping && top.column == column && frames.size() > 1 &&
+                                    frames[frames.size() - 2].mapping &&
+                                    frames[frames.size() - 2].column == column;
+        if (top.column <= column && !inner_sequence) break;
+        close_top();
+      }
+    };
+    // The innermost collection of this kind at `column`, opened if a value
+    // is pending further left (or in the same column, for a sequence).
+    auto frame_at = [&](bool mapping, uint32_t column, uint32_t begin, TSNode piece) -> Frame* {
+      if (!frames.empty() && frames.back().column == column && frames.back().mapping == mapping) {
+        return &frames.back();
+      }
+      const bool root_slot = frames.empty() && root == nullptr;
+      const bool value_slot = !frames.empty() && frames.back().open &&
+                              (column > frames.back().column ||
+                               (!mapping && column == frames.back().column && frames.back().mapping));
+      if ((!root_slot && !value_slot) || too_deep(piece)) return nullptr;
+      ++depth_;
+      frames.push_back(Frame{mapping, column, begin, mapping ? pairs_.size() : items_.size()});
+      return &frames.back();
+    };
+    auto flush_candidate = [&] {
+      if (candidate == nullptr) return true;
+      const bool placed = deliver(candidate);
+      if (!placed) broken_from = std::min(broken_from, candidate_begin);
+      candidate = nullptr;
+      return placed;
+    };
+
+    depth_ = 0;
+    for_each_child([&](TSNode child) {
+      const Sym sym = sym_(child);
+      if (sym == Sym::Comment) {
+        comments_.push_back(comment(child));
+        return;
+      }
+      if (broken_from != UINT32_MAX) {
+        collect_comments(comments_);
+        return;
+      }
+      const uint32_t column = this->column(child);
+      const uint32_t begin = ts_node_start_byte(child);
+      bool fits = false;
+      const bool nothing_yet = root == nullptr && frames.empty() && candidate == nullptr;
+      if (nothing_yet && sym == Sym::DirectivesEnd) {
+        doc_->explicit_start = true;
+        fits = true;
+      } else if (nothing_yet && sym == Sym::TagDirective) {
+        add_tag_directive();
+        fits = true;
+      } else if (sym == Sym::Colon && candidate != nullptr) {
+        close_to(candidate_column, true);
+        Frame* frame = frame_at(true, candidate_column, candidate_begin, child);
+        if (frame != nullptr && frame->open) {
+          frame->open = false;  // a key without value before this one
+          pairs_.push_back(Pair{frame->key, empty_node(frame->open_at)});
+        }
+        if (frame != nullptr) {
+          frame->key = candidate;
+          frame->open = true;
+          frame->open_at = ts_node_end_byte(child);
+          candidate = nullptr;
+          fits = true;
+        }
+      } else if ((sym == Sym::BlockNode || sym == Sym::FlowNode) && flush_candidate()) {
+        close_to(column, false);
+        candidate = build_node(frames.empty() ? -1 : static_cast<int>(frames.back().column));
+        candidate_column = column;
+        candidate_begin = begin;
+        fits = true;
+      } else if (sym == Sym::BlockMappingPair && flush_candidate()) {
+        close_to(column, true);
+        Frame* frame = frame_at(true, column, begin, child);
+        if (frame != nullptr) {
+          if (frame->open) deliver(empty_node(frame->open_at));
+          build_pair(static_cast<int>(column));
+          fits = true;
+        }
+      } else if (sym == Sym::Dash && flush_candidate()) {
+        close_to(column, false);
+        Frame* frame = frame_at(false, column, begin, child);
+        if (frame != nullptr) {
+          if (frame->open) deliver(empty_node(frame->open_at));
+          frame->open = true;
+          frame->open_at = ts_node_end_byte(child);
+          fits = true;
+        }
+      }
+      if (!fits) {
+        broken_from = std::min(broken_from, begin);
+        collect_comments(comments_);
+      }
+    });
+    if (broken_from == UINT32_MAX) flush_candidate();
+    while (!frames.empty())
+      close_top();
+    depth_ = 0;
+    doc_->root = root;
+    if (broken_from == UINT32_MAX) {
+      // Everything in it was salvaged: what tree-sitter did not expect comes
+      // after it, and is reported where its tree stops, unless that is the
+      // end of the input.
+      broken_from = ts_node_end_byte(error);
+      const std::string_view rest =
+          parsed_.substr(broken_from, parsed_end_ - std::min(parsed_end_, broken_from));
+      if (rest.find_first_not_of(" \t\r\n") != std::string_view::npos) return;
+    }
+    const uint32_t end = std::max(ts_node_end_byte(error), broken_from);
+    report_unexpected(broken_from, end);
+  }
+
+  // ---- nodes ---------------------------------------------------------------
+
+  // Builds the block_node or flow_node under the cursor. `indent` is the
+  // column of the enclosing block collection, -1 at the top level.
+  Node* build_node(int indent) {
+    const TSNode wrapper = ts_tree_cursor_current_node(&cursor_);
+    std::string_view anchor, tag;
+    Node* node = nullptr;
+    const uint64_t nodes_before = expanded_;
+    for_each_child([&](TSNode child) {
+      switch (sym_(child)) {
+        case Sym::Anchor:
+          for_each_child([&](TSNode name) {
+            if (sym_(name) == Sym::AnchorName) anchor = source(name);
+          });
+          break;
+        case Sym::Tag:
+          tag = resolve_tag(child);
+          break;
+        case Sym::Comment:
+          comments_.push_back(comment(child));
+          break;
+        case Sym::Error:
+          report_error(child);
+          break;
+        default:
+          if (node == nullptr) {
+            node = build_content(child, indent);
+          } else {
+            report_missing(child);
+          }
+          break;
+      }
+    });
+    if (node == nullptr) node = empty_node(ts_node_end_byte(wrapper));
+    node->tag = tag;
+    if (!anchor.empty()) {
+      node->anchor = anchor;
+      anchors_[anchor] = Anchored{node, expanded_ - nodes_before};
+    }
+    return node;
+  }
+
+  Node* build_content(TSNode content, int indent) {
+    switch (sym_(content)) {
+      case Sym::PlainScalar:
+        return scalar(content, ScalarStyle::Plain, decode_plain(source(content), *arena_));
+      case Sym::SingleQuoted:
+        return scalar(content, ScalarStyle::SingleQuoted, decode_single_quoted(source(content), *arena_));
+      case Sym::DoubleQuoted:
+        return scalar(content, ScalarStyle::DoubleQuoted, decode_double_quoted(source(content), *arena_));
+      case Sym::BlockScalar:
+        return block_scalar(content, indent);
+      case Sym::Alias:
+        return alias(content);
+      case Sym::BlockMapping:
+      case Sym::BlockSequence:
+      case Sym::FlowMapping:
+      case Sym::FlowSequence:
+        return collection(content);
+      default:
+        report_missing(content);
+        return nullptr;
+    }
+  }
+
+  Node* scalar(TSNode content, ScalarStyle style, DecodedScalar decoded) {
+    const uint32_t begin = ts_node_start_byte(content);
+    Node* node = new_node(NodeKind::Scalar, begin, ts_node_end_byte(content));
+    node->style = style;
+    node->value = decoded.value;
+    if (decoded.error != nullptr) {
+      const uint32_t at = begin + decoded.error_offset;
+      add_error(ErrorKind::Syntax, span(at, at + 1), decoded.error);
+    }
+    // A closing quote tree-sitter had to invent.
+    for_each_child([&](TSNode child) { report_missing(child); });
+    return node;
+  }
+
+  // tree-sitter ends a block scalar after its last content line, except at
+  // the end of the input; the decoder wants the line break and the trailing
+  // empty lines too, for keep chomping.
+  Node* block_scalar(TSNode content, int indent) {
+    const uint32_t begin = ts_node_start_byte(content);
+    uint32_t end = ts_node_end_byte(content);
+    const auto size = static_cast<uint32_t>(text_.size());
+    if (end < size && (end == begin || !is_break(text_[end - 1]))) {
+      if (text_[end] == '\r' && end + 1 < size && text_[end + 1] == '\n') ++end;
+      if (is_break(text_[end])) ++end;
+    }
+    // Lines of blanks may still be content (more indented) or empty lines.
+    for (;;) {
+      uint32_t p = end;
+      while (p < size && (text_[p] == ' ' || text_[p] == '\t'))
+        ++p;
+      if (p >= size) {
+        end = p;
+        break;
+      }
+      if (!is_break(text_[p])) break;
+      if (text_[p] == '\r' && p + 1 < size && text_[p + 1] == '\n') ++p;
+      end = p + 1;
+    }
+    std::string_view raw = text_.substr(begin, end - begin);
+    // The header: indicators, then perhaps a comment, which tree-sitter
+    // keeps inside the block scalar token.
+    size_t i = 1;
+    int explicit_indent = 0;
+    while (i < raw.size() && i < 3 && (raw[i] == '+' || raw[i] == '-' || (raw[i] >= '1' && raw[i] <= '9'))) {
+      if (raw[i] >= '1') explicit_indent = raw[i] - '0';
+      ++i;
+    }
+    const size_t blanks = i;
+    while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t'))
+      ++i;
+    size_t header_end = i;
+    while (header_end < raw.size() && !is_break(raw[header_end]))
+      ++header_end;
+    if (i < header_end && raw[i] == '#' && i > blanks) {
+      comments_.push_back(
+          Comment{span(begin + static_cast<uint32_t>(i), begin + static_cast<uint32_t>(header_end)),
+                  raw.substr(i + 1, header_end - i - 1)});
+    }
+    // The node itself ends with its last content line; lines of blanks
+    // short of the content indentation are empty. With CRLF line breaks,
+    // tree-sitter runs on over less indented comment lines: they end it.
+    int content_indent = explicit_indent > 0 ? std::max(indent, 0) + explicit_indent : -1;
+    auto content_end = static_cast<uint32_t>(header_end);
+    for (size_t line = header_end; line < raw.size();) {
+      line += raw[line] == '\r' && line + 1 < raw.size() && raw[line + 1] == '\n' ? 2 : 1;
+      size_t p = line;
+      while (p < raw.size() && raw[p] == ' ')
+        ++p;
+      const auto spaces = static_cast<int>(p - line);
+      size_t line_end = p;
+      while (line_end < raw.size() && !is_break(raw[line_end]))
+        ++line_end;
+      if (p < line_end) {
+        if (content_indent < 0) content_indent = std::max(spaces, indent + 1);
+        if (spaces >= content_indent) {
+          content_end = static_cast<uint32_t>(line_end);
+        } else if (raw.substr(p, line_end - p).find_first_not_of(" \t") != std::string_view::npos) {
+          trailing_comments(begin + static_cast<uint32_t>(line), begin + static_cast<uint32_t>(raw.size()));
+          raw = raw.substr(0, line);
+          break;
+        }
+      }
+      line = line_end;
+    }
+    Node* node = new_node(NodeKind::Scalar, begin, begin + content_end);
+    node->style = raw.empty() || raw[0] == '|' ? ScalarStyle::Literal : ScalarStyle::Folded;
+    const DecodedScalar decoded = decode_block(raw, indent, *arena_);
+    node->value = decoded.value;
+    if (decoded.error != nullptr) {
+      const uint32_t at = begin + decoded.error_offset;
+      add_error(ErrorKind::Syntax, span(at, at + 1), decoded.error);
+    }
+    return node;
+  }
+
+  // The comment lines in [from, to), after a block scalar; anything else
+  // there is an error.
+  void trailing_comments(uint32_t from, uint32_t to) {
+    for (uint32_t line = from; line < to;) {
+      uint32_t hash = line;
+      while (hash < to && (text_[hash] == ' ' || text_[hash] == '\t'))
+        ++hash;
+      uint32_t line_end = hash;
+      while (line_end < to && !is_break(text_[line_end]))
+        ++line_end;
+      if (hash < line_end && text_[hash] == '#') {
+        comments_.push_back(Comment{span(hash, line_end), text_.substr(hash + 1, line_end - hash - 1)});
+      } else if (hash < line_end) {
+        report_unexpected(hash, line_end);
+      }
+      line = line_end;
+      while (line < to && is_break(text_[line]))
+        ++line;
+    }
+  }
+
+  Node* alias(TSNode content) {
+    Node* node = new_node(NodeKind::Alias, ts_node_start_byte(content), ts_node_end_byte(content));
+    for_each_child([&](TSNode child) {
+      if (sym_(child) == Sym::AliasName) node->anchor = source(child);
+    });
+    const auto it = anchors_.find(node->anchor);
+    if (it != anchors_.end()) {
+      node->target = it->second.node;
+      // The alias stands for a copy of its target: count it as such, so that
+      // billion-laughs documents stop here as they do in the parser.
+      expanded_ += std::min<uint64_t>(it->second.size, UINT64_MAX / 4) - 1;
+      expanded_ = std::min<uint64_t>(expanded_, UINT64_MAX / 4);
+      if (expanded_ > options_.max_alias_expansion && !expansion_reported_) {
+        expansion_reported_ = true;
+        add_error(ErrorKind::Limit, node->span,
+                  "aliases expand to more than " + std::to_string(options_.max_alias_expansion) +
+                      " nodes (alias \"" + std::string(node->anchor) + "\")");
+      }
+    } else {
+      add_error(ErrorKind::Syntax, node->span, "undefined alias \"" + std::string(node->anchor) + "\"");
+    }
+    return node;
+  }
+
+  Node* collection(TSNode content) {
+    const Sym sym = sym_(content);
+    if (too_deep(content)) return empty_node(ts_node_start_byte(content));
+    ++depth_;
+    Node* node = nullptr;
+    switch (sym) {
+      case Sym::BlockMapping:
+        node = block_mapping(content);
+        break;
+      case Sym::BlockSequence:
+        node = block_sequence(content);
+        break;
+      default:
+        node = flow_collection(content);
+        break;
+    }
+    --depth_;
+    return node;
+  }
+
+  bool too_deep(TSNode node) {
+    const uint32_t limit = std::min(options_.max_depth, kHardDepthLimit);
+    if (depth_ < limit) return false;
+    add_error(ErrorKind::Limit, span(node), "nesting exceeds the maximum depth of " + std::to_string(limit));
+    return true;
+  }
+
+  static uint32_t pair_begin(const Pair& pair) {
+    return std::min(pair.key->span.begin.offset, pair.value->span.begin.offset);
+  }
+  static uint32_t pair_end(const Pair& pair) {
+    return std::max(pair.key->span.end.offset, pair.value->span.end.offset);
+  }
+
+  Node* block_mapping(TSNode content) {
+    const auto column = static_cast<int>(this->column(content));
+    const size_t first = pairs_.size();
+    uint32_t begin = UINT32_MAX, end = 0;
+    for_each_child([&](TSNode child) {
+      switch (sym_(child)) {
+        case Sym::BlockMappingPair:
+          build_pair(column);
+          begin = std::min(begin, ts_node_start_byte(child));
+          end = std::max(end, pair_end(pairs_.back()));
+          break;
+        case Sym::Comment:
+          comments_.push_back(comment(child));
+          break;
+        case Sym::Error:
+          report_error(child);
+          break;
+        default:
+          report_missing(child);
+          break;
+      }
+    });
+    if (begin == UINT32_MAX) begin = end = ts_node_start_byte(content);
+    Node* node = new_node(NodeKind::Mapping, begin, end);
+    node->pairs = copy_to_arena(pairs_, first);
+    check_duplicates(*node);
+    return node;
+  }
+
+  // The pair under the cursor, "? key : value" or "key: value", either
+  // side possibly empty; pushed on pairs_.
+  void build_pair(int indent) {
+    const TSNode pair = ts_tree_cursor_current_node(&cursor_);
+    Node* key = nullptr;
+    Node* value = nullptr;
+    uint32_t question_end = UINT32_MAX, colon_end = UINT32_MAX;
+    for_each_child([&](TSNode child) {
+      const Sym sym = sym_(child);
+      if (sym == Sym::Comment) {
+        comments_.push_back(comment(child));
+      } else if (sym == Sym::Error) {
+        report_error(child);
+      } else if (sym == Sym::Question) {
+        question_end = ts_node_end_byte(child);
+      } else if (sym == Sym::Colon) {
+        colon_end = ts_node_end_byte(child);
+        report_missing(child);
+      } else if (sym == Sym::BlockNode || sym == Sym::FlowNode) {
+        Node* built = build_node(indent);
+        if (ts_tree_cursor_current_field_id(&cursor_) == sym_.key_field() && key == nullptr) {
+          key = built;
+        } else {
+          value = built;
+        }
+      } else {
+        report_missing(child);
+      }
+    });
+    if (key == nullptr) {
+      key = empty_node(question_end != UINT32_MAX ? question_end : ts_node_start_byte(pair));
+    }
+    if (value == nullptr) value = empty_node(colon_end != UINT32_MAX ? colon_end : key->span.end.offset);
+    pairs_.push_back(Pair{key, value});
+  }
+
+  Node* block_sequence(TSNode content) {
+    const auto column = static_cast<int>(this->column(content));
+    const size_t first = items_.size();
+    uint32_t begin = UINT32_MAX, end = 0;
+    for_each_child([&](TSNode child) {
+      switch (sym_(child)) {
+        case Sym::BlockSequenceItem: {
+          Node* item = nullptr;
+          for_each_child([&](TSNode part) {
+            const Sym sym = sym_(part);
+            if (sym == Sym::BlockNode || sym == Sym::FlowNode) {
+              item = build_node(column);
+            } else if (sym == Sym::Comment) {
+              comments_.push_back(comment(part));
+            } else if (sym == Sym::Error) {
+              report_error(part);
+            } else {
+              report_missing(part);
+            }
+          });
+          if (item == nullptr) item = empty_node(ts_node_start_byte(child) + 1);
+          items_.push_back(item);
+          begin = std::min(begin, ts_node_start_byte(child));
+          end = std::max(end, item->span.end.offset);
+          break;
+        }
+        case Sym::Comment:
+          comments_.push_back(comment(child));
+          break;
+        case Sym::Error:
+          report_error(child);
+          break;
+        default:
+          report_missing(child);
+          break;
+      }
+    });
+    if (begin == UINT32_MAX) begin = end = ts_node_start_byte(content);
+    Node* node = new_node(NodeKind::Sequence, begin, end);
+    node->items = copy_to_arena(items_, first);
+    return node;
+  }
+
+  // [a, b: c] and {a: b, c}: a pair in a sequence is a one-pair mapping, a
+  // lone node in a mapping is a key with an empty value.
+  Node* flow_collection(TSNode content) {
+    const bool is_mapping = sym_(content) == Sym::FlowMapping;
+    const size_t first_item = items_.size();
+    const size_t first_pair = pairs_.size();
+    for_each_child([&](TSNode child) {
+      switch (sym_(child)) {
+        case Sym::FlowNode: {
+          Node* built = build_node(-1);
+          if (is_mapping) {
+            pairs_.push_back(Pair{built, empty_node(built->span.end.offset)});
+          } else {
+            items_.push_back(built);
+          }
+          break;
+        }
+        case Sym::FlowPair:
+          if (is_mapping) {
+            build_pair(-1);
+          } else {
+            // Not a nesting level of its own, as in the parser.
+            const size_t mark = pairs_.size();
+            build_pair(-1);
+            Node* single = new_node(NodeKind::Mapping, pair_begin(pairs_.back()), pair_end(pairs_.back()));
+            single->flow = true;
+            single->pairs = copy_to_arena(pairs_, mark);
+            items_.push_back(single);
+          }
+          break;
+        case Sym::Comment:
+          comments_.push_back(comment(child));
+          break;
+        case Sym::Error:
+          report_error(child);
+          break;
+        default:
+          report_missing(child);
+          break;
+      }
+    });
+    Node* node = new_node(is_mapping ? NodeKind::Mapping : NodeKind::Sequence, ts_node_start_byte(content),
+                          ts_node_end_byte(content));
+    node->flow = true;
+    if (is_mapping) {
+      node->pairs = copy_to_arena(pairs_, first_pair);
+      check_duplicates(*node);
+    } else {
+      node->items = copy_to_arena(items_, first_item);
+    }
+    return node;
+  }
+
+  // ---- tags ----------------------------------------------------------------
+
+  std::string_view resolve_tag(TSNode node) {
+    const std::string_view raw = source(node);
+    if (raw == "!") return raw;
+    if (raw.size() >= 3 && raw.substr(0, 2) == "!<" && raw.back() == '>')
+      return raw.substr(2, raw.size() - 3);
+    std::string_view handle = "!", suffix = raw.substr(1);
+    const size_t second = raw.find('!', 1);
+    if (second != std::string_view::npos) {
+      handle = raw.substr(0, second + 1);
+      suffix = raw.substr(second + 1);
+    }
+    std::string_view prefix;
+    bool found = false;
+    for (const auto& [name, value] : tag_handles_) {
+      if (name == handle) {
+        prefix = value;
+        found = true;
+      }
+    }
+    if (!found) {
+      if (handle == "!") {
+        prefix = "!";
+      } else if (handle == "!!") {
+        prefix = "tag:yaml.org,2002:";
+      } else {
+        add_error(ErrorKind::Syntax, span(node), "undefined tag handle \"" + std::string(handle) + "\"");
+        return raw;
+      }
+    }
+    const bool escaped = suffix.find('%') != std::string_view::npos;
+    // "!foo" resolves to itself.
+    if (!escaped && prefix == handle && prefix == "!") return raw;
+    // The prefix, then the suffix with its %XX escapes decoded.
+    char* out = static_cast<char*>(arena_->allocate(prefix.size() + suffix.size() + 1, 1));
+    char* end = std::copy(prefix.begin(), prefix.end(), out);
+    auto hex = [](char c) -> int {
+      if (c >= '0' && c <= '9') return c - '0';
+      if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+      if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+      return -1;
+    };
+    for (size_t i = 0; i < suffix.size(); ++i) {
+      if (escaped && suffix[i] == '%' && i + 2 < suffix.size() && hex(suffix[i + 1]) >= 0 &&
+          hex(suffix[i + 2]) >= 0) {
+        *end++ = static_cast<char>(hex(suffix[i + 1]) * 16 + hex(suffix[i + 2]));
+        i += 2;
+      } else {
+        *end++ = suffix[i];
+      }
+    }
+    return {out, static_cast<size_t>(end - out)};
+  }
+
+  // ---- duplicate keys ------------------------------------------------------
+
+  // Scalar keys with equal values, each reported against the first one;
+  // small mappings without the hash map, whose clear() costs its buckets.
+  void check_duplicates(const Node& mapping) {
+    const auto pairs = mapping.pairs;
+    if (!options_.report_duplicate_keys || pairs.size() < 2) return;
+    auto report = [&](const Node& first, const Node& key) {
+      Error error;
+      error.kind = ErrorKind::DuplicateKey;
+      error.span = key.span;
+      error.message = "duplicate key \"" + std::string(key.value) + "\" (first defined at " +
+                      std::to_string(first.span.begin.line) + ":" + std::to_string(first.span.begin.column) +
+                      ")";
+      error.has_related = true;
+      error.related = first.span;
+      doc_->errors.push_back(std::move(error));
+    };
+    if (pairs.size() <= 16) {
+      for (size_t i = 1; i < pairs.size(); ++i) {
+        if (!pairs[i].key->is_scalar()) continue;
+        for (size_t j = 0; j < i; ++j) {
+          if (pairs[j].key->is_scalar() && pairs[j].key->value == pairs[i].key->value) {
+            report(*pairs[j].key, *pairs[i].key);
+            break;
+          }
+        }
+      }
+      return;
+    }
+    first_keys_.clear();
+    for (const Pair& pair : pairs) {
+      if (!pair.key->is_scalar()) continue;
+      const auto [it, inserted] = first_keys_.emplace(pair.key->value, pair.key);
+      if (!inserted) report(*it->second, *pair.key);
+    }
+  }
+
+  std::string_view text_;
+  const ParseOptions& options_;
+  const LineIndex& lines_;
+  const SymbolTable& sym_;
+  Stream stream_;
+  std::string_view parsed_;  // the text of the current tree, and its end
+  uint32_t parsed_end_ = 0;
+  TSTreeCursor cursor_{};
+  bool has_cursor_ = false;
+  Document* doc_ = nullptr;
+  std::pmr::memory_resource* arena_ = nullptr;
+  uint32_t depth_ = 0;
+  std::vector<Node*> items_;  // children under construction, all levels
+  std::vector<Pair> pairs_;
+  struct Anchored {
+    const Node* node;
+    uint64_t size;  // nodes it stands for, its aliases expanded
+  };
+  // Hash nodes come from a pool that clear() returns them to, not the heap.
+  std::pmr::unsynchronized_pool_resource pool_;
+  std::pmr::unordered_map<std::string_view, Anchored> anchors_{&pool_};
+  std::pmr::unordered_map<std::string_view, const Node*> first_keys_{&pool_};  // check_duplicates() scratch
+  uint64_t expanded_ = 0;  // nodes of the current document, aliases expanded
+  bool expansion_reported_ = false;
+  std::vector<std::pair<std::string_view, std::string_view>> tag_handles_;
+  std::vector<Comment> comments_;  // of the whole stream, placed at the end
+  // Unparsed regions found outside a built node, placed at the end.
+  std::vector<std::pair<uint32_t, uint32_t>> stray_errors_;
+};
+
+// Rounds of blanking what tree-sitter could not get past, per document; each
+// costs up to two incremental parses, so this bounds the time a badly broken
+// document takes (64 broken lines: about 40 ms).
+constexpr int kMaxRepairs = 64;
+
+// One document spanning `whole` with a single Limit error.
+Stream limit_stream(std::string_view text, Span whole, std::string message) {
+  Stream stream;
+  stream.text = text;
+  Document& document = stream.documents.emplace_back();
+  document.span = whole;
+  Error error;
+  error.kind = ErrorKind::Limit;
+  error.span = document.span;
+  error.message = std::move(message);
+  document.errors.push_back(std::move(error));
+  return stream;
+}
+
+// Where tree-sitter's tree stops short of [.., end) of the text it parsed:
+// the first non-blank byte after the root node, or `end`.
+uint32_t tree_stop(const TSTree& tree, std::string_view parsed, uint32_t end) {
+  uint32_t stop = ts_node_end_byte(ts_tree_root_node(&tree));
+  while (stop < end && (parsed[stop] == ' ' || parsed[stop] == '\t' || is_break(parsed[stop])))
+    ++stop;
+  return stop;
+}
+
+bool is_marker_line(std::string_view text, size_t at, char c) {
+  return text.size() - at >= 3 && text[at] == c && text[at + 1] == c && text[at + 2] == c &&
+         (text.size() - at == 3 || text[at + 3] == ' ' || text[at + 3] == '\t' || is_break(text[at + 3]));
+}
+
+// One document's part of the input, parsed on its own so that an error
+// cannot spill into the next document: the input is cut before every "---"
+// line (and before the directives of the document it starts, when they
+// follow a "..." line). Such a line is a document marker wherever it stands.
+struct Chunk {
+  uint32_t begin;
+  uint32_t end;
+  TSPoint begin_point;  // tree-sitter counts rows by LF only
+  TSPoint end_point;
+};
+
+std::vector<Chunk> split_documents(std::string_view text) {
+  std::vector<uint32_t> starts{0}, rows{0};  // of the lines
+  std::vector<Chunk> chunks;
+  uint32_t row = 0;
+  auto cut = [&](size_t line) {
+    // Back over directive lines that a "..." line (or the input's start)
+    // precedes, comment and empty lines between them included.
+    size_t first = line;
+    size_t k = line;
+    while (k > 0) {
+      const std::string_view previous = text.substr(starts[k - 1], starts[k] - starts[k - 1]);
+      const size_t content = previous.find_first_not_of(" \t\r\n");
+      if (!previous.empty() && previous[0] == '%') {
+        first = k - 1;
+      } else if (content != std::string_view::npos && previous[content] != '#') {
+        break;
+      }
+      --k;
+    }
+    if (first < line && (k == 0 || is_marker_line(text, starts[k - 1], '.'))) line = first;
+    if (starts[line] == 0 || (!chunks.empty() && starts[line] <= chunks.back().begin)) return;
+    const TSPoint point{rows[line], 0};
+    if (chunks.empty()) chunks.push_back({0, 0, {0, 0}, {0, 0}});
+    chunks.back().end = starts[line];
+    chunks.back().end_point = point;
+    chunks.push_back({starts[line], 0, point, {0, 0}});
+  };
+  for (size_t i = 0; i <= text.size(); ++i) {
+    const size_t line = starts.size() - 1;
+    if (i == starts[line] && is_marker_line(text, i, '-')) cut(line);
+    if (i == text.size()) break;
+    const char c = text[i];
+    if (c == '\n') ++row;
+    if (c == '\n' || (c == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) {
+      starts.push_back(static_cast<uint32_t>(i + 1));
+      rows.push_back(row);
+    }
+  }
+  if (chunks.empty()) chunks.push_back({0, 0, {0, 0}, {0, 0}});
+  const uint32_t last_line = starts.back();
+  chunks.back().end = static_cast<uint32_t>(text.size());
+  chunks.back().end_point = {row, static_cast<uint32_t>(text.size()) - last_line};
+  return chunks;
+}
+
+// tree-sitter's point of a byte offset: rows count LF only.
+TSPoint ts_point(std::string_view text, uint32_t offset) {
+  const auto row = static_cast<uint32_t>(std::count(text.begin(), text.begin() + offset, '\n'));
+  const size_t newline = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
+  return {row, static_cast<uint32_t>(offset - (newline == std::string_view::npos ? 0 : newline + 1))};
+}
+
+// The content (blanks around left out) of the last line before the one
+// holding `offset` that has any, from `begin` on; empty if none.
+std::pair<uint32_t, uint32_t> line_before(std::string_view text, uint32_t begin, uint32_t offset) {
+  uint32_t at = offset;
+  while (at > begin && !is_break(text[at - 1]))
+    --at;
+  for (;;) {
+    while (at > begin && (is_break(text[at - 1]) || text[at - 1] == ' ' || text[at - 1] == '\t'))
+      --at;
+    if (at == begin) return {begin, begin};
+    const uint32_t end = at;
+    while (at > begin && !is_break(text[at - 1]))
+      --at;
+    uint32_t first = at;
+    while (first < end && (text[first] == ' ' || text[first] == '\t'))
+      ++first;
+    return {first, end};
+  }
+}
+
+}  // namespace
+
+Stream parse_tolerant(std::string_view text, const ParseOptions& options) {
+  if (text.size() > UINT32_MAX) return limit_stream(text, {}, "input larger than 4 GiB");
+  const LineIndex lines(text);
+  const Span whole{lines.position(0), lines.position(static_cast<uint32_t>(text.size()))};
+  const bool ends_with_break = !text.empty() && is_break(text.back());
+  const uint32_t rows = lines.line_count() - (ends_with_break ? 1 : 0);
+  if (rows > kMaxRows) {
+    return limit_stream(
+        text, whole,
+        "input has " + std::to_string(rows) + " lines; the tolerant parser handles at most 32767");
+  }
+  for (uint32_t line = 1; line <= lines.line_count(); ++line) {
+    const std::string_view line_text = lines.line_text(line);
+    if (line_text.size() > kMaxColumns) {
+      return limit_stream(text, whole,
+                          "line " + std::to_string(line) +
+                              " is longer than 32767 bytes, the most the tolerant parser handles");
+    }
+    // A block collection on this line starts no further right than its
+    // first character that is no blank or indicator (or its last one).
+    size_t start = line_text.find_first_not_of(" \t-?:");
+    if (start == std::string_view::npos) start = line_text.find_last_not_of(" \t");
+    if (start != std::string_view::npos && start >= kMaxIndent) {
+      return limit_stream(text, whole,
+                          "line " + std::to_string(line) + " is indented by " + std::to_string(kMaxIndent) +
+                              " columns or more, deeper than the tolerant parser handles");
+    }
+  }
+  const std::unique_ptr<TSParser, Deleter> parser(ts_parser_new());
+  ts_parser_set_language(parser.get(), tree_sitter_yaml());
+  Builder builder(text, options, lines);
+  std::string repaired;  // the input with line tails blanked, once needed
+  std::vector<std::pair<uint32_t, uint32_t>> blanked;
+  // Blanks [from, to) of `repaired` and parses it again, reusing `old`.
+  auto blank_and_parse = [&](const TSTree& old, uint32_t from, uint32_t to) {
+    std::fill(repaired.begin() + from, repaired.begin() + to, ' ');
+    const std::unique_ptr<TSTree, Deleter> edited(ts_tree_copy(&old));
+    const TSInputEdit edit{from, to, to, ts_point(text, from), ts_point(text, to), ts_point(text, to)};
+    ts_tree_edit(edited.get(), &edit);
+    return std::unique_ptr<TSTree, Deleter>(ts_parser_parse_string(
+        parser.get(), edited.get(), repaired.data(), static_cast<uint32_t>(repaired.size())));
+  };
+  auto unblank = [&](uint32_t from, uint32_t to) {
+    std::copy(text.begin() + from, text.begin() + to, repaired.begin() + from);
+  };
+  // Trees that parse further are better; a root that is no ERROR better still.
+  auto score = [&](const TSTree& tree, uint32_t end) {
+    return std::pair{!ts_node_is_null(ts_tree_root_node(&tree)) &&
+                         std::strcmp(ts_node_type(ts_tree_root_node(&tree)), "ERROR") != 0,
+                     tree_stop(tree, repaired, end)};
+  };
+  for (const Chunk& chunk : split_documents(text)) {
+    const TSRange range{chunk.begin_point, chunk.end_point, chunk.begin, chunk.end};
+    ts_parser_set_included_ranges(parser.get(), &range, 1);
+    std::unique_ptr<TSTree, Deleter> tree(
+        ts_parser_parse_string(parser.get(), nullptr, text.data(), static_cast<uint32_t>(text.size())));
+    // tree-sitter-yaml gives up on the rest of its input at some errors (a
+    // stray ':' after a value, a wrongly indented key). Blanking the rest of
+    // that line and parsing again recovers what follows, at unchanged
+    // offsets; a few rounds handle a few such lines.
+    blanked.clear();
+    for (int round = 0; round < kMaxRepairs && tree != nullptr; ++round) {
+      const std::string_view parsed = repaired.empty() ? text : std::string_view(repaired);
+      const uint32_t stop = tree_stop(*tree, parsed, chunk.end);
+      if (stop >= chunk.end) break;
+      if (repaired.empty()) repaired.assign(text);
+      // Usually the rest of the line is at fault; but when tree-sitter read
+      // on past a broken line, as the start of a multi-line scalar, the line
+      // before is. Both are tried; the one parsing further wins.
+      uint32_t tail_end = stop;
+      while (tail_end < chunk.end && !is_break(text[tail_end]))
+        ++tail_end;
+      std::unique_ptr<TSTree, Deleter> best = blank_and_parse(*tree, stop, tail_end);
+      std::pair<uint32_t, uint32_t> chosen{stop, tail_end};
+      const auto [before_begin, before_end] = line_before(repaired, chunk.begin, stop);
+      if (best != nullptr && before_begin < before_end) {
+        const auto tail_score = score(*best, chunk.end);
+        unblank(stop, tail_end);
+        std::unique_ptr<TSTree, Deleter> other = blank_and_parse(*tree, before_begin, before_end);
+        if (other != nullptr && score(*other, chunk.end) > tail_score) {
+          best = std::move(other);
+          chosen = {before_begin, before_end};
+        } else {
+          unblank(before_begin, before_end);
+          std::fill(repaired.begin() + stop, repaired.begin() + tail_end, ' ');
+        }
+      }
+      blanked.push_back(chosen);
+      tree = std::move(best);
+    }
+    if (tree == nullptr) continue;
+    builder.add_tree(ts_tree_root_node(tree.get()), repaired.empty() ? text : std::string_view(repaired),
+                     chunk.end, blanked);
+  }
+  return builder.finish();
+}
+
+}  // namespace podlint::yaml
