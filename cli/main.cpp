@@ -1,0 +1,103 @@
+// podlint's command line: lint manifests, or print a file's YAML events.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "engine/inputs.hpp"
+#include "engine/lint.hpp"
+#include "output/text.hpp"
+#include "yaml/events.hpp"
+#include "yaml/parser.hpp"
+#include "yaml/treesitter.hpp"
+
+namespace {
+
+// Exit codes: 0 nothing at or above the fail level, 1 findings, 2 usage or I/O errors.
+constexpr int kExitFindings = 1;
+constexpr int kExitTrouble = 2;
+
+bool use_color(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  return (no_color == nullptr || *no_color == '\0') && isatty(STDOUT_FILENO) != 0;
+}
+
+int run_lint(const std::vector<std::string>& paths, const std::string& stdin_filename,
+             const std::string& color) {
+  std::vector<podlint::FileReport> reports;
+  bool trouble = false;
+  bool findings = false;
+  for (const auto& path : podlint::collect_inputs(paths.empty() ? std::vector<std::string>{"."} : paths)) {
+    std::string text, error;
+    const std::string shown = path == "-" && !stdin_filename.empty() ? stdin_filename : path;
+    if (!podlint::read_input(path, text, error)) {
+      reports.push_back({shown, {}, {}, error});
+      trouble = true;
+      continue;
+    }
+    reports.push_back(podlint::lint_text(shown, std::move(text)));
+    findings = findings || !reports.back().diagnostics.empty();
+  }
+  podlint::write_text(std::cout, reports, {.color = use_color(color)});
+  if (trouble) return kExitTrouble;
+  return findings ? kExitFindings : 0;
+}
+
+int run_yaml_events(const std::string& path, bool spans, bool tolerant) {
+  std::string text, error;
+  if (!podlint::read_input(path, text, error)) {
+    std::cerr << "podlint: " << path << ": " << error << '\n';
+    return kExitTrouble;
+  }
+  const auto stream = tolerant ? podlint::yaml::parse_tolerant(text) : podlint::yaml::parse(text);
+  std::cout << podlint::yaml::to_events(stream, {.with_spans = spans});
+  int status = 0;
+  for (const auto& document : stream.documents) {
+    for (const auto& e : document.errors) {
+      std::cerr << path << ':' << e.span.begin.line << ':' << e.span.begin.column << ": error: " << e.message
+                << '\n';
+    }
+    if (document.broken()) status = kExitFindings;
+  }
+  return status;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"podlint: a fast linter for Kubernetes pod manifests, with exact source locations", "podlint"};
+  app.set_version_flag("--version", "podlint " PODLINT_VERSION);
+
+  std::vector<std::string> paths;
+  std::string stdin_filename;
+  std::string color = "auto";
+  app.add_option("paths", paths, "Files or directories to lint (.yaml, .yml, .json); '-' reads stdin")
+      ->type_name("PATH...");
+  app.add_option("--stdin-filename", stdin_filename, "Name to report for input read from stdin");
+  app.add_option("--color", color, "Colored output")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->default_val("auto");
+
+  auto* events =
+      app.add_subcommand("yaml-events", "Print a file's YAML event stream (YAML test suite format)");
+  std::string events_path;
+  bool events_spans = false;
+  bool events_tolerant = false;
+  events->add_option("file", events_path, "YAML file, or '-' for stdin")->required();
+  events->add_flag("--spans", events_spans, "Append each node's source span, then comments and errors");
+  events->add_flag("--tree-sitter", events_tolerant, "Use the error-tolerant tree-sitter front-end");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : kExitTrouble;
+  }
+  if (*events) return run_yaml_events(events_path, events_spans, events_tolerant);
+  return run_lint(paths, stdin_filename, color);
+}

@@ -1,0 +1,37 @@
+// A finding, at an exact span of one input, as every emitter receives it.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "yaml/source.hpp"
+
+namespace podlint {
+
+enum class Severity { Info, Warning, Error };
+
+std::string_view severity_name(Severity severity);
+
+struct RelatedLocation {
+  yaml::Span span;
+  std::string message;
+};
+
+struct Diagnostic {
+  std::string rule;  // kebab-case rule id, e.g. "yaml-syntax"
+  Severity severity = Severity::Error;
+  yaml::Span span;
+  std::string message;
+  std::vector<RelatedLocation> related;  // in the same file
+};
+
+// One linted input: its name as given by the user, its bytes, its findings.
+struct FileReport {
+  std::string path;
+  std::string text;
+  std::vector<Diagnostic> diagnostics;
+  std::string read_error;  // non-empty when the file could not be read
+};
+
+}  // namespace podlint

@@ -1,0 +1,17 @@
+// Finding and reading the inputs the user named.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace podlint {
+
+// Expands the given paths: files as given, directories recursively to their
+// .yaml/.yml/.json files (hidden directories skipped), sorted. A path that
+// does not exist is returned as is, so reading it reports the error.
+std::vector<std::string> collect_inputs(const std::vector<std::string>& paths);
+
+// Reads a whole file ("-" is standard input). Returns false with `error` set.
+bool read_input(const std::string& path, std::string& contents, std::string& error);
+
+}  // namespace podlint

@@ -1,0 +1,111 @@
+#include "output/text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace podlint {
+
+namespace {
+
+struct Palette {
+  std::string_view bold, red, yellow, blue, green, reset;
+};
+
+constexpr Palette kColor{"\x1b[1m", "\x1b[1;31m", "\x1b[1;33m", "\x1b[1;34m", "\x1b[1;32m", "\x1b[0m"};
+constexpr Palette kPlain{};
+
+std::string_view severity_color(Severity severity, const Palette& p) {
+  switch (severity) {
+    case Severity::Error:
+      return p.red;
+    case Severity::Warning:
+      return p.yellow;
+    case Severity::Info:
+      return p.blue;
+  }
+  return p.reset;
+}
+
+// The whitespace that puts a caret under byte column `column` of `line`:
+// tabs are kept so the terminal aligns them, every character counts once.
+std::string caret_indent(std::string_view line, uint32_t column) {
+  std::string indent;
+  const size_t limit = std::min<size_t>(column > 0 ? column - 1 : 0, line.size());
+  for (size_t i = 0; i < limit; ++i) {
+    const auto c = static_cast<unsigned char>(line[i]);
+    if (c == '\t') {
+      indent += '\t';
+    } else if ((c & 0xC0) != 0x80) {
+      indent += ' ';
+    }
+  }
+  return indent;
+}
+
+size_t display_width(std::string_view text) {
+  return static_cast<size_t>(std::count_if(
+      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+void write_excerpt(std::ostream& out, const yaml::LineIndex& lines, const yaml::Span& span,
+                   const Palette& p) {
+  const std::string_view line = lines.line_text(span.begin.line);
+  const std::string number = std::to_string(span.begin.line);
+  const std::string gutter(number.size(), ' ');
+  out << fmt::format(" {} | {}\n", number, line);
+  const uint32_t end_column =
+      span.end.line == span.begin.line ? span.end.column : static_cast<uint32_t>(line.size()) + 1;
+  const size_t start = std::min<size_t>(span.begin.column - 1, line.size());
+  const size_t stop = std::min<size_t>(std::max(end_column, span.begin.column) - 1, line.size());
+  const size_t width = std::max<size_t>(1, display_width(line.substr(start, stop - start)));
+  out << fmt::format(" {} | {}{}^{}{}\n", gutter, caret_indent(line, span.begin.column), p.green,
+                     std::string(width - 1, '~'), p.reset);
+}
+
+}  // namespace
+
+void write_text(std::ostream& out, const std::vector<FileReport>& reports, const TextOptions& options) {
+  const Palette& p = options.color ? kColor : kPlain;
+  size_t counts[3] = {0, 0, 0};
+  size_t unreadable = 0;
+  for (const auto& report : reports) {
+    if (!report.read_error.empty()) {
+      ++unreadable;
+      out << fmt::format("{}{}: {}error:{} cannot read: {}{}\n", p.bold, report.path, p.red, p.reset,
+                         report.read_error, p.reset);
+      continue;
+    }
+    if (report.diagnostics.empty()) continue;
+    const yaml::LineIndex lines(report.text);
+    for (const auto& d : report.diagnostics) {
+      ++counts[static_cast<int>(d.severity)];
+      out << fmt::format("{}{}:{}:{}: {}{}:{} {}{} [{}]\n", p.bold, report.path, d.span.begin.line,
+                         d.span.begin.column, severity_color(d.severity, p), severity_name(d.severity),
+                         p.reset, p.bold, d.message, d.rule)
+          << p.reset;
+      write_excerpt(out, lines, d.span, p);
+      for (const auto& related : d.related) {
+        out << fmt::format("{}{}:{}:{}: {}note:{} {}\n", p.bold, report.path, related.span.begin.line,
+                           related.span.begin.column, p.blue, p.reset, related.message);
+        write_excerpt(out, lines, related.span, p);
+      }
+    }
+  }
+  const auto plural = [](size_t n, std::string_view word) {
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+  };
+  const size_t files = reports.size();
+  const size_t total = counts[0] + counts[1] + counts[2];
+  if (total == 0 && unreadable == 0) {
+    out << fmt::format("{}no problems found in {}{}\n", p.bold, plural(files, "file"), p.reset);
+    return;
+  }
+  std::string summary =
+      fmt::format("{}, {}, {} in {}", plural(counts[2], "error"), plural(counts[1], "warning"),
+                  fmt::format("{} info", counts[0]), plural(files, "file"));
+  if (unreadable > 0) summary += fmt::format(" ({} unreadable)", unreadable);
+  out << p.bold << summary << p.reset << '\n';
+}
+
+}  // namespace podlint

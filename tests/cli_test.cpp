@@ -1,0 +1,137 @@
+// Runs the podlint executable as a user would and checks its output and exit status.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace {
+
+struct Run {
+  int status;
+  std::string out;
+};
+
+Run run(const std::string& args, const std::string& stdin_text = "") {
+  // ctest runs test cases in parallel processes: each needs its own file.
+  std::string input = (std::filesystem::temp_directory_path() / "podlint-cli-stdin-XXXXXX").string();
+  const int fd = mkstemp(input.data());
+  REQUIRE(fd >= 0);
+  close(fd);
+  std::ofstream(input, std::ios::binary) << stdin_text;
+  const std::string command = std::string(PODLINT_BINARY) + " " + args + " <" + input + " 2>&1";
+  std::FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::string out;
+  char buffer[4096];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0)
+    out.append(buffer, n);
+  const int status = pclose(pipe);
+  std::filesystem::remove(input);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+}  // namespace
+
+TEST_CASE("podlint --version and --help", "[cli]") {
+  const auto version = run("--version");
+  CHECK(version.status == 0);
+  CHECK(version.out == "podlint " PODLINT_VERSION "\n");
+  const auto help = run("--help");
+  CHECK(help.status == 0);
+  CHECK(help.out.find("yaml-events") != std::string::npos);
+  CHECK(help.out.find("--stdin-filename") != std::string::npos);
+}
+
+TEST_CASE("podlint rejects unknown options with exit 2", "[cli]") {
+  CHECK(run("--no-such-option").status == 2);
+  CHECK(run("--color sometimes x.yaml").status == 2);
+}
+
+TEST_CASE("podlint reports unreadable paths with exit 2", "[cli]") {
+  const auto r = run("/nonexistent/podlint.yaml --color never");
+  CHECK(r.status == 2);
+  CHECK(r.out.find("/nonexistent/podlint.yaml: error: cannot read: No such file or directory\n") == 0);
+}
+
+TEST_CASE("podlint reports a clean stdin document with exit 0", "[cli]") {
+  const auto r = run("- --stdin-filename pod.yaml --color never", "apiVersion: v1\nkind: Pod\n");
+  CHECK(r.status == 0);
+  CHECK(r.out == "no problems found in 1 file\n");
+}
+
+TEST_CASE("podlint reports a YAML syntax error like a compiler, with exit 1", "[cli]") {
+  const auto r = run("- --stdin-filename pod.yaml --color never",
+                     "kind: Pod\nmetadata:\n  name: \"web\n---\nkind: Pod\n");
+  CHECK(r.status == 1);
+  CHECK(r.out ==
+        "pod.yaml:3:9: error: unterminated double-quoted string starting at 3:9 [yaml-syntax]\n"
+        " 3 |   name: \"web\n"
+        "   |         ^~~~\n"
+        "1 error, 0 warnings, 0 info in 1 file\n");
+}
+
+TEST_CASE("podlint names both places of a duplicate key", "[cli]") {
+  const auto r = run("- --stdin-filename pod.yaml --color never", "kind: Pod\nkind: Deployment\n");
+  CHECK(r.status == 1);
+  CHECK(r.out ==
+        "pod.yaml:2:1: error: duplicate key \"kind\" (first defined at 1:1) [duplicate-key]\n"
+        " 2 | kind: Deployment\n"
+        "   | ^~~~\n"
+        "pod.yaml:1:1: note: first defined here\n"
+        " 1 | kind: Pod\n"
+        "   | ^~~~\n"
+        "1 error, 0 warnings, 0 info in 1 file\n");
+}
+
+TEST_CASE("podlint colors only when asked or on a terminal", "[cli]") {
+  const auto r = run("- --color always", "a: \"x\n");
+  CHECK(r.out.find("\x1b[1;31merror:") != std::string::npos);
+  CHECK(run("- --color never", "a: \"x\n").out.find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("podlint yaml-events --tree-sitter keeps what parses around an error", "[cli]") {
+  const auto r = run("yaml-events --tree-sitter --spans -", "a: 1\nb: [x\nc: 3\n");
+  CHECK(r.status == 1);
+  CHECK(r.out ==
+        "+STR\n+DOC @1:1-3:5\n+MAP @1:1-3:5\n"
+        "=VAL :a @1:1-1:2\n=VAL :1 @1:4-1:5\n=VAL :b @2:1-2:2\n=VAL : @2:3-2:3\n"
+        "=VAL :c @3:1-3:2\n=VAL :3 @3:4-3:5\n-MAP\n-DOC\n"
+        "!ERR @2:4-2:6 syntax error: unexpected \"[x\"\n-STR\n"
+        "-:2:4: error: syntax error: unexpected \"[x\"\n");
+}
+
+TEST_CASE("podlint yaml-events prints the test suite's event format", "[cli]") {
+  const auto r = run("yaml-events -", "--- &a !!str x\n...\n");
+  CHECK(r.status == 0);
+  CHECK(r.out == "+STR\n+DOC ---\n=VAL &a <tag:yaml.org,2002:str> :x\n-DOC ...\n-STR\n");
+  const auto bad = run("yaml-events -", "[a, b\n");
+  CHECK(bad.status == 1);
+}
+
+TEST_CASE("podlint lints directories recursively, in order, skipping hidden ones", "[cli]") {
+  namespace fs = std::filesystem;
+  const auto root = fs::temp_directory_path() / "podlint-cli-test-tree";
+  fs::remove_all(root);
+  fs::create_directories(root / "b" / "c");
+  fs::create_directories(root / ".hidden");
+  std::ofstream(root / "b" / "c" / "z.yml") << "a: 'x\n";
+  std::ofstream(root / "a.yaml") << "a: [\n";
+  std::ofstream(root / "notes.txt") << "a: [\n";
+  std::ofstream(root / ".hidden" / "x.yaml") << "a: [\n";
+  const auto r = run(root.string() + " --color never");
+  CHECK(r.status == 1);
+  const auto first = r.out.find(root.string() + "/a.yaml:");
+  const auto second = r.out.find(root.string() + "/b/c/z.yml:");
+  CHECK(first != std::string::npos);
+  CHECK(second != std::string::npos);
+  CHECK(first < second);
+  CHECK(r.out.find("hidden") == std::string::npos);
+  CHECK(r.out.find("notes.txt") == std::string::npos);
+  CHECK(r.out.find("in 2 files") != std::string::npos);
+  fs::remove_all(root);
+}
