@@ -35,3 +35,14 @@ TEST_CASE("utf16_column counts UTF-16 code units before a byte column", "[source
   // Columns past the end stop at the end of the line.
   CHECK(utf16_column("ab", 10) == 2);
 }
+
+TEST_CASE("LineIndex leaves a byte order mark out of line 1", "[source]") {
+  const LineIndex lines(
+      "\xEF\xBB\xBF"
+      "a: 1\nb: 2\n");
+  CHECK(lines.position(3) == Position{3, 1, 1});
+  CHECK(lines.position(6) == Position{6, 1, 4});
+  CHECK(lines.position(8) == Position{8, 2, 1});
+  CHECK(lines.position(1) == Position{1, 1, 1});
+  CHECK(lines.line_text(1) == "a: 1");
+}

@@ -125,6 +125,7 @@ TEST_CASE("CRLF line breaks and a byte order mark", "[yaml][parser]") {
   }
   SECTION("BOM") {
     const Stream stream = parse("\xEF\xBB\xBFkey: v\n");
+    CHECK(stream.documents.at(0).errors.empty());
     const Node& root = *stream.documents.at(0).root;
     // The BOM is not part of line 1: "key" starts at column 1, byte 3.
     CHECK(root.pairs[0].key->span.begin == at(3, 1, 1));

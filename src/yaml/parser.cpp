@@ -381,9 +381,8 @@ class Parser {
     const size_t expected_bytes = stream_.documents.empty() ? text_.size()
                                                             : stream_.documents.back().span.end.offset -
                                                                   stream_.documents.back().span.begin.offset;
-    Document& document = stream_.documents.emplace_back();
-    document.arena = std::make_unique<std::pmr::monotonic_buffer_resource>(
-        std::clamp<size_t>(expected_bytes * 8, 1024, kMaxInitialArenaBytes));
+    Document& document =
+        stream_.documents.emplace_back(std::clamp<size_t>(expected_bytes * 8, 1024, kMaxInitialArenaBytes));
     doc_index_ = stream_.documents.size() - 1;
     doc_ = &document;
   }
@@ -456,7 +455,9 @@ class Parser {
   size_t doc_index_ = 0;
   Document* doc_ = nullptr;  // stream_.documents[doc_index_]
   Position prev_end_;
-  uint64_t document_end_limit_ = 0;  // offset at which the document is too large
+  // Offset at which the document is too large; none before the first one
+  // begins (the stream start token may follow a byte order mark).
+  uint64_t document_end_limit_ = UINT64_MAX;
   uint32_t depth_ = 0;
   uint64_t expanded_ = 0;
   bool had_yaml_directive_ = false;
@@ -1683,10 +1684,7 @@ void Parser::assign_comments(bool all) {
 
 Stream Parser::run() {
   add_document();
-  try {
-    next();  // the stream start; fails only on a tiny max_document_bytes
-  } catch (const Failure&) {
-  }
+  next();  // the stream start
   for (;;) {
     Document& document = doc();
     bool ended = false;

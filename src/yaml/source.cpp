@@ -5,8 +5,10 @@
 namespace podlint::yaml {
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
-  starts_.push_back(0);
-  for (uint32_t i = 0; i < text.size(); ++i) {
+  // A byte order mark is not part of line 1: editors do not show it.
+  const uint32_t first = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  starts_.push_back(first);
+  for (uint32_t i = first; i < text.size(); ++i) {
     const char c = text[i];
     if (c == '\n') {
       starts_.push_back(i + 1);
@@ -19,6 +21,7 @@ LineIndex::LineIndex(std::string_view text) : text_(text) {
 Position LineIndex::position(uint32_t offset) const {
   offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
   const auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  if (it == starts_.begin()) return Position{offset, 1, 1};  // inside the byte order mark
   const auto line = static_cast<uint32_t>(it - starts_.begin());
   return Position{offset, line, offset - starts_[line - 1] + 1};
 }

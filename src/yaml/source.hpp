@@ -26,6 +26,7 @@ struct Span {
 };
 
 // Line starts of a text, for turning offsets into positions and back to lines.
+// A leading UTF-8 byte order mark is not part of line 1 (as in the parser).
 class LineIndex {
  public:
   explicit LineIndex(std::string_view text);
