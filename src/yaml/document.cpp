@@ -6,6 +6,13 @@
 
 namespace podlint::yaml {
 
+std::pmr::memory_resource& arena_blocks() {
+  // Never destroyed: documents held in other statics may outlive it otherwise.
+  static auto* pool = new std::pmr::synchronized_pool_resource(
+      std::pmr::pool_options{.max_blocks_per_chunk = 64, .largest_required_pool_block = 1u << 20});
+  return *pool;
+}
+
 bool Document::broken() const {
   return std::any_of(errors.begin(), errors.end(),
                      [](const Error& e) { return e.kind != ErrorKind::DuplicateKey; });

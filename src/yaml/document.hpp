@@ -71,8 +71,14 @@ struct Comment {
   std::string_view text;  // after '#'
 };
 
+// Where document arenas take their blocks from: a process-wide pool that
+// keeps the blocks of freed documents for the next ones, so that parsing
+// does not go back to the kernel for fresh pages every time.
+std::pmr::memory_resource& arena_blocks();
+
 struct Document {
-  Document() : arena(std::make_unique<std::pmr::monotonic_buffer_resource>()) {}
+  explicit Document(size_t initial_arena_bytes = 1024)
+      : arena(std::make_unique<std::pmr::monotonic_buffer_resource>(initial_arena_bytes, &arena_blocks())) {}
 
   // The root node; null only when a syntax error came before any content.
   Node* root = nullptr;
