@@ -413,6 +413,18 @@ TEST_CASE("recovery resumes at a directive after '...'", "[yaml][parser][errors]
   CHECK(value_of(*stream.documents[1].root, "b").value == "2");
 }
 
+TEST_CASE("an error after a bracket left open on an earlier line blames the bracket",
+          "[yaml][parser][errors]") {
+  const Error seq = only_error(
+      parse("spec:\n  containers:\n    - name: a\n      args: [\"--x\", \"--y\"\n      image: nginx\n"));
+  CHECK(seq.message == "unterminated flow sequence starting at 4:13");
+  CHECK(seq.span == Span{at(46, 4, 13), at(47, 4, 14)});
+  CHECK(only_error(parse("a: {x: 1\nb: 2\n")).message == "unterminated flow mapping starting at 1:4");
+  CHECK(only_error(parse("a: 1\nb: [x\nc: 3\n")).message == "unterminated flow sequence starting at 2:4");
+  // A continuation indented deeper than the bracket's line is not blamed on it.
+  CHECK(only_error(parse("a: [1,\n    b: c: d]\n")).message != "unterminated flow sequence starting at 1:4");
+}
+
 TEST_CASE("unterminated flow collections at the end of input terminate", "[yaml][parser][errors]") {
   CHECK(only_error(parse("[1, 2")).message == "unterminated flow sequence starting at 1:1");
   CHECK(only_error(parse("a: 1\n{b: [c")).kind == ErrorKind::Syntax);

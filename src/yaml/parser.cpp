@@ -282,6 +282,26 @@ class Parser {
   [[noreturn, gnu::noinline]] void fail_unterminated(const char* what, Span open) {
     fail(open, fmt::format("unterminated {} starting at {}", what, position_text(open.begin)));
   }
+  // A syntax error on a later line that is indented no deeper than the line
+  // a bracket opened on almost always means the bracket was never closed
+  // ("args: [a, b" followed by the next key): blame the bracket.
+  void blame_unclosed(const char* what, Span open) {
+    if (doc().errors.empty()) return;
+    Error& error = doc().errors.back();
+    if (error.kind != ErrorKind::Syntax || error.span.begin.line <= open.begin.line ||
+        error.message.starts_with("unterminated "))
+      return;
+    if (line_indentation(error.span.begin) > line_indentation(open.begin)) return;
+    error.message = fmt::format("unterminated {} starting at {}", what, position_text(open.begin));
+    error.span = open;
+  }
+  uint32_t line_indentation(Position at) const {
+    const char* line = buffer_.data() + at.offset - (at.column - 1);
+    const char* q = line;
+    while (*q == ' ')
+      ++q;
+    return static_cast<uint32_t>(q - line);
+  }
   [[noreturn]] void fail_here(std::string message) {
     const Position here = pos();
     fail(Span{here, here}, std::move(message));
@@ -1535,6 +1555,7 @@ void Parser::parse_flow_sequence(Node* node, uint64_t& weight) {
       item_scratch_.push_back(item);
     }
   } catch (const Failure&) {
+    blame_unclosed("flow sequence", open);
     finish_items(node, base);
     throw;
   }
@@ -1568,6 +1589,7 @@ void Parser::parse_flow_mapping(Node* node, uint64_t& weight) {
       pair_scratch_.push_back(pair);
     }
   } catch (const Failure&) {
+    blame_unclosed("flow mapping", open);
     finish_pairs(node, base);
     throw;
   }
