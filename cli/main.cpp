@@ -9,6 +9,8 @@
 
 #include "engine/inputs.hpp"
 #include "engine/lint.hpp"
+#include "engine/rule.hpp"
+#include "output/rule_docs.hpp"
 #include "output/text.hpp"
 #include "yaml/events.hpp"
 #include "yaml/parser.hpp"
@@ -92,6 +94,11 @@ int main(int argc, char** argv) {
   events->add_flag("--spans", events_spans, "Append each node's source span, then comments and errors");
   events->add_flag("--tree-sitter", events_tolerant, "Use the error-tolerant tree-sitter front-end");
 
+  auto* rules = app.add_subcommand("rules", "List the rules: id, default severity, category, summary");
+  auto* explain = app.add_subcommand("explain", "Print a rule's documentation");
+  std::string explain_id;
+  explain->add_option("rule", explain_id, "Rule id, e.g. yaml-syntax")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -99,5 +106,18 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : kExitTrouble;
   }
   if (*events) return run_yaml_events(events_path, events_spans, events_tolerant);
+  if (*rules) {
+    podlint::write_rule_list(std::cout);
+    return 0;
+  }
+  if (*explain) {
+    const podlint::Rule* rule = podlint::find_rule(explain_id);
+    if (rule == nullptr) {
+      std::cerr << "podlint: no rule named '" << explain_id << "' (podlint rules lists them)\n";
+      return kExitTrouble;
+    }
+    podlint::write_rule_explanation(std::cout, rule->info());
+    return 0;
+  }
   return run_lint(paths, stdin_filename, color);
 }

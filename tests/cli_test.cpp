@@ -135,3 +135,25 @@ TEST_CASE("podlint lints directories recursively, in order, skipping hidden ones
   CHECK(r.out.find("in 2 files") != std::string::npos);
   fs::remove_all(root);
 }
+
+TEST_CASE("podlint rules lists every rule with its severity and category", "[cli]") {
+  const auto r = run("rules");
+  CHECK(r.status == 0);
+  CHECK(r.out.find("duplicate-key  error    yaml        A key appears twice in one mapping\n") !=
+        std::string::npos);
+  CHECK(r.out.find("yaml-syntax    error    yaml        The document is not well-formed YAML\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("podlint explain prints a rule's documentation", "[cli]") {
+  const auto r = run("explain duplicate-key");
+  CHECK(r.status == 0);
+  CHECK(r.out.rfind("duplicate-key (error, category yaml)\nA key appears twice in one mapping\n\n", 0) == 0);
+  for (const char* section : {"\nWhat it checks\n", "\nWhy it matters\n", "\nExample: reported\n",
+                              "\nExample: fixed\n", "\nHow to fix\n"})
+    CHECK(r.out.find(section) != std::string::npos);
+  CHECK(r.out.find("\n          image: busybox:1.37\n") != std::string::npos);
+  const auto unknown = run("explain no-such-rule");
+  CHECK(unknown.status == 2);
+  CHECK(unknown.out == "podlint: no rule named 'no-such-rule' (podlint rules lists them)\n");
+}

@@ -1,30 +1,24 @@
 #include "engine/lint.hpp"
 
+#include <algorithm>
 #include <utility>
 
+#include "engine/rule.hpp"
+
 namespace podlint {
-
-namespace {
-
-Diagnostic from_yaml_error(const yaml::Error& error) {
-  Diagnostic d;
-  d.rule = error.kind == yaml::ErrorKind::DuplicateKey ? "duplicate-key" : "yaml-syntax";
-  d.severity = Severity::Error;
-  d.span = error.span;
-  d.message = error.message;
-  if (error.has_related) d.related.push_back({error.related, "first defined here"});
-  return d;
-}
-
-}  // namespace
 
 FileReport lint_text(std::string path, std::string text, const yaml::ParseOptions& options) {
   FileReport report{std::move(path), std::move(text), {}, {}};
   const yaml::Stream stream = yaml::parse(report.text, options);
   for (const auto& document : stream.documents) {
-    for (const auto& error : document.errors)
-      report.diagnostics.push_back(from_yaml_error(error));
+    for (const auto& rule : all_rules()) {
+      Reporter reporter(rule->info(), report.diagnostics);
+      rule->check_document(document, reporter);
+    }
   }
+  std::stable_sort(
+      report.diagnostics.begin(), report.diagnostics.end(),
+      [](const Diagnostic& a, const Diagnostic& b) { return a.span.begin.offset < b.span.begin.offset; });
   return report;
 }
 
