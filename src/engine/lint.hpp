@@ -5,10 +5,16 @@
 #include <string>
 
 #include "engine/diagnostic.hpp"
+#include "engine/rule.hpp"
 #include "yaml/parser.hpp"
 
 namespace podlint {
 
-FileReport lint_text(std::string path, std::string text, const yaml::ParseOptions& options = {});
+struct LintSettings {
+  yaml::ParseOptions parse;
+  OptionOverrides rule_options;
+};
+
+FileReport lint_text(std::string path, std::string text, const LintSettings& settings = {});
 
 }  // namespace podlint

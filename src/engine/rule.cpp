@@ -27,6 +27,15 @@ Diagnostic& Reporter::report(const yaml::Span& span, std::string message) {
   return d;
 }
 
+std::string_view Reporter::option(std::string_view name) const {
+  const std::string key = std::string(rule_.id) + "." + std::string(name);
+  if (const auto it = overrides_.find(key); it != overrides_.end()) return it->second;
+  for (const RuleOption& option : rule_.options) {
+    if (option.name == name) return option.default_value;
+  }
+  return {};
+}
+
 std::span<const std::unique_ptr<Rule>> all_rules() {
   return registry();
 }

@@ -3,6 +3,7 @@
 // registered and names no rule.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <span>
 #include <string>
@@ -10,9 +11,18 @@
 #include <vector>
 
 #include "engine/diagnostic.hpp"
+#include "model/pod.hpp"
 #include "yaml/document.hpp"
 
 namespace podlint {
+
+// A setting of a rule, e.g. which resources must be set. Values are strings
+// (lists comma-separated); the configuration may override the default.
+struct RuleOption {
+  std::string_view name;
+  std::string_view default_value;
+  std::string_view description;
+};
 
 // A rule's metadata and documentation, kept with the rule. The bad and good
 // examples are complete manifests: a test lints them and requires the bad
@@ -27,18 +37,26 @@ struct RuleInfo {
   std::string_view bad;      // a manifest it reports
   std::string_view good;     // the same manifest, fixed
   std::string_view fix;      // how to fix
+  std::span<const RuleOption> options = {};
 };
+
+// Option values set by the user, keyed "rule-id.option".
+using OptionOverrides = std::map<std::string, std::string, std::less<>>;
 
 // Collects one rule's findings on one document.
 class Reporter {
  public:
-  Reporter(const RuleInfo& rule, std::vector<Diagnostic>& out) : rule_(rule), out_(out) {}
+  Reporter(const RuleInfo& rule, std::vector<Diagnostic>& out, const OptionOverrides& overrides)
+      : rule_(rule), out_(out), overrides_(overrides) {}
 
   Diagnostic& report(const yaml::Span& span, std::string message);
+  // The value of one of the rule's declared options: the user's, else the default.
+  std::string_view option(std::string_view name) const;
 
  private:
   const RuleInfo& rule_;
   std::vector<Diagnostic>& out_;
+  const OptionOverrides& overrides_;
 };
 
 class Rule {
@@ -46,7 +64,9 @@ class Rule {
   virtual ~Rule() = default;
   virtual const RuleInfo& info() const = 0;
   // Called for every document of every input, broken ones included.
-  virtual void check_document(const yaml::Document& document, Reporter& reporter) const = 0;
+  virtual void check_document(const yaml::Document&, Reporter&) const {}
+  // Called for every Kubernetes object of every document that is not broken.
+  virtual void check_workload(const model::Workload&, Reporter&) const {}
 };
 
 // Every registered rule, sorted by id.

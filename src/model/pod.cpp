@@ -1,0 +1,581 @@
+#include "model/pod.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "model/scalar.hpp"
+
+namespace podlint::model {
+
+template <class T>
+yaml::Span Field<T>::span() const {
+  if (node && node->span.begin.offset != node->span.end.offset) return node->span;
+  if (key) return key->span;
+  return node ? node->span : yaml::Span{};
+}
+
+template struct Field<int64_t>;
+template struct Field<bool>;
+template struct Field<std::string_view>;
+template struct Field<IntOrString>;
+
+std::string_view Container::list_name() const {
+  switch (kind) {
+    case ContainerKind::Init:
+      return "initContainers";
+    case ContainerKind::Ephemeral:
+      return "ephemeralContainers";
+    case ContainerKind::Regular:
+      break;
+  }
+  return "containers";
+}
+
+std::vector<const Container*> PodSpec::all_containers() const {
+  std::vector<const Container*> all;
+  all.reserve(init_containers.size() + containers.size() + ephemeral_containers.size());
+  for (const auto* list : {&init_containers, &containers, &ephemeral_containers})
+    for (const Container& c : *list)
+      all.push_back(&c);
+  return all;
+}
+
+namespace {
+
+using yaml::Node;
+
+// Merge chains deeper than this are surely not hand-written manifests.
+constexpr int kMaxMergeDepth = 32;
+// Lists nested in Lists.
+constexpr int kMaxListDepth = 16;
+// Up to this many entries, duplicates are found by comparing pairs.
+constexpr size_t kSmallList = 16;
+
+bool is_merge_key(const Node& key) {
+  return key.is_scalar() && key.style == yaml::ScalarStyle::Plain && key.value == "<<" &&
+         (key.tag.empty() || key.tag == "tag:yaml.org,2002:merge");
+}
+
+// Calls visit(name, key, value) for every entry of a mapping, lowest priority
+// first, so that a visitor that simply overwrites ends with what Kubernetes
+// sees: merged mappings first (later sources before earlier ones, which win),
+// then the mapping's own keys in source order (a duplicate key's last
+// occurrence wins, as in JSON decoding). Values are alias-resolved.
+template <class Visit>
+void visit_entries(const Node& mapping, Visit& visit, int depth = 0) {
+  const Node& m = yaml::resolve(mapping);
+  if (!m.is_mapping() || depth > kMaxMergeDepth) return;
+  for (auto it = m.pairs.rbegin(); it != m.pairs.rend(); ++it) {
+    if (!is_merge_key(*it->key)) continue;
+    const Node& source = yaml::resolve(*it->value);
+    if (source.is_sequence()) {
+      for (auto item = source.items.rbegin(); item != source.items.rend(); ++item)
+        visit_entries(**item, visit, depth + 1);
+    } else {
+      visit_entries(source, visit, depth + 1);
+    }
+  }
+  for (const yaml::Pair& pair : m.pairs) {
+    if (is_merge_key(*pair.key)) continue;
+    const Node& key = yaml::resolve(*pair.key);
+    if (key.is_scalar()) visit(key.value, *pair.key, yaml::resolve(*pair.value));
+  }
+}
+
+// Calls fn(index, item) for each item of a sequence (aliases resolved);
+// nothing when the node is no sequence.
+template <class Fn>
+void for_each_item(const Node& sequence, Fn&& fn) {
+  if (!sequence.is_sequence()) return;
+  for (size_t i = 0; i < sequence.items.size(); ++i)
+    fn(i, yaml::resolve(*sequence.items[i]));
+}
+
+bool is_null(const Node& node) {
+  return scalar_type(node) == ScalarType::Null;
+}
+
+bool decode(const Node& node, std::string_view& out) {
+  if (scalar_type(node) != ScalarType::String) return false;
+  out = node.value;
+  return true;
+}
+
+bool decode(const Node& node, int64_t& out) {
+  const auto v = parse_int(node);
+  if (v) out = *v;
+  return v.has_value();
+}
+
+bool decode(const Node& node, bool& out) {
+  const auto v = parse_bool(node);
+  if (v) out = *v;
+  return v.has_value();
+}
+
+bool decode(const Node& node, IntOrString& out) {
+  switch (scalar_type(node)) {
+    case ScalarType::Int:
+      out.is_int = true;
+      out.text = node.value;
+      return decode(node, out.number);
+    case ScalarType::String:
+      out.text = node.value;
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Replaces the field (a later duplicate key overwrites an earlier one).
+template <class T>
+void assign(Field<T>& field, const Node* key, const Node& value) {
+  field = Field<T>{};
+  field.key = key;
+  field.node = &value;
+  field.has_value = decode(value, field.value);
+  if (!field.has_value) field.value = T{};
+}
+
+ContainerPort parse_port(const Node& node) {
+  ContainerPort port;
+  port.node = &node;
+  auto visit = [&](std::string_view name, const Node& key, const Node& value) {
+    if (name == "containerPort") {
+      assign(port.container_port, &key, value);
+    } else if (name == "hostPort") {
+      assign(port.host_port, &key, value);
+    } else if (name == "name") {
+      assign(port.name, &key, value);
+    } else if (name == "protocol") {
+      assign(port.protocol, &key, value);
+    } else if (name == "hostIP") {
+      assign(port.host_ip, &key, value);
+    }
+  };
+  visit_entries(node, visit);
+  return port;
+}
+
+Handler parse_handler(HandlerKind kind, const Node& key, const Node& node) {
+  Handler handler;
+  handler.kind = kind;
+  handler.key = &key;
+  handler.node = &node;
+  auto visit = [&](std::string_view name, const Node& k, const Node& value) {
+    if (name == "port") {
+      if (kind == HandlerKind::Grpc) {
+        assign(handler.grpc_port, &k, value);
+      } else if (kind == HandlerKind::HttpGet || kind == HandlerKind::TcpSocket) {
+        assign(handler.port, &k, value);
+      }
+    } else if (name == "path" && kind == HandlerKind::HttpGet) {
+      assign(handler.path, &k, value);
+    }
+  };
+  visit_entries(node, visit);
+  return handler;
+}
+
+std::optional<HandlerKind> handler_kind(std::string_view name) {
+  if (name == "exec") return HandlerKind::Exec;
+  if (name == "httpGet") return HandlerKind::HttpGet;
+  if (name == "tcpSocket") return HandlerKind::TcpSocket;
+  if (name == "grpc") return HandlerKind::Grpc;
+  if (name == "sleep") return HandlerKind::Sleep;
+  return std::nullopt;
+}
+
+std::optional<Probe> parse_probe(const Node& key, const Node& node) {
+  if (is_null(node)) return std::nullopt;  // JSON null: no probe
+  Probe probe;
+  probe.key = &key;
+  probe.node = &node;
+  // One slot per kind so that a duplicate handler key keeps its last value.
+  std::array<std::optional<Handler>, 5> slots;
+  auto visit = [&](std::string_view name, const Node& k, const Node& value) {
+    if (const auto kind = handler_kind(name)) {
+      slots[static_cast<size_t>(*kind)] = parse_handler(*kind, k, value);
+    } else if (name == "initialDelaySeconds") {
+      assign(probe.initial_delay_seconds, &k, value);
+    } else if (name == "periodSeconds") {
+      assign(probe.period_seconds, &k, value);
+    } else if (name == "timeoutSeconds") {
+      assign(probe.timeout_seconds, &k, value);
+    } else if (name == "successThreshold") {
+      assign(probe.success_threshold, &k, value);
+    } else if (name == "failureThreshold") {
+      assign(probe.failure_threshold, &k, value);
+    } else if (name == "terminationGracePeriodSeconds") {
+      assign(probe.termination_grace_period_seconds, &k, value);
+    }
+  };
+  visit_entries(node, visit);
+  for (auto& slot : slots)
+    if (slot) probe.handlers.push_back(std::move(*slot));
+  std::sort(probe.handlers.begin(), probe.handlers.end(), [](const Handler& a, const Handler& b) {
+    return a.key->span.begin.offset < b.key->span.begin.offset;
+  });
+  return probe;
+}
+
+// requests/limits entries in source order; a duplicate resource name keeps
+// its last occurrence.
+std::vector<ResourceQuantity> parse_quantities(const Node& node) {
+  std::vector<ResourceQuantity> entries;
+  auto visit = [&](std::string_view name, const Node& key, const Node& value) {
+    entries.push_back({&key, &value, name, value.is_scalar() ? value.value : std::string_view{}});
+  };
+  visit_entries(node, visit);
+  // Few entries: compare each with the later ones. Many: sort indices, so
+  // that hostile input stays O(n log n).
+  std::vector<bool> dropped(entries.size(), false);
+  bool any_dropped = false;
+  if (entries.size() <= kSmallList) {
+    for (size_t i = 0; i < entries.size(); ++i)
+      for (size_t j = i + 1; j < entries.size() && !dropped[i]; ++j)
+        dropped[i] = entries[i].name == entries[j].name;
+  } else {
+    std::vector<size_t> order(entries.size());
+    for (size_t i = 0; i < order.size(); ++i)
+      order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return entries[a].name < entries[b].name; });
+    for (size_t i = 0; i + 1 < order.size(); ++i)
+      dropped[order[i]] = entries[order[i]].name == entries[order[i + 1]].name;
+  }
+  for (bool d : dropped)
+    any_dropped |= d;
+  if (!any_dropped) return entries;
+  std::vector<ResourceQuantity> kept;
+  kept.reserve(entries.size());
+  for (size_t i = 0; i < entries.size(); ++i)
+    if (!dropped[i]) kept.push_back(entries[i]);
+  return kept;
+}
+
+std::optional<ResourceRequirements> parse_resources(const Node& key, const Node& node) {
+  if (is_null(node)) return std::nullopt;
+  ResourceRequirements resources;
+  resources.key = &key;
+  resources.node = &node;
+  auto visit = [&](std::string_view name, const Node& k, const Node& value) {
+    if (name == "requests") {
+      resources.requests_key = &k;
+      resources.requests = parse_quantities(value);
+    } else if (name == "limits") {
+      resources.limits_key = &k;
+      resources.limits = parse_quantities(value);
+    }
+  };
+  visit_entries(node, visit);
+  return resources;
+}
+
+EnvVar parse_env_var(const Node& node) {
+  EnvVar env;
+  env.node = &node;
+  auto visit = [&](std::string_view name, const Node& key, const Node& value) {
+    if (name == "name") {
+      assign(env.name, &key, value);
+    } else if (name == "value") {
+      assign(env.value, &key, value);
+    } else if (name == "valueFrom") {
+      env.value_from = &value;
+    }
+  };
+  visit_entries(node, visit);
+  return env;
+}
+
+VolumeMount parse_volume_mount(const Node& node) {
+  VolumeMount mount;
+  mount.node = &node;
+  auto visit = [&](std::string_view name, const Node& key, const Node& value) {
+    if (name == "name") {
+      assign(mount.name, &key, value);
+    } else if (name == "mountPath") {
+      assign(mount.mount_path, &key, value);
+    } else if (name == "subPath") {
+      assign(mount.sub_path, &key, value);
+    } else if (name == "readOnly") {
+      assign(mount.read_only, &key, value);
+    }
+  };
+  visit_entries(node, visit);
+  return mount;
+}
+
+std::vector<Field<std::string_view>> parse_string_list(const Node& node) {
+  std::vector<Field<std::string_view>> list;
+  for_each_item(node, [&](size_t, const Node& item) {
+    list.emplace_back();
+    assign(list.back(), nullptr, item);
+  });
+  return list;
+}
+
+std::optional<Capabilities> parse_capabilities(const Node& node) {
+  if (is_null(node)) return std::nullopt;
+  Capabilities caps;
+  caps.node = &node;
+  auto visit = [&](std::string_view name, const Node&, const Node& value) {
+    if (name == "add") {
+      caps.add = parse_string_list(value);
+    } else if (name == "drop") {
+      caps.drop = parse_string_list(value);
+    }
+  };
+  visit_entries(node, visit);
+  return caps;
+}
+
+// The pod level lacks privileged, allowPrivilegeEscalation,
+// readOnlyRootFilesystem and capabilities: those keys are ignored there.
+std::optional<SecurityContext> parse_security_context(const Node& key, const Node& node,
+                                                      bool container_level) {
+  if (is_null(node)) return std::nullopt;
+  SecurityContext sc;
+  sc.key = &key;
+  sc.node = &node;
+  auto visit = [&](std::string_view name, const Node& k, const Node& value) {
+    if (name == "runAsNonRoot") {
+      assign(sc.run_as_non_root, &k, value);
+    } else if (name == "runAsUser") {
+      assign(sc.run_as_user, &k, value);
+    } else if (name == "runAsGroup") {
+      assign(sc.run_as_group, &k, value);
+    } else if (name == "seccompProfile") {
+      sc.seccomp_profile = &value;
+    } else if (!container_level) {
+      return;
+    } else if (name == "privileged") {
+      assign(sc.privileged, &k, value);
+    } else if (name == "allowPrivilegeEscalation") {
+      assign(sc.allow_privilege_escalation, &k, value);
+    } else if (name == "readOnlyRootFilesystem") {
+      assign(sc.read_only_root_filesystem, &k, value);
+    } else if (name == "capabilities") {
+      sc.capabilities = parse_capabilities(value);
+    }
+  };
+  visit_entries(node, visit);
+  return sc;
+}
+
+// Items that are no mappings are skipped (schema validation reports them);
+// they keep their place in the numbering.
+template <class T, class Parse>
+std::vector<T> parse_list(const Node& node, Parse&& parse) {
+  std::vector<T> list;
+  if (node.is_sequence()) list.reserve(node.items.size());
+  for_each_item(node, [&](size_t i, const Node& item) {
+    if (item.is_mapping()) list.push_back(parse(i, item));
+  });
+  return list;
+}
+
+Container parse_container(ContainerKind kind, size_t index, const Node& node) {
+  Container c;
+  c.kind = kind;
+  c.index = index;
+  c.node = &node;
+  auto visit = [&](std::string_view name, const Node& key, const Node& value) {
+    if (name == "name") {
+      assign(c.name, &key, value);
+    } else if (name == "image") {
+      assign(c.image, &key, value);
+    } else if (name == "imagePullPolicy") {
+      assign(c.image_pull_policy, &key, value);
+    } else if (name == "restartPolicy") {
+      assign(c.restart_policy, &key, value);
+    } else if (name == "ports") {
+      c.ports = parse_list<ContainerPort>(value, [](size_t, const Node& item) { return parse_port(item); });
+    } else if (name == "livenessProbe") {
+      c.liveness_probe = parse_probe(key, value);
+    } else if (name == "readinessProbe") {
+      c.readiness_probe = parse_probe(key, value);
+    } else if (name == "startupProbe") {
+      c.startup_probe = parse_probe(key, value);
+    } else if (name == "resources") {
+      c.resources = parse_resources(key, value);
+    } else if (name == "env") {
+      c.env = parse_list<EnvVar>(value, [](size_t, const Node& item) { return parse_env_var(item); });
+    } else if (name == "volumeMounts") {
+      c.volume_mounts =
+          parse_list<VolumeMount>(value, [](size_t, const Node& item) { return parse_volume_mount(item); });
+    } else if (name == "securityContext") {
+      c.security_context = parse_security_context(key, value, true);
+    }
+  };
+  visit_entries(node, visit);
+  return c;
+}
+
+std::vector<Container> parse_containers(ContainerKind kind, const Node& node) {
+  return parse_list<Container>(node,
+                               [kind](size_t i, const Node& item) { return parse_container(kind, i, item); });
+}
+
+Volume parse_volume(const Node& node) {
+  Volume volume;
+  volume.node = &node;
+  auto visit = [&](std::string_view name, const Node& key, const Node& value) {
+    if (name == "name") {
+      assign(volume.name, &key, value);
+    } else if (!volume.source_key) {
+      volume.source_key = &key;
+    }
+  };
+  visit_entries(node, visit);
+  return volume;
+}
+
+PodSpec parse_pod_spec(const Node& node) {
+  PodSpec spec;
+  spec.node = &node;
+  auto visit = [&](std::string_view name, const Node& key, const Node& value) {
+    if (name == "containers") {
+      spec.containers_key = &key;
+      spec.containers = parse_containers(ContainerKind::Regular, value);
+    } else if (name == "initContainers") {
+      spec.init_containers = parse_containers(ContainerKind::Init, value);
+    } else if (name == "ephemeralContainers") {
+      spec.ephemeral_containers = parse_containers(ContainerKind::Ephemeral, value);
+    } else if (name == "restartPolicy") {
+      assign(spec.restart_policy, &key, value);
+    } else if (name == "hostNetwork") {
+      assign(spec.host_network, &key, value);
+    } else if (name == "hostPID") {
+      assign(spec.host_pid, &key, value);
+    } else if (name == "hostIPC") {
+      assign(spec.host_ipc, &key, value);
+    } else if (name == "volumes") {
+      spec.volumes = parse_list<Volume>(value, [](size_t, const Node& item) { return parse_volume(item); });
+    } else if (name == "securityContext") {
+      spec.security_context = parse_security_context(key, value, false);
+    }
+  };
+  visit_entries(node, visit);
+  return spec;
+}
+
+// The value of one key of a mapping (last occurrence, merges followed); null
+// when absent or when `mapping` is null or no mapping.
+const Node* child(const Node* mapping, std::string_view wanted) {
+  const Node* found = nullptr;
+  if (!mapping) return found;
+  auto visit = [&](std::string_view name, const Node&, const Node& value) {
+    if (name == wanted) found = &value;
+  };
+  visit_entries(*mapping, visit);
+  return found;
+}
+
+// A pod template's metadata and spec.
+struct Template {
+  const Node* metadata = nullptr;
+  const Node* spec = nullptr;
+};
+
+Template read_template(const Node* node) {
+  Template t;
+  if (!node) return t;
+  auto visit = [&](std::string_view name, const Node&, const Node& value) {
+    if (name == "metadata") {
+      t.metadata = &value;
+    } else if (name == "spec") {
+      t.spec = &value;
+    }
+  };
+  visit_entries(*node, visit);
+  return t;
+}
+
+const Node* mapping_or_null(const Node* node) {
+  return node && node->is_mapping() ? node : nullptr;
+}
+
+void read_metadata(Workload& w, const Node& metadata) {
+  Field<std::string_view> generate_name;
+  auto visit = [&](std::string_view name, const Node& key, const Node& value) {
+    if (name == "name") {
+      assign(w.name, &key, value);
+    } else if (name == "generateName") {
+      assign(generate_name, &key, value);
+    } else if (name == "namespace") {
+      assign(w.namespace_, &key, value);
+    }
+  };
+  visit_entries(metadata, visit);
+  // An empty name counts as none: the API server then generates one.
+  if (generate_name.present() && !(w.name.valid() && !w.name.value.empty())) w.name = generate_name;
+}
+
+void extract(const Node& root, std::vector<Workload>& out, int list_depth) {
+  const Node& object = yaml::resolve(root);
+  if (!object.is_mapping()) return;
+  Workload w;
+  w.object = &object;
+  const Node* metadata = nullptr;
+  const Node* spec = nullptr;
+  const Node* template_ = nullptr;
+  const Node* items = nullptr;
+  auto visit = [&](std::string_view name, const Node& key, const Node& value) {
+    if (name == "apiVersion") {
+      assign(w.api_version, &key, value);
+    } else if (name == "kind") {
+      assign(w.kind, &key, value);
+    } else if (name == "metadata") {
+      metadata = &value;
+    } else if (name == "spec") {
+      spec = &value;
+    } else if (name == "template") {
+      template_ = &value;
+    } else if (name == "items") {
+      items = &value;
+    }
+  };
+  visit_entries(object, visit);
+  if (!w.api_version.present() || !w.kind.present()) return;
+
+  const std::string_view kind = w.kind.valid() ? w.kind.value : std::string_view{};
+  // kubectl also emits typed lists (PodList...) whose items are objects.
+  if (kind.ends_with("List") && items && items->is_sequence()) {
+    if (list_depth < kMaxListDepth)
+      for_each_item(*items, [&](size_t, const Node& item) { extract(item, out, list_depth + 1); });
+    return;
+  }
+  if (metadata) read_metadata(w, *metadata);
+
+  Template t;
+  const Node* pod_spec = nullptr;
+  if (kind == "Pod") {
+    w.pod_spec_path = "spec";
+    pod_spec = spec;
+  } else if (kind == "PodTemplate") {
+    w.pod_spec_path = "template.spec";
+    t = read_template(template_);
+  } else if (kind == "ReplicationController" || kind == "Deployment" || kind == "StatefulSet" ||
+             kind == "DaemonSet" || kind == "ReplicaSet" || kind == "Job") {
+    w.pod_spec_path = "spec.template.spec";
+    t = read_template(child(spec, "template"));
+  } else if (kind == "CronJob") {
+    w.pod_spec_path = "spec.jobTemplate.spec.template.spec";
+    t = read_template(child(child(child(spec, "jobTemplate"), "spec"), "template"));
+  }
+  if (!pod_spec) pod_spec = t.spec;
+  w.template_metadata = mapping_or_null(t.metadata);
+  if (mapping_or_null(pod_spec)) w.pod_spec = parse_pod_spec(*pod_spec);
+  out.push_back(std::move(w));
+}
+
+}  // namespace
+
+std::vector<Workload> extract_workloads(const yaml::Document& document) {
+  std::vector<Workload> workloads;
+  if (document.root) extract(*document.root, workloads, 0);
+  return workloads;
+}
+
+}  // namespace podlint::model

@@ -1,0 +1,207 @@
+// The typed pod model: the Kubernetes objects of a YAML document and their
+// pod specs, as typed structs whose every field keeps the YAML node it came
+// from (and so its exact span). Built by extract_workloads(); rules read it.
+//
+// The model is lenient: a field of the wrong type, or an unknown one, does not
+// stop it (schema validation reports those); such a field is present() but
+// not valid(), and holds no value.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "yaml/document.hpp"
+
+namespace podlint::model {
+
+// A field as written: absent, or present with its key and value nodes
+// (aliases resolved) and, when the value has the expected type, the value.
+template <class T>
+struct Field {
+  const yaml::Node* key = nullptr;
+  const yaml::Node* node = nullptr;
+  T value{};
+  bool has_value = false;
+
+  bool present() const { return node != nullptr; }
+  bool valid() const { return has_value; }
+  // Where a diagnostic about the value goes (the key's span when the value is
+  // an empty node with no extent of its own).
+  yaml::Span span() const;
+  yaml::Span key_span() const { return key ? key->span : yaml::Span{}; }
+};
+
+// An int-or-string value (ports, probe ports, maxSurge...).
+struct IntOrString {
+  bool is_int = false;
+  int64_t number = 0;
+  std::string_view text;
+};
+
+struct ContainerPort {
+  const yaml::Node* node = nullptr;
+  Field<int64_t> container_port;
+  Field<int64_t> host_port;
+  Field<std::string_view> name;
+  Field<std::string_view> protocol;  // absent means TCP
+  Field<std::string_view> host_ip;
+};
+
+// Probes and lifecycle handlers. Each handler kind present is listed, in
+// source order, so "no handler" and "two handlers" are both visible.
+enum class HandlerKind { Exec, HttpGet, TcpSocket, Grpc, Sleep };
+
+struct Handler {
+  HandlerKind kind = HandlerKind::Exec;
+  const yaml::Node* key = nullptr;   // "httpGet"
+  const yaml::Node* node = nullptr;  // its mapping
+  Field<IntOrString> port;           // httpGet.port, tcpSocket.port
+  Field<int64_t> grpc_port;          // grpc.port
+  Field<std::string_view> path;      // httpGet.path
+};
+
+struct Probe {
+  const yaml::Node* key = nullptr;  // "livenessProbe"
+  const yaml::Node* node = nullptr;
+  std::vector<Handler> handlers;
+  Field<int64_t> initial_delay_seconds;
+  Field<int64_t> period_seconds;
+  Field<int64_t> timeout_seconds;
+  Field<int64_t> success_threshold;
+  Field<int64_t> failure_threshold;
+  Field<int64_t> termination_grace_period_seconds;
+};
+
+// One entry of resources.requests or resources.limits: `cpu: 500m`.
+struct ResourceQuantity {
+  const yaml::Node* key = nullptr;    // the resource name node
+  const yaml::Node* value = nullptr;  // the quantity node
+  std::string_view name;
+  std::string_view quantity;  // the scalar as written; empty if not a scalar
+};
+
+struct ResourceRequirements {
+  const yaml::Node* key = nullptr;  // "resources"
+  const yaml::Node* node = nullptr;
+  const yaml::Node* requests_key = nullptr;
+  const yaml::Node* limits_key = nullptr;
+  std::vector<ResourceQuantity> requests;
+  std::vector<ResourceQuantity> limits;
+};
+
+struct EnvVar {
+  const yaml::Node* node = nullptr;
+  Field<std::string_view> name;
+  Field<std::string_view> value;
+  const yaml::Node* value_from = nullptr;
+};
+
+struct VolumeMount {
+  const yaml::Node* node = nullptr;
+  Field<std::string_view> name;
+  Field<std::string_view> mount_path;
+  Field<std::string_view> sub_path;
+  Field<bool> read_only;
+};
+
+struct Capabilities {
+  const yaml::Node* node = nullptr;
+  std::vector<Field<std::string_view>> add;
+  std::vector<Field<std::string_view>> drop;
+};
+
+// Container- and pod-level security contexts share these fields; the ones a
+// level lacks stay absent.
+struct SecurityContext {
+  const yaml::Node* key = nullptr;
+  const yaml::Node* node = nullptr;
+  Field<bool> privileged;
+  Field<bool> allow_privilege_escalation;
+  Field<bool> read_only_root_filesystem;
+  Field<bool> run_as_non_root;
+  Field<int64_t> run_as_user;
+  Field<int64_t> run_as_group;
+  std::optional<Capabilities> capabilities;
+  const yaml::Node* seccomp_profile = nullptr;
+};
+
+enum class ContainerKind { Init, Regular, Ephemeral };
+
+struct Container {
+  ContainerKind kind = ContainerKind::Regular;
+  size_t index = 0;  // position in its list
+  const yaml::Node* node = nullptr;
+  Field<std::string_view> name;
+  Field<std::string_view> image;
+  Field<std::string_view> image_pull_policy;
+  Field<std::string_view> restart_policy;  // containers[].restartPolicy (sidecars)
+  std::vector<ContainerPort> ports;
+  std::optional<Probe> liveness_probe;
+  std::optional<Probe> readiness_probe;
+  std::optional<Probe> startup_probe;
+  std::optional<ResourceRequirements> resources;
+  std::vector<EnvVar> env;
+  std::vector<VolumeMount> volume_mounts;
+  std::optional<SecurityContext> security_context;
+
+  // An init container with restartPolicy: Always runs beside the regular
+  // containers for the pod's whole life.
+  bool is_sidecar() const {
+    return kind == ContainerKind::Init && restart_policy.valid() && restart_policy.value == "Always";
+  }
+  // Runs for the pod's whole life: a regular container or a sidecar.
+  bool is_long_running() const { return kind == ContainerKind::Regular || is_sidecar(); }
+  // The list's field name: "containers", "initContainers" or "ephemeralContainers".
+  std::string_view list_name() const;
+};
+
+struct Volume {
+  const yaml::Node* node = nullptr;
+  Field<std::string_view> name;
+  const yaml::Node* source_key = nullptr;  // "configMap", "emptyDir"... (first one found)
+};
+
+struct PodSpec {
+  const yaml::Node* node = nullptr;  // the PodSpec mapping
+  std::vector<Container> init_containers;
+  std::vector<Container> containers;
+  std::vector<Container> ephemeral_containers;
+  const yaml::Node* containers_key = nullptr;  // null when "containers" is absent
+  Field<std::string_view> restart_policy;
+  Field<bool> host_network;
+  Field<bool> host_pid;
+  Field<bool> host_ipc;
+  std::vector<Volume> volumes;
+  std::optional<SecurityContext> security_context;
+
+  // Every container in source order of the lists: init, regular, ephemeral.
+  std::vector<const Container*> all_containers() const;
+};
+
+// A Kubernetes object of a document (or an item of a List).
+struct Workload {
+  const yaml::Node* object = nullptr;  // the object's mapping
+  Field<std::string_view> api_version;
+  Field<std::string_view> kind;
+  Field<std::string_view> name;        // metadata.name (or generateName when no name)
+  Field<std::string_view> namespace_;  // metadata.namespace
+  // The pod template's metadata mapping (annotations), null for a Pod.
+  const yaml::Node* template_metadata = nullptr;
+  // Where the pod spec sits: "spec", "template.spec" (PodTemplate),
+  // "spec.template.spec", "spec.jobTemplate.spec.template.spec"; empty for
+  // kinds without one.
+  std::string_view pod_spec_path;
+  // The pod spec, when the kind carries one and it is a mapping.
+  std::optional<PodSpec> pod_spec;
+
+  bool is_job() const { return kind.value == "Job" || kind.value == "CronJob"; }
+};
+
+// The objects of a document: its root when it has apiVersion and kind (other
+// documents are skipped quietly), with a List's items expanded. Any kind is
+// returned; only the ones that carry a pod spec get pod_spec.
+std::vector<Workload> extract_workloads(const yaml::Document& document);
+
+}  // namespace podlint::model
