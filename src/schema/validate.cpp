@@ -1,0 +1,323 @@
+#include "schema/validate.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <numeric>
+#include <set>
+#include <tuple>
+#include <unordered_set>
+
+#include "model/scalar.hpp"
+
+namespace podlint::schema {
+namespace {
+
+using model::ScalarType;
+
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
+}
+
+// Optimal string alignment distance: Levenshtein plus adjacent transpositions,
+// the commonest typo ("contianers").
+size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> prev2(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
+  std::iota(prev.begin(), prev.end(), size_t{0});
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+    }
+    std::swap(prev2, prev);
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+// What a value is, as messages name it.
+std::string_view describe(const yaml::Node& node, ScalarType type) {
+  switch (type) {
+    case ScalarType::Null:
+      return "null";
+    case ScalarType::Bool:
+      return "a boolean";
+    case ScalarType::Int:
+      return "an integer";
+    case ScalarType::Float:
+      return "a float";
+    case ScalarType::String:
+      return "a string";
+    case ScalarType::Collection:
+      break;
+  }
+  return node.is_sequence() ? "a list" : "a mapping";
+}
+
+std::string_view describe(Kind kind) {
+  switch (kind) {
+    case Kind::String:
+      return "a string";
+    case Kind::Integer:
+      return "an integer";
+    case Kind::Number:
+      return "a number";
+    case Kind::Boolean:
+      return "a boolean";
+    case Kind::DateTime:
+      return "a date-time string";
+    case Kind::IntOrString:
+      return "an integer or a string";
+    case Kind::Quantity:
+      return "a quantity (a string or a number)";
+    case Kind::Any:
+      return "any value";
+    case Kind::Object:
+      break;
+  }
+  return "a mapping";
+}
+
+bool accepts(Kind kind, const yaml::Node& node, ScalarType type) {
+  switch (kind) {
+    case Kind::String:
+    case Kind::DateTime:
+      return type == ScalarType::String;
+    case Kind::Integer:
+      return type == ScalarType::Int;
+    case Kind::Number:
+      return type == ScalarType::Int || type == ScalarType::Float;
+    case Kind::Boolean:
+      return type == ScalarType::Bool;
+    case Kind::IntOrString:
+      return type == ScalarType::Int || type == ScalarType::String;
+    case Kind::Quantity:
+      return type == ScalarType::String || type == ScalarType::Int || type == ScalarType::Float;
+    case Kind::Any:
+      return true;
+    case Kind::Object:
+      return node.is_mapping();
+  }
+  return false;
+}
+
+// Where a value sits, for messages: "image", "args[2]", "labels.app".
+struct Label {
+  std::string_view field;
+  size_t index = 0;
+  bool has_index = false;
+  std::string_view key;
+  bool has_key = false;
+
+  std::string text() const {
+    if (has_index) return fmt::format("{}[{}]", field, index);
+    if (has_key) return fmt::format("{}.{}", field, key);
+    return std::string(field);
+  }
+};
+
+// A key of a mapping (or of one it merges) and its value.
+struct Entry {
+  const yaml::Node* key;
+  const yaml::Node* value;
+};
+
+class Validator {
+ public:
+  explicit Validator(std::vector<Finding>& out) : out_(out) {}
+
+  void object(const yaml::Node& mapping, const TypeInfo& type, const yaml::Span& anchor) {
+    std::vector<Entry> entries;
+    std::unordered_set<std::string_view> seen;
+    collect(mapping, entries, seen, 0);
+    for (const Entry& pair : entries) {
+      const std::string_view name = pair.key->value;
+      const FieldInfo* field = type.field(name);
+      if (!field) {
+        unknown(*pair.key, type);
+        continue;
+      }
+      Label label;
+      label.field = field->name;
+      value(*pair.value, *field, type, label, pair.key->span);
+    }
+    for (const FieldInfo& field : type.fields) {
+      if (!field.required) continue;
+      const yaml::Node* node = yaml::find(mapping, field.name);
+      const yaml::Node* value = node ? &yaml::resolve(*node) : nullptr;
+      if (!value || model::scalar_type(*value) == ScalarType::Null) {
+        add(Problem::MissingRequired, anchor,
+            fmt::format("missing required field \"{}\" in {}", field.name, type.name));
+      } else if (field.shape == Shape::Array && value->is_sequence() && value->items.empty()) {
+        add(Problem::MissingRequired, value->span,
+            fmt::format("required field \"{}\" in {} is empty", field.name, type.name));
+      }
+    }
+  }
+
+ private:
+  // The mapping's pairs with plain scalar keys, then those of the mappings it
+  // merges ("<<"), the first occurrence of each key winning as in yaml::find.
+  void collect(const yaml::Node& mapping, std::vector<Entry>& entries,
+               std::unordered_set<std::string_view>& seen, int depth) {
+    std::vector<const yaml::Node*> merged;
+    for (const yaml::Pair& pair : mapping.pairs) {
+      const yaml::Node& key = yaml::resolve(*pair.key);
+      if (!key.is_scalar()) continue;  // a complex key is a YAML-level oddity, not a field
+      if (key.value == "<<" && key.style == yaml::ScalarStyle::Plain && key.tag.empty()) {
+        merged.push_back(&yaml::resolve(*pair.value));
+      } else if (seen.insert(key.value).second) {
+        entries.push_back({&key, pair.value});
+      }
+    }
+    if (depth > 32) return;  // merges of merges: no real manifest goes this deep
+    for (const yaml::Node* m : merged) {
+      if (m->is_mapping()) collect(*m, entries, seen, depth + 1);
+      if (m->is_sequence()) {
+        for (const yaml::Node* item : m->items) {
+          const yaml::Node& it = yaml::resolve(*item);
+          if (it.is_mapping()) collect(it, entries, seen, depth + 1);
+        }
+      }
+    }
+  }
+
+  void unknown(const yaml::Node& key, const TypeInfo& type) {
+    std::vector<std::string_view> names;
+    names.reserve(type.fields.size());
+    for (const FieldInfo& f : type.fields)
+      names.push_back(f.name);
+    std::string message = fmt::format("unknown field \"{}\" in {}", key.value, type.name);
+    if (const std::string_view guess = suggest(key.value, names); !guess.empty())
+      message += fmt::format(" (did you mean \"{}\"?)", guess);
+    add(Problem::UnknownField, key.span, std::move(message));
+  }
+
+  // A field's value, or an item of a list field, or a value of a map field.
+  // `where` is the field's key, or the item: where a required field the value
+  // lacks is reported.
+  void value(const yaml::Node& raw, const FieldInfo& field, const TypeInfo& owner, const Label& label,
+             const yaml::Span& where) {
+    const yaml::Node& node = yaml::resolve(raw);
+    const ScalarType type = model::scalar_type(node);
+    if (type == ScalarType::Null) return;  // Kubernetes reads an explicit null as absent
+
+    if (field.shape != Shape::Single && !label.has_index && !label.has_key) {
+      const bool list = field.shape == Shape::Array;
+      if (list ? !node.is_sequence() : !node.is_mapping()) {
+        mismatch(node, type, owner, label, list ? "a list" : "a mapping", false, where);
+        return;
+      }
+      if (list) {
+        for (size_t i = 0; i < node.items.size(); ++i) {
+          Label item = label;
+          item.index = i;
+          item.has_index = true;
+          value(*node.items[i], field, owner, item, yaml::resolve(*node.items[i]).span);
+        }
+      } else {
+        for (const yaml::Pair& pair : node.pairs) {
+          const yaml::Node& key = yaml::resolve(*pair.key);
+          Label entry = label;
+          entry.key = key.is_scalar() ? key.value : std::string_view("?");
+          entry.has_key = true;
+          value(*pair.value, field, owner, entry, key.span);
+        }
+      }
+      return;
+    }
+
+    if (!accepts(field.kind, node, type)) {
+      const bool stringly = field.kind == Kind::String || field.kind == Kind::DateTime;
+      mismatch(node, type, owner, label, describe(field.kind), stringly && type != ScalarType::Collection,
+               where);
+      return;
+    }
+    if (field.kind == Kind::Object) {
+      object(node, *field.object, where);
+      return;
+    }
+    if (!field.enum_values.empty() && std::find(field.enum_values.begin(), field.enum_values.end(),
+                                                node.value) == field.enum_values.end()) {
+      bad_enum(node, field, owner, label);
+    }
+  }
+
+  // A block collection spans lines from the one after its key: the key (or
+  // the list item) is where the mistake reads.
+  void mismatch(const yaml::Node& node, ScalarType type, const TypeInfo& owner, const Label& label,
+                std::string_view expected, bool suggest_quotes, const yaml::Span& where) {
+    std::string message = fmt::format("invalid type for \"{}\" in {}: expected {}, got {}", label.text(),
+                                      owner.name, expected, describe(node, type));
+    if (suggest_quotes) message += " (quote it to make it a string)";
+    const bool block = (node.is_mapping() || node.is_sequence()) && !node.flow;
+    add(Problem::InvalidType, block ? where : node.span, std::move(message));
+  }
+
+  void bad_enum(const yaml::Node& node, const FieldInfo& field, const TypeInfo& owner, const Label& label) {
+    std::string message = fmt::format("unsupported value \"{}\" for \"{}\" in {}: supported values are ",
+                                      node.value, label.text(), owner.name);
+    for (size_t i = 0; i < field.enum_values.size(); ++i)
+      message += fmt::format("{}\"{}\"", i ? ", " : "", field.enum_values[i]);
+    if (const std::string_view guess = suggest(node.value, field.enum_values); !guess.empty())
+      message += fmt::format(" (did you mean \"{}\"?)", guess);
+    add(Problem::InvalidEnum, node.span, std::move(message));
+  }
+
+  void add(Problem problem, const yaml::Span& span, std::string message) {
+    out_.push_back({problem, span, std::move(message)});
+  }
+
+  std::vector<Finding>& out_;
+};
+
+}  // namespace
+
+std::string_view suggest(std::string_view word, std::span<const std::string_view> candidates) {
+  for (std::string_view c : candidates)
+    if (equal_ignoring_case(word, c)) return c;
+  // Short words tolerate one edit, longer ones up to three.
+  const size_t limit = std::clamp<size_t>(word.size() / 4, 1, 3);
+  std::string_view best;
+  size_t best_distance = limit + 1;
+  for (std::string_view c : candidates) {
+    if (c.empty()) continue;
+    const size_t d = edit_distance(word, c);
+    if (d < best_distance) best = c, best_distance = d;
+  }
+  return best;
+}
+
+std::vector<Finding> validate(const yaml::Node& object, const TypeInfo& type, const yaml::Span& anchor) {
+  std::vector<Finding> out;
+  Validator validator(out);
+  const yaml::Node& node = yaml::resolve(object);
+  if (node.is_mapping()) validator.object(node, type, anchor);
+  // A mapping merged into several others ("<<: *base") is walked once for
+  // each; report what is wrong in it once.
+  std::set<std::tuple<Problem, uint32_t, std::string>> seen;
+  std::vector<Finding> unique;
+  unique.reserve(out.size());
+  for (Finding& f : out) {
+    if (seen.emplace(f.problem, f.span.begin.offset, f.message).second) unique.push_back(std::move(f));
+  }
+  return unique;
+}
+
+std::vector<Finding> validate(const model::Workload& workload) {
+  if (!workload.object || !workload.api_version.valid() || !workload.kind.valid()) return {};
+  const TypeInfo* type = type_for_kind(workload.api_version.value, workload.kind.value);
+  if (!type) return {};
+  return validate(*workload.object, *type,
+                  workload.kind.key ? workload.kind.key->span : workload.object->span);
+}
+
+}  // namespace podlint::schema
