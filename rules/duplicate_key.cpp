@@ -35,7 +35,13 @@ class DuplicateKey final : public Rule {
             "spec:\n"
             "  containers:\n"
             "    - name: worker\n"
-            "      image: busybox:1.37\n",
+            "      image: busybox:1.37\n"
+            "      ports: [{name: http, containerPort: 8080}]\n"
+            "      resources:\n"
+            "        requests: {cpu: 100m, memory: 64Mi}\n"
+            "        limits: {memory: 128Mi}\n"
+            "      livenessProbe: {httpGet: {path: /healthz, port: http}}\n"
+            "      readinessProbe: {httpGet: {path: /ready, port: http}}\n",
         .fix = "Keep one of the two entries: merge what each says into it and delete the other.",
     };
     return info;

@@ -39,7 +39,13 @@ class YamlSyntax final : public Rule {
             "spec:\n"
             "  containers:\n"
             "    - name: web\n"
-            "      image: nginx:1.27\n",
+            "      image: nginx:1.27\n"
+            "      ports: [{name: http, containerPort: 8080}]\n"
+            "      resources:\n"
+            "        requests: {cpu: 100m, memory: 64Mi}\n"
+            "        limits: {memory: 128Mi}\n"
+            "      livenessProbe: {httpGet: {path: /healthz, port: http}}\n"
+            "      readinessProbe: {httpGet: {path: /ready, port: http}}\n",
         .fix =
             "Go to the position given: the message says what was expected there. For an "
             "unterminated string or bracket the position is where it opened.",
