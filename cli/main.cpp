@@ -10,6 +10,7 @@
 #include "engine/inputs.hpp"
 #include "engine/lint.hpp"
 #include "engine/rule.hpp"
+#include "output/json.hpp"
 #include "output/rule_docs.hpp"
 #include "output/text.hpp"
 #include "yaml/events.hpp"
@@ -29,25 +30,38 @@ bool use_color(const std::string& mode) {
   return (no_color == nullptr || *no_color == '\0') && isatty(STDOUT_FILENO) != 0;
 }
 
-int run_lint(const std::vector<std::string>& paths, const std::string& stdin_filename,
-             const std::string& color) {
+struct LintCommand {
+  std::vector<std::string> paths;
+  std::string stdin_filename;
+  std::string format = "text";
+  std::string fail_on = "error";
+  std::string color = "auto";
+};
+
+int run_lint(const LintCommand& command) {
   std::vector<podlint::FileReport> reports;
-  bool trouble = false;
-  bool findings = false;
-  for (const auto& path : podlint::collect_inputs(paths.empty() ? std::vector<std::string>{"."} : paths)) {
+  const auto paths = command.paths.empty() ? std::vector<std::string>{"."} : command.paths;
+  for (const auto& path : podlint::collect_inputs(paths)) {
     std::string text, error;
-    const std::string shown = path == "-" && !stdin_filename.empty() ? stdin_filename : path;
+    const std::string shown = path == "-" && !command.stdin_filename.empty() ? command.stdin_filename : path;
     if (!podlint::read_input(path, text, error)) {
       reports.push_back({shown, {}, {}, error});
-      trouble = true;
       continue;
     }
     reports.push_back(podlint::lint_text(shown, std::move(text)));
-    findings = findings || !reports.back().diagnostics.empty();
   }
-  podlint::write_text(std::cout, reports, {.color = use_color(color)});
-  if (trouble) return kExitTrouble;
-  return findings ? kExitFindings : 0;
+  if (command.format == "json") {
+    podlint::write_json(std::cout, reports);
+  } else {
+    podlint::write_text(std::cout, reports, {.color = use_color(command.color)});
+  }
+  const podlint::Summary summary = podlint::summarize(reports);
+  if (summary.unreadable > 0) return kExitTrouble;
+  if (command.fail_on == "never") return 0;
+  const podlint::Severity level = command.fail_on == "info"      ? podlint::Severity::Info
+                                  : command.fail_on == "warning" ? podlint::Severity::Warning
+                                                                 : podlint::Severity::Error;
+  return summary.any_at_least(level) ? kExitFindings : 0;
 }
 
 int run_yaml_events(const std::string& path, bool spans, bool tolerant) {
@@ -75,15 +89,19 @@ int main(int argc, char** argv) {
   CLI::App app{"podlint: a fast linter for Kubernetes pod manifests, with exact source locations", "podlint"};
   app.set_version_flag("--version", "podlint " PODLINT_VERSION);
 
-  std::vector<std::string> paths;
-  std::string stdin_filename;
-  std::string color = "auto";
-  app.add_option("paths", paths, "Files or directories to lint (.yaml, .yml, .json); '-' reads stdin")
+  LintCommand lint;
+  app.add_option("paths", lint.paths, "Files or directories to lint (.yaml, .yml, .json); '-' reads stdin")
       ->type_name("PATH...");
-  app.add_option("--stdin-filename", stdin_filename, "Name to report for input read from stdin");
-  app.add_option("--color", color, "Colored output")
+  app.add_option("--stdin-filename", lint.stdin_filename, "Name to report for input read from stdin");
+  app.add_option("--format", lint.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  app.add_option("--fail-on", lint.fail_on, "Exit 1 when a finding is at or above this severity")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}))
+      ->capture_default_str();
+  app.add_option("--color", lint.color, "Colored text output (NO_COLOR is honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->default_val("auto");
+      ->capture_default_str();
 
   auto* events =
       app.add_subcommand("yaml-events", "Print a file's YAML event stream (YAML test suite format)");
@@ -119,5 +137,5 @@ int main(int argc, char** argv) {
     podlint::write_rule_explanation(std::cout, rule->info());
     return 0;
   }
-  return run_lint(paths, stdin_filename, color);
+  return run_lint(lint);
 }

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <string>
 
 namespace {
@@ -59,7 +60,9 @@ TEST_CASE("podlint reports unreadable paths with exit 2", "[cli]") {
 }
 
 TEST_CASE("podlint reports a clean stdin document with exit 0", "[cli]") {
-  const auto r = run("- --stdin-filename pod.yaml --color never", "apiVersion: v1\nkind: Pod\n");
+  const auto r =
+      run("- --stdin-filename settings.yaml --color never",
+          "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  LOG_LEVEL: info\n");
   CHECK(r.status == 0);
   CHECK(r.out == "no problems found in 1 file\n");
 }
@@ -139,10 +142,10 @@ TEST_CASE("podlint lints directories recursively, in order, skipping hidden ones
 TEST_CASE("podlint rules lists every rule with its severity and category", "[cli]") {
   const auto r = run("rules");
   CHECK(r.status == 0);
-  CHECK(r.out.find("duplicate-key  error    yaml        A key appears twice in one mapping\n") !=
-        std::string::npos);
-  CHECK(r.out.find("yaml-syntax    error    yaml        The document is not well-formed YAML\n") !=
-        std::string::npos);
+  CHECK(std::regex_search(r.out,
+                          std::regex("\nduplicate-key +error +yaml +A key appears twice in one mapping\n")));
+  CHECK(std::regex_search(r.out,
+                          std::regex("\nyaml-syntax +error +yaml +The document is not well-formed YAML\n")));
 }
 
 TEST_CASE("podlint explain prints a rule's documentation", "[cli]") {
@@ -156,4 +159,64 @@ TEST_CASE("podlint explain prints a rule's documentation", "[cli]") {
   const auto unknown = run("explain no-such-rule");
   CHECK(unknown.status == 2);
   CHECK(unknown.out == "podlint: no rule named 'no-such-rule' (podlint rules lists them)\n");
+}
+
+TEST_CASE("podlint --format json gives every diagnostic with its exact span", "[cli]") {
+  const auto r = run("- --stdin-filename pod.yaml --format json", "kind: Pod\nkind: Deployment\n");
+  CHECK(r.status == 1);
+  CHECK(r.out == R"json({
+  "diagnostics": [
+    {
+      "column": 1,
+      "endColumn": 5,
+      "endLine": 2,
+      "file": "pod.yaml",
+      "line": 2,
+      "message": "duplicate key \"kind\" (first defined at 1:1)",
+      "related": [
+        {
+          "column": 1,
+          "endColumn": 5,
+          "endLine": 1,
+          "file": "pod.yaml",
+          "line": 1,
+          "message": "first defined here"
+        }
+      ],
+      "rule": "duplicate-key",
+      "severity": "error"
+    }
+  ],
+  "summary": {
+    "errors": 1,
+    "files": 1,
+    "info": 0,
+    "unreadable": 0,
+    "warnings": 0
+  },
+  "unreadable": [],
+  "version": 1
+}
+)json");
+}
+
+TEST_CASE("podlint --format json lists unreadable inputs and exits 2", "[cli]") {
+  const auto r = run("/nonexistent/x.yaml --format json");
+  CHECK(r.status == 2);
+  CHECK(r.out.find(R"json("unreadable": [
+    {
+      "file": "/nonexistent/x.yaml",
+      "message": "No such file or directory"
+    }
+  ])json") != std::string::npos);
+}
+
+TEST_CASE("podlint --fail-on sets which findings make the exit status 1", "[cli]") {
+  const std::string broken = "a: [\n";
+  CHECK(run("- --fail-on error", broken).status == 1);
+  CHECK(run("- --fail-on warning", broken).status == 1);
+  CHECK(run("- --fail-on never", broken).status == 0);
+  CHECK(run("- --fail-on never", "a: 1\n").status == 0);
+  CHECK(run("- --fail-on sometimes", broken).status == 2);
+  CHECK(run("- --format yaml", broken).status == 2);
 }

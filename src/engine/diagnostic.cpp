@@ -14,4 +14,38 @@ std::string_view severity_name(Severity severity) {
   return "error";
 }
 
+bool Summary::any_at_least(Severity level) const {
+  switch (level) {
+    case Severity::Info:
+      return errors + warnings + info > 0;
+    case Severity::Warning:
+      return errors + warnings > 0;
+    case Severity::Error:
+      return errors > 0;
+  }
+  return false;
+}
+
+Summary summarize(const std::vector<FileReport>& reports) {
+  Summary summary;
+  summary.files = reports.size();
+  for (const auto& report : reports) {
+    if (!report.read_error.empty()) ++summary.unreadable;
+    for (const auto& d : report.diagnostics) {
+      switch (d.severity) {
+        case Severity::Error:
+          ++summary.errors;
+          break;
+        case Severity::Warning:
+          ++summary.warnings;
+          break;
+        case Severity::Info:
+          ++summary.info;
+          break;
+      }
+    }
+  }
+  return summary;
+}
+
 }  // namespace podlint

@@ -34,4 +34,18 @@ struct FileReport {
   std::string read_error;  // non-empty when the file could not be read
 };
 
+// Counts over a run, for summaries and the exit status.
+struct Summary {
+  size_t files = 0;
+  size_t errors = 0;
+  size_t warnings = 0;
+  size_t info = 0;
+  size_t unreadable = 0;
+
+  // Whether any finding is at or above `level`.
+  bool any_at_least(Severity level) const;
+};
+
+Summary summarize(const std::vector<FileReport>& reports);
+
 }  // namespace podlint

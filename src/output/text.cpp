@@ -67,11 +67,8 @@ void write_excerpt(std::ostream& out, const yaml::LineIndex& lines, const yaml::
 
 void write_text(std::ostream& out, const std::vector<FileReport>& reports, const TextOptions& options) {
   const Palette& p = options.color ? kColor : kPlain;
-  size_t counts[3] = {0, 0, 0};
-  size_t unreadable = 0;
   for (const auto& report : reports) {
     if (!report.read_error.empty()) {
-      ++unreadable;
       out << fmt::format("{}{}: {}error:{} cannot read: {}{}\n", p.bold, report.path, p.red, p.reset,
                          report.read_error, p.reset);
       continue;
@@ -79,7 +76,6 @@ void write_text(std::ostream& out, const std::vector<FileReport>& reports, const
     if (report.diagnostics.empty()) continue;
     const yaml::LineIndex lines(report.text);
     for (const auto& d : report.diagnostics) {
-      ++counts[static_cast<int>(d.severity)];
       out << fmt::format("{}{}:{}:{}: {}{}:{} {}{} [{}]\n", p.bold, report.path, d.span.begin.line,
                          d.span.begin.column, severity_color(d.severity, p), severity_name(d.severity),
                          p.reset, p.bold, d.message, d.rule)
@@ -95,17 +91,16 @@ void write_text(std::ostream& out, const std::vector<FileReport>& reports, const
   const auto plural = [](size_t n, std::string_view word) {
     return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
   };
-  const size_t files = reports.size();
-  const size_t total = counts[0] + counts[1] + counts[2];
-  if (total == 0 && unreadable == 0) {
-    out << fmt::format("{}no problems found in {}{}\n", p.bold, plural(files, "file"), p.reset);
+  const Summary summary = summarize(reports);
+  if (summary.errors + summary.warnings + summary.info == 0 && summary.unreadable == 0) {
+    out << fmt::format("{}no problems found in {}{}\n", p.bold, plural(summary.files, "file"), p.reset);
     return;
   }
-  std::string summary =
-      fmt::format("{}, {}, {} in {}", plural(counts[2], "error"), plural(counts[1], "warning"),
-                  fmt::format("{} info", counts[0]), plural(files, "file"));
-  if (unreadable > 0) summary += fmt::format(" ({} unreadable)", unreadable);
-  out << p.bold << summary << p.reset << '\n';
+  std::string line =
+      fmt::format("{}, {}, {} info in {}", plural(summary.errors, "error"),
+                  plural(summary.warnings, "warning"), summary.info, plural(summary.files, "file"));
+  if (summary.unreadable > 0) line += fmt::format(" ({} unreadable)", summary.unreadable);
+  out << p.bold << line << p.reset << '\n';
 }
 
 }  // namespace podlint

@@ -1,0 +1,54 @@
+#include "output/json.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace podlint {
+
+namespace {
+
+nlohmann::json location(const std::string& file, const yaml::Span& span) {
+  return {{"file", file},
+          {"line", span.begin.line},
+          {"column", span.begin.column},
+          {"endLine", span.end.line},
+          {"endColumn", span.end.column}};
+}
+
+}  // namespace
+
+void write_json(std::ostream& out, const std::vector<FileReport>& reports) {
+  nlohmann::json diagnostics = nlohmann::json::array();
+  nlohmann::json unreadable = nlohmann::json::array();
+  for (const auto& report : reports) {
+    if (!report.read_error.empty())
+      unreadable.push_back({{"file", report.path}, {"message", report.read_error}});
+    for (const auto& d : report.diagnostics) {
+      nlohmann::json entry = location(report.path, d.span);
+      entry["rule"] = d.rule;
+      entry["severity"] = severity_name(d.severity);
+      entry["message"] = d.message;
+      nlohmann::json related = nlohmann::json::array();
+      for (const auto& r : d.related) {
+        nlohmann::json place = location(report.path, r.span);
+        place["message"] = r.message;
+        related.push_back(std::move(place));
+      }
+      entry["related"] = std::move(related);
+      diagnostics.push_back(std::move(entry));
+    }
+  }
+  const Summary summary = summarize(reports);
+  const nlohmann::json document = {{"version", 1},
+                                   {"diagnostics", std::move(diagnostics)},
+                                   {"unreadable", std::move(unreadable)},
+                                   {"summary",
+                                    {{"files", summary.files},
+                                     {"errors", summary.errors},
+                                     {"warnings", summary.warnings},
+                                     {"info", summary.info},
+                                     {"unreadable", summary.unreadable}}}};
+  // Invalid UTF-8 in a message or path is replaced rather than thrown on.
+  out << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace podlint
