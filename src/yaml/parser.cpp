@@ -23,6 +23,7 @@
 #endif
 #include <array>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -70,6 +71,37 @@ struct Token {
   std::string_view suffix;  // tags: the suffix; %TAG: the prefix
 };
 
+// The scanner's token queue. A token is appended every few bytes of input:
+// the append stays inline (vector::emplace_back does not), only growth is a
+// call.
+class TokenQueue {
+ public:
+  size_t size() const { return size_; }
+  void clear() { size_ = 0; }
+  Token* data() { return storage_.get(); }
+  Token& operator[](size_t i) { return storage_[i]; }
+  Token& emplace_back() {
+    if (size_ == capacity_) [[unlikely]]
+      grow();
+    Token& t = storage_[size_++];
+    t = Token{};
+    return t;
+  }
+
+ private:
+  [[gnu::noinline]] void grow() {
+    const size_t capacity = capacity_ ? capacity_ * 2 : 64;
+    auto storage = std::make_unique<Token[]>(capacity);
+    std::copy_n(storage_.get(), size_, storage.get());
+    storage_ = std::move(storage);
+    capacity_ = capacity;
+  }
+
+  std::unique_ptr<Token[]> storage_;
+  size_t size_ = 0;
+  size_t capacity_ = 0;
+};
+
 // Thrown once the error is recorded; caught by the document loop.
 struct Failure {};
 
@@ -92,6 +124,33 @@ bool is_uri_char(char c) {
   return is_word_char(c) || (c != '\0' && std::strchr("%;/?:@&=+$,_.!~*'()[]#", c) != nullptr);
 }
 
+#ifdef __SSE2__
+// Marks the bytes that are not printable ASCII, tab, LF or CR.
+__m128i non_text_ascii(__m128i v) {
+  const __m128i allowed_control = _mm_or_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))),
+      _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
+  // Signed compare: bytes >= 0x80 count as below 0x20 too.
+  const __m128i low = _mm_andnot_si128(allowed_control, _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));
+  return _mm_or_si128(low, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+}
+#endif
+
+// Copies text to out for as long as it is printable ASCII, tab, LF or CR (all
+// valid), so that the usual input is copied and checked in one pass. Returns
+// how far it got; find_invalid_byte() takes it from there.
+size_t copy_text_ascii(std::string_view text, char* out) {
+  size_t i = 0;
+#ifdef __SSE2__
+  for (; i + 16 <= text.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    if (_mm_movemask_epi8(non_text_ascii(v)) != 0) break;
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + i), v);
+  }
+#endif
+  return i;
+}
+
 // Finds the first byte at or after `from` that YAML forbids or that is not
 // valid UTF-8. Returns text.size() when there is none.
 size_t find_invalid_byte(std::string_view text, size_t from, std::string& message) {
@@ -105,13 +164,7 @@ size_t find_invalid_byte(std::string_view text, size_t from, std::string& messag
     // tab, LF or CR.
     while (i + 16 <= n) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
-      const __m128i allowed_control = _mm_or_si128(
-          _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))),
-          _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
-      // Signed compare: bytes >= 0x80 count as below 0x20 too.
-      const __m128i low = _mm_andnot_si128(allowed_control, _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));
-      const __m128i bad = _mm_or_si128(low, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
-      const int mask = _mm_movemask_epi8(bad);
+      const int mask = _mm_movemask_epi8(non_text_ascii(v));
       if (mask != 0) {
         i += static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
         break;
@@ -182,6 +235,74 @@ constexpr std::array<bool, 256> plain_stops(bool flow) {
 constexpr std::array<bool, 256> kBlockPlainStops = plain_stops(false);
 constexpr std::array<bool, 256> kFlowPlainStops = plain_stops(true);
 
+// The scans below may read up to 15 bytes past the byte they stop at: the
+// scanner's buffer has that much NUL padding after the input, and every scan
+// stops at a NUL.
+constexpr size_t kPadding = 16;
+
+// The first byte at or after q that may end a run of plain scalar text.
+const char* find_plain_stop(const char* q, bool flow) {
+#ifdef __SSE2__
+  // Before the first NUL only tab, LF and CR are below ' ' (the rest are
+  // invalid and end the valid input), so "unsigned <= ' '" finds NUL, blanks
+  // and breaks at once.
+  const __m128i space = _mm_set1_epi8(' ');
+  for (;;) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+    __m128i stop =
+        _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, space), v), _mm_cmpeq_epi8(v, _mm_set1_epi8(':')));
+    if (flow) {
+      stop = _mm_or_si128(
+          stop, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')), _mm_cmpeq_epi8(v, _mm_set1_epi8('['))));
+      stop = _mm_or_si128(
+          stop, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(']')), _mm_cmpeq_epi8(v, _mm_set1_epi8('{'))));
+      stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, _mm_set1_epi8('}')));
+    }
+    if (const int mask = _mm_movemask_epi8(stop)) return q + __builtin_ctz(static_cast<unsigned>(mask));
+    q += 16;
+  }
+#else
+  const bool* stops = flow ? kFlowPlainStops.data() : kBlockPlainStops.data();
+  while (!stops[static_cast<unsigned char>(*q)])
+    ++q;
+  return q;
+#endif
+}
+
+// The first LF, CR or NUL at or after q.
+const char* find_line_end(const char* q) {
+#ifdef __SSE2__
+  for (;;) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+    const __m128i end = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
+        _mm_cmpeq_epi8(v, _mm_setzero_si128()));
+    if (const int mask = _mm_movemask_epi8(end)) return q + __builtin_ctz(static_cast<unsigned>(mask));
+    q += 16;
+  }
+#else
+  while (!is_break(*q) && *q != '\0')
+    ++q;
+  return q;
+#endif
+}
+
+// The first byte at or after q that is not a space.
+const char* skip_spaces(const char* q) {
+#ifdef __SSE2__
+  for (;;) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+    const unsigned others = ~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
+    if (others & 0xFFFF) return q + __builtin_ctz(others);
+    q += 16;
+  }
+#else
+  while (*q == ' ')
+    ++q;
+  return q;
+#endif
+}
+
 // How error messages name a token that is out of place.
 const char* describe(Tok kind) {
   switch (kind) {
@@ -224,14 +345,15 @@ class Parser {
       : text_(text), options_(options), max_depth_(std::min<uint32_t>(options.max_depth, kHardDepthLimit)) {
     // A private copy with NUL padding: the scanner stops at a NUL, which also
     // marks the first invalid byte, so its loops need no bounds checks.
-    buffer_.reserve(text.size() + 8);
-    buffer_.assign(text);
-    buffer_.append(8, '\0');
-    p_ = line_start_ = buffer_.data();
-    set_limit(0);
+    buffer_ = std::make_unique_for_overwrite<char[]>(text.size() + kPadding);
+    const size_t checked = copy_text_ascii(text, buffer_.get());
+    if (checked < text.size())
+      std::memcpy(buffer_.get() + checked, text.data() + checked, text.size() - checked);
+    std::memset(buffer_.get() + text.size(), 0, kPadding);
+    p_ = line_start_ = buffer_.get();
+    set_limit(checked);
     stream_.text = text;
     // Enough for typical manifests without regrowing.
-    tokens_.reserve(64);
     indents_.reserve(32);
     item_scratch_.reserve(64);
     pair_scratch_.reserve(64);
@@ -296,7 +418,7 @@ class Parser {
     error.span = open;
   }
   uint32_t line_indentation(Position at) const {
-    const char* line = buffer_.data() + at.offset - (at.column - 1);
+    const char* line = buffer_.get() + at.offset - (at.column - 1);
     const char* q = line;
     while (*q == ' ')
       ++q;
@@ -310,7 +432,7 @@ class Parser {
   // ---- positions ----
   Position pos() const { return position_at(p_); }
   Position position_at(const char* at) const {
-    return {static_cast<uint32_t>(at - buffer_.data()), line_, static_cast<uint32_t>(at - line_start_ + 1)};
+    return {static_cast<uint32_t>(at - buffer_.get()), line_, static_cast<uint32_t>(at - line_start_ + 1)};
   }
   int column() const { return static_cast<int>(p_ - line_start_); }
   void skip_break() {
@@ -362,9 +484,27 @@ class Parser {
   void stale_simple_keys();
   void save_simple_key();
   void remove_simple_key();
-  void roll_indent(int col, size_t number, Tok kind, Position mark, bool after_tab);
+  // Called for every entry; only a new collection gets past the first test.
+  void roll_indent(int col, size_t number, Tok kind, Position mark, bool after_tab) {
+    if (simple_keys_.size() > 1 || indent_ >= col) return;
+    start_block(col, number, kind, mark, after_tab);
+  }
+  [[gnu::noinline]] void start_block(int col, size_t number, Tok kind, Position mark, bool after_tab);
   void unroll_indent(int col);
-  void insert_token(size_t number, Tok kind, Position mark);
+  // Inserts a token before the queued token with the given number (a key
+  // found once its ':' turns up). Usually only one token moves; fixed-size
+  // copies avoid the string instructions vector::insert compiles to.
+  void insert_token(size_t number, Tok kind, Position mark) {
+    const size_t index = head_ + (number - tokens_parsed_);
+    tokens_.emplace_back();
+    Token* data = tokens_.data();
+    for (size_t k = tokens_.size() - 1; k > index; --k)
+      std::memcpy(static_cast<void*>(data + k), data + k - 1, sizeof(Token));
+    Token& t = data[index];
+    t = Token{};
+    t.kind = kind;
+    t.span = {mark, mark};
+  }
   void push(Tok kind, Span span) {
     Token& t = tokens_.emplace_back();
     t.kind = kind;
@@ -405,6 +545,8 @@ class Parser {
         stream_.documents.emplace_back(std::clamp<size_t>(expected_bytes * 8, 1024, kMaxInitialArenaBytes));
     doc_index_ = stream_.documents.size() - 1;
     doc_ = &document;
+    node_cursor_ = node_end_ = nullptr;
+    node_batch_ = 4;
   }
   void begin_document_at(Position begin) {
     doc().span.begin = begin;
@@ -423,15 +565,35 @@ class Parser {
   [[gnu::noinline]] void parse_flow_mapping(Node* node, uint64_t& weight);
   [[gnu::noinline]] uint64_t parse_flow_pair(Tok closing, Node*& key, Node*& value);
   Node* new_node(NodeKind kind, Span span) {
-    void* memory = doc().arena->allocate(sizeof(Node), alignof(Node));
-    Node* node = new (memory) Node;
+    if (node_cursor_ == node_end_) [[unlikely]]
+      refill_nodes();
+    Node* node = new (node_cursor_++) Node;
     node->kind = kind;
     node->span = span;
     if (!doc().root) doc().root = node;
     return node;
   }
+  // Nodes come from the arena in batches: one (virtual) allocate() call per
+  // batch instead of one per node. Batches grow with the document, so that
+  // small documents leave little unused.
+  [[gnu::noinline]] void refill_nodes() {
+    node_batch_ = std::min<size_t>(node_batch_ * 2, 256);
+    node_cursor_ = static_cast<Node*>(doc().arena->allocate(node_batch_ * sizeof(Node), alignof(Node)));
+    node_end_ = node_cursor_ + node_batch_;
+  }
   Node* empty_node(Position at) { return new_node(NodeKind::Scalar, {at, at}); }
-  [[gnu::noinline]] Node* scalar_node(const Token& t);
+  // Most scalars are views into the input; only decoding is out of line.
+  Node* scalar_node(const Token& t) {
+    Node* node = new_node(NodeKind::Scalar, t.span);
+    node->style = t.style;
+    if (t.needs_decoding) {
+      decode_scalar(t, node);
+    } else {
+      node->value = t.style == ScalarStyle::Plain ? t.text : t.text.substr(1, t.text.size() - 2);
+    }
+    return node;
+  }
+  [[gnu::noinline]] void decode_scalar(const Token& t, Node* node);
   [[gnu::noinline]] std::string_view resolve_tag(const Token& t);
   void enter(const Span& span) {
     if (++depth_ > max_depth_)
@@ -450,14 +612,14 @@ class Parser {
   std::string_view text_;
   const ParseOptions& options_;
   uint32_t max_depth_;
-  std::string buffer_;
+  std::unique_ptr<char[]> buffer_;
   size_t limit_ = 0;
   std::string limit_message_;
   const char* p_;
   const char* line_start_;
   uint32_t line_ = 1;
 
-  std::vector<Token> tokens_;
+  TokenQueue tokens_;
   size_t head_ = 0;
   size_t tokens_parsed_ = 0;
   bool token_available_ = false;
@@ -473,7 +635,10 @@ class Parser {
 
   Stream stream_;
   size_t doc_index_ = 0;
-  Document* doc_ = nullptr;  // stream_.documents[doc_index_]
+  Document* doc_ = nullptr;      // stream_.documents[doc_index_]
+  Node* node_cursor_ = nullptr;  // the unused part of the current node batch
+  Node* node_end_ = nullptr;
+  size_t node_batch_ = 0;
   Position prev_end_;
   // Offset at which the document is too large; none before the first one
   // begins (the stream start token may follow a byte order mark).
@@ -536,7 +701,7 @@ void Parser::fetch_next_token() {
   last_json_like_ = false;
   const char c = *p_;
   if (c == '\0') {
-    if (static_cast<size_t>(p_ - buffer_.data()) < text_.size()) fail_here("invalid character");
+    if (static_cast<size_t>(p_ - buffer_.get()) < text_.size()) fail_here("invalid character");
     fetch_stream_end();
     return;
   }
@@ -544,6 +709,9 @@ void Parser::fetch_next_token() {
     if (c == '%') return fetch_directive();
     if (at_document_marker()) return fetch_document_marker(c == '-' ? Tok::DocStart : Tok::DocEnd);
   }
+  // Most tokens are plain scalars starting with a letter or a digit: spare
+  // them the dispatch below.
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return fetch_plain_scalar();
   const bool in_flow = simple_keys_.size() > 1;
   const char n = p_[1];
   switch (c) {
@@ -600,7 +768,7 @@ void Parser::fetch_next_token() {
 void Parser::scan_comment() {
   const Position begin = pos();
   // The line ends at LF, CR or the NUL at limit_ (no NUL comes before it).
-  const char* limit = buffer_.data() + limit_;
+  const char* limit = buffer_.get() + limit_;
   const auto* lf = static_cast<const char*>(std::memchr(p_, '\n', static_cast<size_t>(limit - p_)));
   const char* q = lf ? lf : limit;
   if (const auto* cr = static_cast<const char*>(std::memchr(p_, '\r', static_cast<size_t>(q - p_)))) q = cr;
@@ -618,9 +786,7 @@ void Parser::scan_to_next_token() {
         static_cast<unsigned char>(p_[1]) == 0xBB && static_cast<unsigned char>(p_[2]) == 0xBF) {
       p_ += 3;
     }
-    const char* q = p_;
-    while (*q == ' ')
-      ++q;
+    const char* q = skip_spaces(p_);
     bool tab = false;
     while (is_blank(*q)) {
       tab |= *q == '\t';
@@ -637,11 +803,13 @@ void Parser::scan_to_next_token() {
     }
     if (at_line_start && *p_ != '\0') {
       // A tab may separate tokens but never indent content.
-      const char* first_tab = blanks_start;
-      while (*first_tab == ' ')
-        ++first_tab;
-      if (tab && first_tab - line_start_ <= indent_)
-        fail(Span{position_at(first_tab), pos()}, "tab characters must not be used for indentation");
+      if (tab) {
+        const char* first_tab = blanks_start;
+        while (*first_tab == ' ')
+          ++first_tab;
+        if (first_tab - line_start_ <= indent_)
+          fail(Span{position_at(first_tab), pos()}, "tab characters must not be used for indentation");
+      }
       if (simple_keys_.size() > 1 && column() <= indent_)
         fail_here("flow collection content must be indented more than its parent block");
     }
@@ -651,7 +819,7 @@ void Parser::scan_to_next_token() {
 
 void Parser::stale_simple_keys() {
   if (possible_keys_ == 0) return;
-  const uint32_t offset = static_cast<uint32_t>(p_ - buffer_.data());
+  const uint32_t offset = static_cast<uint32_t>(p_ - buffer_.get());
   for (SimpleKey& key : simple_keys_) {
     // Implicit keys are limited to one line and 1024 characters.
     if (key.possible && (key.mark.line < line_ || key.mark.offset + 1024 < offset)) {
@@ -662,7 +830,7 @@ void Parser::stale_simple_keys() {
   }
 }
 
-void Parser::save_simple_key() {
+inline void Parser::save_simple_key() {
   const bool required = simple_keys_.size() == 1 && indent_ == column();
   if (!simple_key_allowed_) return;
   remove_simple_key();
@@ -675,7 +843,7 @@ void Parser::save_simple_key() {
   key.mark = pos();
 }
 
-void Parser::remove_simple_key() {
+inline void Parser::remove_simple_key() {
   SimpleKey& key = simple_keys_.back();
   if (!key.possible) return;
   if (key.required) fail(Span{key.mark, key.mark}, "could not find expected ':' after this implicit key");
@@ -683,8 +851,7 @@ void Parser::remove_simple_key() {
   --possible_keys_;
 }
 
-void Parser::roll_indent(int col, size_t number, Tok kind, Position mark, bool after_tab) {
-  if (simple_keys_.size() > 1 || indent_ >= col) return;
+void Parser::start_block(int col, size_t number, Tok kind, Position mark, bool after_tab) {
   // A new block collection after "-\t", "?\t" or ":\t": the tab would be
   // part of its indentation.
   if (after_tab) fail(Span{mark, mark}, "tab characters must not be used for indentation");
@@ -695,21 +862,6 @@ void Parser::roll_indent(int col, size_t number, Tok kind, Position mark, bool a
   } else {
     insert_token(number, kind, mark);
   }
-}
-
-// Inserts a token before the queued token with the given number (a key found
-// once its ':' turns up). Usually only one token moves; fixed-size copies
-// avoid the string instructions vector::insert compiles to.
-void Parser::insert_token(size_t number, Tok kind, Position mark) {
-  const size_t index = head_ + (number - tokens_parsed_);
-  tokens_.emplace_back();
-  Token* data = tokens_.data();
-  for (size_t k = tokens_.size() - 1; k > index; --k)
-    std::memcpy(static_cast<void*>(data + k), data + k - 1, sizeof(Token));
-  Token& t = data[index];
-  t = Token{};
-  t.kind = kind;
-  t.span = {mark, mark};
 }
 
 void Parser::unroll_indent(int col) {
@@ -766,7 +918,7 @@ void Parser::fetch_directive() {
     while (*p_ >= '0' && *p_ <= '9')
       ++p_;
     if (p_ == minor || !is_blankz(*p_)) fail_here("invalid %YAML directive: expected a version like 1.2");
-    t.text = text_.substr(static_cast<size_t>(version - buffer_.data()), static_cast<size_t>(p_ - version));
+    t.text = text_.substr(static_cast<size_t>(version - buffer_.get()), static_cast<size_t>(p_ - version));
     t.span.end = pos();
     finish_line("the %YAML directive");
   } else if (name == "TAG") {
@@ -784,14 +936,14 @@ void Parser::fetch_directive() {
       fail_here("invalid %TAG directive: a named tag handle must end with '!'");
     }
     if (!is_blank(*p_)) fail_here("invalid %TAG directive: expected blanks after the handle");
-    t.text = text_.substr(static_cast<size_t>(handle - buffer_.data()), static_cast<size_t>(p_ - handle));
+    t.text = text_.substr(static_cast<size_t>(handle - buffer_.get()), static_cast<size_t>(p_ - handle));
     while (is_blank(*p_))
       ++p_;
     const char* prefix = p_;
     while (is_uri_char(*p_))
       ++p_;
     if (p_ == prefix || !is_blankz(*p_)) fail_here("invalid %TAG directive: expected a tag prefix");
-    t.suffix = text_.substr(static_cast<size_t>(prefix - buffer_.data()), static_cast<size_t>(p_ - prefix));
+    t.suffix = text_.substr(static_cast<size_t>(prefix - buffer_.get()), static_cast<size_t>(p_ - prefix));
     t.span.end = pos();
     finish_line("the %TAG directive");
   } else {
@@ -914,7 +1066,7 @@ void Parser::fetch_tag() {
       ++p_;
     if (*p_ != '>' || p_ == uri) fail_here("invalid verbatim tag: expected '>'");
     t.verbatim_tag = true;
-    t.suffix = text_.substr(static_cast<size_t>(uri - buffer_.data()), static_cast<size_t>(p_ - uri));
+    t.suffix = text_.substr(static_cast<size_t>(uri - buffer_.get()), static_cast<size_t>(p_ - uri));
     ++p_;
   } else {
     const char* handle_start = p_ - 1;
@@ -925,12 +1077,12 @@ void Parser::fetch_tag() {
     } else {
       p_ = handle_start + 1;  // "!suffix": the primary handle
     }
-    t.text = text_.substr(static_cast<size_t>(handle_start - buffer_.data()),
+    t.text = text_.substr(static_cast<size_t>(handle_start - buffer_.get()),
                           static_cast<size_t>(p_ - handle_start));
     const char* suffix = p_;
     while (is_uri_char(*p_) && *p_ != '!' && !is_flow_indicator(*p_))
       ++p_;
-    t.suffix = text_.substr(static_cast<size_t>(suffix - buffer_.data()), static_cast<size_t>(p_ - suffix));
+    t.suffix = text_.substr(static_cast<size_t>(suffix - buffer_.get()), static_cast<size_t>(p_ - suffix));
     if (t.suffix.empty() && t.text != "!") fail_here("tag suffix must not be empty");
   }
   if (!is_blankz(*p_) && !(simple_keys_.size() > 1 && is_flow_indicator(*p_)))
@@ -1007,10 +1159,8 @@ void Parser::fetch_plain_scalar() {
     if (at_document_marker() || *p_ == '#') break;
     const char* run = p_;
     const char* q = p_;
-    const bool* stops = in_flow ? kFlowPlainStops.data() : kBlockPlainStops.data();
     for (;;) {
-      while (!stops[static_cast<unsigned char>(*q)])
-        ++q;
+      q = find_plain_stop(q, in_flow);
       // ':' ends the scalar only before a blank (or a flow indicator in flow).
       if (*q == ':' && !is_blankz(q[1]) && !(in_flow && is_flow_indicator(q[1]))) {
         ++q;
@@ -1025,8 +1175,8 @@ void Parser::fetch_plain_scalar() {
     if (!is_blank(*p_) && !is_break(*p_)) break;
     bool crossed_line = false;
     for (;;) {
-      const char* q = p_;
-      while (*q == ' ' || *q == '\t')
+      const char* q = skip_spaces(p_);
+      while (is_blank(*q))
         ++q;
       p_ = q;
       if (!is_break(*p_)) break;
@@ -1035,9 +1185,7 @@ void Parser::fetch_plain_scalar() {
     }
     if (crossed_line) {
       simple_key_allowed_ = !in_flow;
-      const char* indentation_end = line_start_;
-      while (*indentation_end == ' ')
-        ++indentation_end;
+      const char* indentation_end = skip_spaces(line_start_);
       if (*indentation_end == '\t' && indentation_end - line_start_ <= indent_ && *p_ != '\0' && *p_ != '#')
         fail(Span{position_at(indentation_end), pos()}, "tab characters must not be used for indentation");
       if (!in_flow && column() <= indent_) break;
@@ -1081,8 +1229,7 @@ void Parser::fetch_block_scalar() {
   int longest_empty = 0;
   for (;;) {
     const char* line = p_;
-    while (*p_ == ' ')
-      ++p_;
+    p_ = skip_spaces(p_);
     const int spaces = static_cast<int>(p_ - line);
     if (indent < 0 && !is_break(*p_) && *p_ != '\0') {
       // The first non-empty line decides the indentation.
@@ -1114,8 +1261,7 @@ void Parser::fetch_block_scalar() {
       p_ = line;  // a less indented line ends the scalar
       break;
     }
-    while (!is_break(*p_) && *p_ != '\0')
-      ++p_;
+    p_ = find_line_end(p_);
     end = pos();
     if (*p_ != '\0') skip_break();
   }
@@ -1125,18 +1271,12 @@ void Parser::fetch_block_scalar() {
   t.block_indent = parent;
   t.needs_decoding = true;
   t.span = {begin, end};
-  t.text = text_.substr(begin.offset, static_cast<size_t>(p_ - buffer_.data()) - begin.offset);
+  t.text = text_.substr(begin.offset, static_cast<size_t>(p_ - buffer_.get()) - begin.offset);
 }
 
 // ====================================================================== parser
 
-Node* Parser::scalar_node(const Token& t) {
-  Node* node = new_node(NodeKind::Scalar, t.span);
-  node->style = t.style;
-  if (!t.needs_decoding) {
-    node->value = t.style == ScalarStyle::Plain ? t.text : t.text.substr(1, t.text.size() - 2);
-    return node;
-  }
+void Parser::decode_scalar(const Token& t, Node* node) {
   std::pmr::memory_resource& arena = *doc().arena;
   DecodedScalar decoded;
   switch (t.style) {
@@ -1172,7 +1312,6 @@ Node* Parser::scalar_node(const Token& t) {
     fail(Span{at, after}, decoded.error);
   }
   node->value = decoded.value;
-  return node;
 }
 
 std::string_view Parser::resolve_tag(const Token& t) {
@@ -1664,12 +1803,12 @@ void Parser::recover() {
     // Continue past the invalid byte and look for the next one further on.
     const size_t at = limit_;
     set_limit(at + 1);
-    p_ = buffer_.data() + at + 1;
+    p_ = buffer_.get() + at + 1;
   }
   if (p_ == line_start_ && at_document_marker() && !bad_byte && p_ != last_recovery_) {
     last_recovery_ = p_;
   } else {
-    const char* const end = buffer_.data() + text_.size();
+    const char* const end = buffer_.get() + text_.size();
     // A directive may start the next document right after a "..." line.
     bool after_end_marker = line_start_[0] == '.' && line_start_[1] == '.' && line_start_[2] == '.';
     for (;;) {
@@ -1678,7 +1817,7 @@ void Parser::recover() {
       if (*p_ == '\0') {
         if (p_ >= end) break;
         // Invalid bytes in the skipped part are not reported.
-        set_limit(static_cast<size_t>(p_ - buffer_.data()) + 1);
+        set_limit(static_cast<size_t>(p_ - buffer_.get()) + 1);
         ++p_;
         continue;
       }

@@ -1,6 +1,9 @@
 #include "yaml/scalars.hpp"
 
 #include <cstring>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace podlint::yaml {
 namespace {
@@ -38,6 +41,24 @@ class Builder {
   char* end_;
   char* kept_ = begin_;
 };
+
+// The index of the first line break at or after `from`, or raw.size().
+size_t find_break(std::string_view raw, size_t from) {
+  size_t i = from;
+#ifdef __SSE2__
+  // Block scalar lines are often long: look at 16 bytes at a time.
+  const auto* s = reinterpret_cast<const unsigned char*>(raw.data());
+  for (; i + 16 <= raw.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    const int mask = _mm_movemask_epi8(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
+    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  while (i < raw.size() && !is_break(raw[i]))
+    ++i;
+  return i;
+}
 
 // Skips one line break (LF, CRLF or CR) at raw[i]; returns the new index.
 size_t skip_break(std::string_view raw, size_t i) {
@@ -318,9 +339,7 @@ DecodedScalar decode_block(std::string_view raw, int parent_indent, std::pmr::me
     size_t spaces = 0;
     while (i + spaces < raw.size() && raw[i + spaces] == ' ' && static_cast<int>(spaces) < indent)
       ++spaces;
-    size_t line_end = i + spaces;
-    while (line_end < raw.size() && !is_break(raw[line_end]))
-      ++line_end;
+    const size_t line_end = find_break(raw, i + spaces);
     const bool has_text = static_cast<int>(spaces) == indent && line_end > i + spaces;
     if (!has_text) {
       ++pending_breaks;
