@@ -156,6 +156,11 @@ TEST_CASE("podlint explain prints a rule's documentation", "[cli]") {
                               "\nExample: fixed\n", "\nHow to fix\n"})
     CHECK(r.out.find(section) != std::string::npos);
   CHECK(r.out.find("\n          image: busybox:1.37\n") != std::string::npos);
+  CHECK(r.out.find("\nOptions\n") == std::string::npos);
+  const auto with_options = run("explain missing-resources");
+  CHECK(with_options.out.find(
+            "\nOptions\n  required (default: requests.cpu,requests.memory,limits.memory)\n    ") !=
+        std::string::npos);
   const auto unknown = run("explain no-such-rule");
   CHECK(unknown.status == 2);
   CHECK(unknown.out == "podlint: no rule named 'no-such-rule' (podlint rules lists them)\n");

@@ -68,6 +68,12 @@ void write_rule_explanation(std::ostream& out, const RuleInfo& rule) {
   write_manifest(out, rule.good);
   out << "\nHow to fix\n";
   write_wrapped(out, rule.fix, "  ");
+  if (rule.options.empty()) return;
+  out << "\nOptions\n";
+  for (const RuleOption& option : rule.options) {
+    out << fmt::format("  {} (default: {})\n", option.name, option.default_value);
+    write_wrapped(out, option.description, "    ");
+  }
 }
 
 }  // namespace podlint
