@@ -86,10 +86,9 @@ class UnknownField final : public Rule {
     return info;
   }
 
-  void check_workload(const model::Workload& workload, Reporter& reporter) const override {
-    for (schema::Finding& finding : schema::validate(workload)) {
-      if (finding.problem == schema::Problem::UnknownField)
-        reporter.report(finding.span, std::move(finding.message));
+  void check_workload(const model::Workload&, Reporter& reporter) const override {
+    for (const schema::Finding& finding : reporter.facts().schema_findings()) {
+      if (finding.problem == schema::Problem::UnknownField) reporter.report(finding.span, finding.message);
     }
   }
 };

@@ -19,8 +19,9 @@ FileReport lint_text(std::string path, std::string text, const LintSettings& set
     // missing that are only unread.
     if (document.broken()) continue;
     for (const auto& workload : model::extract_workloads(document)) {
+      const ObjectFacts facts(workload);
       for (const auto& rule : all_rules()) {
-        Reporter reporter(rule->info(), report.diagnostics, settings.rule_options);
+        Reporter reporter(rule->info(), report.diagnostics, settings.rule_options, &facts);
         rule->check_workload(workload, reporter);
       }
     }

@@ -27,6 +27,11 @@ Diagnostic& Reporter::report(const yaml::Span& span, std::string message) {
   return d;
 }
 
+const std::vector<schema::Finding>& ObjectFacts::schema_findings() const {
+  if (!schema_findings_) schema_findings_ = schema::validate(workload_);
+  return *schema_findings_;
+}
+
 std::string_view Reporter::option(std::string_view name) const {
   const std::string key = std::string(rule_.id) + "." + std::string(name);
   if (const auto it = overrides_.find(key); it != overrides_.end()) return it->second;

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -12,6 +13,7 @@
 
 #include "engine/diagnostic.hpp"
 #include "model/pod.hpp"
+#include "schema/validate.hpp"
 #include "yaml/document.hpp"
 
 namespace podlint {
@@ -43,20 +45,39 @@ struct RuleInfo {
 // Option values set by the user, keyed "rule-id.option".
 using OptionOverrides = std::map<std::string, std::string, std::less<>>;
 
+// What several rules need to know about one object, computed on first use and
+// shared by every rule that checks the object, so no rule repeats the work.
+class ObjectFacts {
+ public:
+  explicit ObjectFacts(const model::Workload& workload) : workload_(workload) {}
+
+  // Every schema problem of the object (unknown fields, types, enums,
+  // required fields); each schema rule reports its own kind.
+  const std::vector<schema::Finding>& schema_findings() const;
+
+ private:
+  const model::Workload& workload_;
+  mutable std::optional<std::vector<schema::Finding>> schema_findings_;
+};
+
 // Collects one rule's findings on one document.
 class Reporter {
  public:
-  Reporter(const RuleInfo& rule, std::vector<Diagnostic>& out, const OptionOverrides& overrides)
-      : rule_(rule), out_(out), overrides_(overrides) {}
+  Reporter(const RuleInfo& rule, std::vector<Diagnostic>& out, const OptionOverrides& overrides,
+           const ObjectFacts* facts = nullptr)
+      : rule_(rule), out_(out), overrides_(overrides), facts_(facts) {}
 
   Diagnostic& report(const yaml::Span& span, std::string message);
   // The value of one of the rule's declared options: the user's, else the default.
   std::string_view option(std::string_view name) const;
+  // The shared facts about the object being checked (check_workload only).
+  const ObjectFacts& facts() const { return *facts_; }
 
  private:
   const RuleInfo& rule_;
   std::vector<Diagnostic>& out_;
   const OptionOverrides& overrides_;
+  const ObjectFacts* facts_;
 };
 
 class Rule {
