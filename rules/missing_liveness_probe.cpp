@@ -82,7 +82,7 @@ spec:
   void check_workload(const model::Workload& workload, Reporter& reporter) const override {
     if (!workload.pod_spec || workload.is_job()) return;
     for (const model::Container* c : workload.pod_spec->all_containers()) {
-      if (c->is_long_running() && (!c->liveness_probe || rules::is_null(c->liveness_probe->node)))
+      if (c->is_long_running() && !c->liveness_probe)
         reporter.report(rules::container_span(*c), rules::describe(*c) + " has no liveness probe");
     }
   }

@@ -2,15 +2,14 @@
 
 #include <algorithm>
 
+#include "model/scalar.hpp"
+
 namespace podlint::rules {
 
 std::string describe(const model::Container& container) {
   if (!container.name.valid() || container.name.value.empty()) {
-    // pod.hpp documents list_name() as "containers[2]", but it may omit the index.
-    std::string place(container.list_name());
-    if (place.find('[') == std::string::npos)
-      place.append("[").append(std::to_string(container.index)).append("]");
-    return place;
+    // An unnamed container is known by its place: "containers[2]".
+    return std::string(container.list_name()) + "[" + std::to_string(container.index) + "]";
   }
   std::string_view what = "container";
   if (container.is_sidecar())
@@ -36,10 +35,7 @@ std::vector<NamedProbe> probes_of(const model::Container& container) {
 }
 
 bool is_null(const yaml::Node* node) {
-  if (!node) return true;
-  const yaml::Node& n = yaml::resolve(*node);
-  return n.is_scalar() && n.style == yaml::ScalarStyle::Plain &&
-         (n.value.empty() || n.value == "~" || n.value == "null" || n.value == "Null" || n.value == "NULL");
+  return node == nullptr || model::scalar_type(*node) == model::ScalarType::Null;
 }
 
 bool same_yaml(const yaml::Node* a, const yaml::Node* b) {
