@@ -5,8 +5,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-packages=(g++ cmake make pkg-config libcli11-dev libfmt-dev libtree-sitter-dev catch2 nlohmann-json3-dev
-  libyaml-cpp-dev)
+packages=(g++ cmake make pkg-config libcli11-dev libfmt-dev libtree-sitter-dev catch2 nlohmann-json3-dev help2man
+  libyaml-cpp-dev pre-commit)
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 

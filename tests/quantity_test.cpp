@@ -134,11 +134,12 @@ TEST_CASE("missing-resources takes its required entries from the option", "[rule
   CHECK(messages({}).empty());
 
   podlint::LintSettings strict;
-  strict.rule_options["missing-resources.required"] = "limits.cpu, requests.ephemeral-storage,limits.memory";
+  strict.config.rules["missing-resources"].options["required"] =
+      "limits.cpu, requests.ephemeral-storage,limits.memory";
   CHECK(messages(strict) ==
         std::vector<std::string>{"container \"web\" has no cpu limit or ephemeral-storage request"});
 
   podlint::LintSettings none;
-  none.rule_options["missing-resources.required"] = "";
+  none.config.rules["missing-resources"].options["required"] = "";
   CHECK(messages(none).empty());
 }

@@ -50,7 +50,7 @@ TEST_CASE("container-restart-rules lets a standalone Pod's containers set any re
                                  "17:22 container \"eval\": restartPolicy may only be set on init containers "
                                  "(Always makes a sidecar)"});
   podlint::LintSettings gate_on;
-  gate_on.rule_options["container-restart-policy.container-restart-rules"] = "true";
+  gate_on.config.rules["container-restart-policy"].options["container-restart-rules"] = "true";
   CHECK(findings(kTrainer, gate_on, "container-restart-policy") ==
         std::vector<std::string>{
             "17:22 container \"eval\": unsupported restartPolicy \"onfailure\": it must be "

@@ -1,6 +1,7 @@
 // A finding, at an exact span of one input, as every emitter receives it.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,12 +19,21 @@ struct RelatedLocation {
   std::string message;
 };
 
+// An in-source waiver (a podlint-disable comment or a podlint.dev/ignore
+// annotation) that covers a finding. Waived findings are kept, marked, and
+// left out of the counts and the exit status.
+struct Suppression {
+  yaml::Span span;            // the comment or annotation that waived it
+  std::string justification;  // the text after "--", or empty
+};
+
 struct Diagnostic {
   std::string rule;  // kebab-case rule id, e.g. "yaml-syntax"
   Severity severity = Severity::Error;
   yaml::Span span;
   std::string message;
-  std::vector<RelatedLocation> related;  // in the same file
+  std::vector<RelatedLocation> related;    // in the same file
+  std::optional<Suppression> suppression;  // set when waived in the manifest
 };
 
 // One linted input: its name as given by the user, its bytes, its findings.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <utility>
+#include <vector>
 
 #include "engine/rule.hpp"
 
@@ -10,9 +11,13 @@ namespace podlint {
 FileReport lint_text(std::string path, std::string text, const LintSettings& settings) {
   FileReport report{std::move(path), std::move(text), {}, {}};
   const yaml::Stream stream = yaml::parse(report.text, settings.parse);
+  std::vector<const Rule*> rules;
+  for (const auto& rule : all_rules()) {
+    if (settings.config.rule_enabled(rule->info().id)) rules.push_back(rule.get());
+  }
   for (const auto& document : stream.documents) {
-    for (const auto& rule : all_rules()) {
-      Reporter reporter(rule->info(), report.diagnostics, settings.rule_options);
+    for (const Rule* rule : rules) {
+      Reporter reporter(rule->info(), report.diagnostics, settings.config.rule(rule->info().id));
       rule->check_document(document, reporter);
     }
     // A broken document's tree stops at the error: rules would see fields
@@ -20,8 +25,8 @@ FileReport lint_text(std::string path, std::string text, const LintSettings& set
     if (document.broken()) continue;
     for (const auto& workload : model::extract_workloads(document)) {
       const ObjectFacts facts(workload);
-      for (const auto& rule : all_rules()) {
-        Reporter reporter(rule->info(), report.diagnostics, settings.rule_options, &facts);
+      for (const Rule* rule : rules) {
+        Reporter reporter(rule->info(), report.diagnostics, settings.config.rule(rule->info().id), &facts);
         rule->check_workload(workload, reporter);
       }
     }

@@ -4,15 +4,15 @@
 
 #include <string>
 
+#include "engine/config.hpp"
 #include "engine/diagnostic.hpp"
-#include "engine/rule.hpp"
 #include "yaml/parser.hpp"
 
 namespace podlint {
 
 struct LintSettings {
   yaml::ParseOptions parse;
-  OptionOverrides rule_options;
+  LintConfig config;
 };
 
 FileReport lint_text(std::string path, std::string text, const LintSettings& settings = {});

@@ -21,7 +21,7 @@ bool id_less(const std::unique_ptr<Rule>& rule, std::string_view id) {
 Diagnostic& Reporter::report(const yaml::Span& span, std::string message) {
   Diagnostic& d = out_.emplace_back();
   d.rule = std::string(rule_.id);
-  d.severity = rule_.severity;
+  d.severity = config_ != nullptr && config_->severity ? *config_->severity : rule_.severity;
   d.span = span;
   d.message = std::move(message);
   return d;
@@ -33,8 +33,9 @@ const std::vector<schema::Finding>& ObjectFacts::schema_findings() const {
 }
 
 std::string_view Reporter::option(std::string_view name) const {
-  const std::string key = std::string(rule_.id) + "." + std::string(name);
-  if (const auto it = overrides_.find(key); it != overrides_.end()) return it->second;
+  if (config_ != nullptr) {
+    if (const auto it = config_->options.find(name); it != config_->options.end()) return it->second;
+  }
   for (const RuleOption& option : rule_.options) {
     if (option.name == name) return option.default_value;
   }

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/config.hpp"
 #include "engine/diagnostic.hpp"
 #include "model/pod.hpp"
 #include "schema/validate.hpp"
@@ -42,9 +43,6 @@ struct RuleInfo {
   std::span<const RuleOption> options = {};
 };
 
-// Option values set by the user, keyed "rule-id.option".
-using OptionOverrides = std::map<std::string, std::string, std::less<>>;
-
 // What several rules need to know about one object, computed on first use and
 // shared by every rule that checks the object, so no rule repeats the work.
 class ObjectFacts {
@@ -63,9 +61,10 @@ class ObjectFacts {
 // Collects one rule's findings on one document.
 class Reporter {
  public:
-  Reporter(const RuleInfo& rule, std::vector<Diagnostic>& out, const OptionOverrides& overrides,
+  // `config` is the user's settings for this rule, or null for the defaults.
+  Reporter(const RuleInfo& rule, std::vector<Diagnostic>& out, const RuleConfig* config,
            const ObjectFacts* facts = nullptr)
-      : rule_(rule), out_(out), overrides_(overrides), facts_(facts) {}
+      : rule_(rule), out_(out), config_(config), facts_(facts) {}
 
   Diagnostic& report(const yaml::Span& span, std::string message);
   // The value of one of the rule's declared options: the user's, else the default.
@@ -76,7 +75,7 @@ class Reporter {
  private:
   const RuleInfo& rule_;
   std::vector<Diagnostic>& out_;
-  const OptionOverrides& overrides_;
+  const RuleConfig* config_;
   const ObjectFacts* facts_;
 };
 

@@ -1,0 +1,43 @@
+// The configuration that applies to one input: which rules run, at which
+// severity, with which options, and whether findings may be waived in the
+// manifest itself. Built from the defaults, .podlint.yaml and its per-path
+// overrides; the engine only reads it.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "engine/diagnostic.hpp"
+
+namespace podlint {
+
+struct RuleConfig {
+  std::optional<bool> enabled;                              // unset: the rule runs
+  std::optional<Severity> severity;                         // unset: the rule's default
+  std::map<std::string, std::string, std::less<>> options;  // option name -> value
+  bool no_suppress = false;                                 // findings may not be waived in source
+};
+
+struct LintConfig {
+  std::map<std::string, RuleConfig, std::less<>> rules;  // keyed by rule id
+  bool allow_suppressions = true;                        // false: no in-source waiver is honoured
+
+  // The settings for one rule, or null when the configuration has none.
+  const RuleConfig* rule(std::string_view id) const {
+    const auto it = rules.find(id);
+    return it == rules.end() ? nullptr : &it->second;
+  }
+  bool rule_enabled(std::string_view id) const {
+    const RuleConfig* r = rule(id);
+    return r == nullptr || r->enabled.value_or(true);
+  }
+  // Whether a comment or annotation in the manifest may waive this rule's findings.
+  bool suppression_allowed(std::string_view id) const {
+    const RuleConfig* r = rule(id);
+    return allow_suppressions && (r == nullptr || !r->no_suppress);
+  }
+};
+
+}  // namespace podlint
