@@ -36,6 +36,7 @@ struct LintCommand {
   std::string format = "text";
   std::string fail_on = "error";
   std::string color = "auto";
+  bool show_suppressed = false;
 };
 
 int run_lint(const LintCommand& command) {
@@ -53,7 +54,8 @@ int run_lint(const LintCommand& command) {
   if (command.format == "json") {
     podlint::write_json(std::cout, reports);
   } else {
-    podlint::write_text(std::cout, reports, {.color = use_color(command.color)});
+    podlint::write_text(std::cout, reports,
+                        {.color = use_color(command.color), .show_suppressed = command.show_suppressed});
   }
   const podlint::Summary summary = podlint::summarize(reports);
   if (summary.unreadable > 0) return kExitTrouble;
@@ -102,6 +104,8 @@ int main(int argc, char** argv) {
   app.add_option("--color", lint.color, "Colored text output (NO_COLOR is honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
+  app.add_flag("--show-suppressed", lint.show_suppressed,
+               "Also print the findings waived in the manifest (text format), marked (suppressed)");
 
   auto* events =
       app.add_subcommand("yaml-events", "Print a file's YAML event stream (YAML test suite format)");

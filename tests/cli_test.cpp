@@ -189,13 +189,15 @@ TEST_CASE("podlint --format json gives every diagnostic with its exact span", "[
         }
       ],
       "rule": "duplicate-key",
-      "severity": "error"
+      "severity": "error",
+      "suppressed": false
     }
   ],
   "summary": {
     "errors": 1,
     "files": 1,
     "info": 0,
+    "suppressed": 0,
     "unreadable": 0,
     "warnings": 0
   },
