@@ -207,6 +207,34 @@ TEST_CASE("podlint --format json gives every diagnostic with its exact span", "[
 )json");
 }
 
+TEST_CASE("podlint --show-suppressed prints waived findings; they never set the exit status",
+          "[cli][suppression]") {
+  const std::string pod =
+      "apiVersion: v1\n"
+      "kind: Pod\n"
+      "metadata:\n"
+      "  name: web\n"
+      "spec:\n"
+      "  containers:\n"
+      "    - name: web  # podlint-disable-line -- a throwaway debugging pod\n"
+      "      image: nginx:1.27\n";
+  const auto quiet = run("- --stdin-filename pod.yaml --color never --fail-on info", pod);
+  CHECK(quiet.status == 0);
+  CHECK(quiet.out == "no problems found in 1 file (3 suppressed)\n");
+  const auto shown = run("- --stdin-filename pod.yaml --color never --fail-on info --show-suppressed", pod);
+  CHECK(shown.status == 0);
+  CHECK(
+      shown.out.starts_with("pod.yaml:7:13: warning: container \"web\" has no liveness probe "
+                            "[missing-liveness-probe] (suppressed: a "
+                            "throwaway debugging pod)\n"
+                            " 7 |     - name: web  # podlint-disable-line -- a throwaway debugging pod\n"
+                            "   |             ^~~\n"));
+  CHECK(shown.out.ends_with("no problems found in 1 file (3 suppressed)\n"));
+  const auto explain = run("explain yaml-syntax");
+  CHECK(explain.out.find("\nSuppression\n  Its findings cannot be waived by a comment or annotation in the "
+                         "manifest") != std::string::npos);
+}
+
 TEST_CASE("podlint --format json lists unreadable inputs and exits 2", "[cli]") {
   const auto r = run("/nonexistent/x.yaml --format json");
   CHECK(r.status == 2);

@@ -68,6 +68,13 @@ void write_rule_explanation(std::ostream& out, const RuleInfo& rule) {
   write_manifest(out, rule.good);
   out << "\nHow to fix\n";
   write_wrapped(out, rule.fix, "  ");
+  if (!rule.suppressible) {
+    out << "\nSuppression\n";
+    write_wrapped(out,
+                  "Its findings cannot be waived by a comment or annotation in the manifest (the "
+                  "configuration can turn the rule off).",
+                  "  ");
+  }
   if (rule.options.empty()) return;
   out << "\nOptions\n";
   for (const RuleOption& option : rule.options) {
