@@ -3,6 +3,7 @@
 // the waivers themselves, strict mode, and how waived findings are counted
 // and written. (The three suppression rules' fixtures are in tests/rules/.)
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -171,6 +172,20 @@ TEST_CASE("podlint-disable-file waives within its own document only", "[suppress
                                 "26:13 missing-readiness-probe",
                                 "26:13 missing-resources",
                             });
+}
+
+TEST_CASE("a comment after a document's \"...\" belongs to the next document", "[suppression]") {
+  const std::string pod =
+      "apiVersion: v1\n"
+      "kind: Pod\n"
+      "metadata: {name: web}\n"
+      "spec:\n"
+      "  containers:\n"
+      "    - name: web\n"
+      "      image: nginx:1.27\n";
+  const auto report = lint(pod + "...\n# podlint-disable-file missing-resources\n---\n" + pod);
+  CHECK(findings(report).at(2) == "6:13 missing-resources");
+  CHECK(findings(report).at(5) == "16:13 missing-resources waived@9:1");
 }
 
 TEST_CASE("a waiver in one document does not reach a finding in the next", "[suppression]") {
@@ -455,4 +470,21 @@ TEST_CASE("text output leaves waived findings out unless asked to show them", "[
             "pod.yaml:7:13: warning: container \"web\" has no cpu request, memory request or memory "
             "limit [missing-resources] (suppressed: sized later)\n") != std::string::npos);
   CHECK(shown.str().ends_with("0 errors, 2 warnings, 0 info in 1 file (1 suppressed)\n"));
+}
+
+TEST_CASE("the README's suppression example waives every finding it has", "[suppression][docs]") {
+  std::ifstream in(PODLINT_SOURCE_DIR "/README.md");
+  std::stringstream readme;
+  readme << in.rdbuf();
+  const std::string text = readme.str();
+  const size_t section = text.find("\n## Suppressions\n");
+  REQUIRE(section != std::string::npos);
+  const size_t begin = text.find("```yaml\n", section);
+  REQUIRE(begin != std::string::npos);
+  const size_t end = text.find("```\n", begin + 8);
+  REQUIRE(end != std::string::npos);
+  const auto report = lint(text.substr(begin + 8, end - begin - 8));
+  const auto summary = podlint::summarize({report});
+  CHECK(summary.suppressed == 6);
+  CHECK_FALSE(summary.any_at_least(podlint::Severity::Info));
 }
