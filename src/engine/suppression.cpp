@@ -115,18 +115,10 @@ struct Waiver {
   std::string where;                           // for messages: "on line 12", "in container \"web\""...
   std::set<std::string, std::less<>> refused;  // all_rules: rules it may not waive, reported once
 
-  bool covers(const Diagnostic& finding) const {
-    switch (scope) {
-      case Scope::Line:
-        return finding.span.begin.line == line;
-      case Scope::File:
-        return true;
-      case Scope::Container:
-      case Scope::Object:
-        return region.begin.offset <= finding.span.begin.offset &&
-               finding.span.begin.offset <= region.end.offset;
-    }
-    return false;
+  // Whether a file or annotation waiver applies at `offset` (a line waiver is
+  // looked up by its line).
+  bool covers(uint32_t offset) const {
+    return scope == Scope::File || (region.begin.offset <= offset && offset <= region.end.offset);
   }
 };
 
@@ -172,11 +164,17 @@ class WaiverReader {
     if (waiver.all_rules || !waiver.rules.empty()) waivers.push_back(std::move(waiver));
   }
   bool is_comment_at(size_t offset) const;
-  uint32_t next_content_line(const yaml::Comment& comment) const;
+  uint32_t next_content_line(const yaml::Comment& comment);
 
   std::string_view text_;
   const yaml::Document& document_;
   const LintConfig& config_;
+  // The last next_content_line() search: everything from its start to its
+  // result was blank or comments, so a later comment in between shares the
+  // result (a run of directives is not scanned over and over).
+  size_t searched_from_ = 0;
+  size_t found_at_ = 0;
+  uint32_t found_line_ = 0;
 };
 
 // "rule-a,rule-b -- why": rule ids separated by commas or blanks, "*" for
@@ -248,19 +246,28 @@ bool WaiverReader::is_comment_at(size_t offset) const {
 
 // The line a podlint-disable-next-line comment covers: the next one that is
 // neither blank nor a comment alone; 0 when the input ends first.
-uint32_t WaiverReader::next_content_line(const yaml::Comment& comment) const {
+uint32_t WaiverReader::next_content_line(const yaml::Comment& comment) {
+  const size_t from = comment.span.end.offset;
+  if (searched_from_ < from && from <= found_at_) return found_line_;
   uint32_t line = comment.span.begin.line;
-  size_t at = comment.span.end.offset;
+  size_t at = from;
   for (;;) {
     const size_t eol = text_.find('\n', at);
-    if (eol == std::string_view::npos) return 0;
+    const size_t first = eol == std::string_view::npos ? eol : text_.find_first_not_of(" \t\r", eol + 1);
+    if (first == std::string_view::npos) {
+      line = 0;
+      at = text_.size();
+      break;
+    }
     at = eol + 1;
     ++line;
-    const size_t first = text_.find_first_not_of(" \t\r", at);
-    if (first == std::string_view::npos) return 0;
     if (text_[first] == '\n' || (text_[first] == '#' && is_comment_at(first))) continue;
-    return line;
+    break;
   }
+  searched_from_ = from;
+  found_at_ = at;
+  found_line_ = line;
+  return line;
 }
 
 void WaiverReader::read_comment(const yaml::Comment& comment) {
@@ -385,26 +392,30 @@ std::vector<WaiverProblem> apply_suppressions(std::string_view text, const yaml:
     reader.read_annotations(workload, workload.template_metadata);
   }
   auto& waivers = reader.waivers;
-  std::stable_sort(waivers.begin(), waivers.end(),
-                   [](const Waiver& a, const Waiver& b) { return a.scope < b.scope; });
+  if (waivers.empty()) return std::move(reader.problems);
+  // Line waivers first, by line, so that a finding looks up its own line's;
+  // then the others, in the order their scopes take precedence.
+  std::stable_sort(waivers.begin(), waivers.end(), [](const Waiver& a, const Waiver& b) {
+    return a.scope != b.scope ? a.scope < b.scope : a.scope == Scope::Line && a.line < b.line;
+  });
+  const auto line_waivers_end = std::partition_point(waivers.begin(), waivers.end(),
+                                                     [](const Waiver& w) { return w.scope == Scope::Line; });
 
   for (Diagnostic& finding : findings) {
     const Rule* rule = find_rule(finding.rule);
-    const bool suppressible =
-        rule != nullptr && rule->info().suppressible && config.suppression_allowed(finding.rule);
-    for (Waiver& waiver : waivers) {
-      if (!waiver.covers(finding)) continue;
+    const bool by_nature = rule != nullptr && rule->info().suppressible;
+    const bool suppressible = by_nature && config.suppression_allowed(finding.rule);
+    const auto waive = [&](Waiver& waiver) {
       if (waiver.all_rules) {
         if (!suppressible) {
           if (waiver.refused.insert(finding.rule).second) {
             reader.problems.push_back(
                 {WaiverProblemKind::Forbidden, waiver.form_span,
-                 rule != nullptr && !rule->info().suppressible
-                     ? fmt::format("{} cannot suppress {} findings", waiver.form, finding.rule)
-                     : fmt::format("{} may not suppress {} findings: the configuration sets noSuppress",
-                                   waiver.form, finding.rule)});
+                 by_nature ? fmt::format("{} may not suppress {} findings: the configuration sets noSuppress",
+                                         waiver.form, finding.rule)
+                           : fmt::format("{} cannot suppress {} findings", waiver.form, finding.rule)});
           }
-          continue;
+          return;
         }
         waiver.used = true;
       } else {
@@ -412,9 +423,19 @@ std::vector<WaiverProblem> apply_suppressions(std::string_view text, const yaml:
         for (ListedRule& r : waiver.rules) {
           if (r.id == finding.rule) listed = r.used = true;
         }
-        if (!listed) continue;
+        if (!listed) return;
       }
       if (!finding.suppression) finding.suppression = Suppression{waiver.span, waiver.justification};
+    };
+    const uint32_t line = finding.span.begin.line;
+    const auto line_begin = std::lower_bound(waivers.begin(), line_waivers_end, line,
+                                             [](const Waiver& w, uint32_t l) { return w.line < l; });
+    const auto line_end = std::upper_bound(line_begin, line_waivers_end, line,
+                                           [](uint32_t l, const Waiver& w) { return l < w.line; });
+    for (auto it = line_begin; it != line_end; ++it)
+      waive(*it);
+    for (auto it = line_waivers_end; it != waivers.end(); ++it) {
+      if (it->covers(finding.span.begin.offset)) waive(*it);
     }
   }
 
