@@ -289,6 +289,25 @@ TEST_CASE("an annotation value that was unescaped is pointed at as a whole", "[s
   CHECK(unused.message == "nothing to suppress: no port-conflict finding in Pod \"web\"");
 }
 
+TEST_CASE("an annotation value given by an alias waives what its anchor lists", "[suppression]") {
+  const auto report = lint(
+      "apiVersion: v1\n"
+      "kind: Pod\n"
+      "metadata:\n"
+      "  name: web\n"
+      "  labels: {team: &waived missing-resources}\n"
+      "  annotations:\n"
+      "    podlint.dev/ignore: *waived\n"
+      "spec:\n"
+      "  containers:\n"
+      "    - name: web\n"
+      "      image: nginx:1.27\n"
+      "      livenessProbe: {tcpSocket: {port: 80}}\n"
+      "      readinessProbe: {httpGet: {path: /ready, port: 80}}\n");
+  REQUIRE(findings(report) == std::vector<std::string>{"10:13 missing-resources waived@7:5"});
+  CHECK(at(report.diagnostics[0].suppression->span.end) == "7:32");
+}
+
 TEST_CASE("when a comment and an annotation both waive a finding, the comment is recorded", "[suppression]") {
   // Line comments come first, then file comments, container annotations,
   // object annotations; every waiver that covers the finding counts as used.

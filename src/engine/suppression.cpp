@@ -16,6 +16,8 @@ namespace {
 constexpr std::string_view kDirectivePrefix = "podlint-";
 constexpr std::string_view kAnnotationPrefix = "podlint.dev/";
 constexpr std::string_view kIgnoreAnnotation = "podlint.dev/ignore";
+constexpr const char* kSuppressionsOff =
+    "in-source suppressions are turned off: the configuration sets suppressions.allow to false";
 
 // Where a waiver applies. When several waive one finding, the first in this
 // order is the one recorded (all of them count as used).
@@ -296,8 +298,7 @@ void WaiverReader::read_comment(const yaml::Comment& comment) {
   waiver.span = comment.span;
   waiver.form_span = source.span_of(word);
   if (!config_.allow_suppressions) {
-    problem(WaiverProblemKind::Forbidden, waiver.form_span,
-            "in-source suppressions are turned off: the configuration sets suppressions.allow to false");
+    problem(WaiverProblemKind::Forbidden, waiver.form_span, kSuppressionsOff);
     return;
   }
   if (directive->scope == Scope::File) {
@@ -368,11 +369,10 @@ void WaiverReader::read_annotations(const model::Workload& workload, const yaml:
     const yaml::Node& value = yaml::resolve(*pair.value);
     if (!value.is_scalar()) continue;  // not a string: schema validation reports it
     if (!config_.allow_suppressions) {
-      problem(WaiverProblemKind::Forbidden, key.span,
-              "in-source suppressions are turned off: the configuration sets suppressions.allow to false");
+      problem(WaiverProblemKind::Forbidden, key.span, kSuppressionsOff);
       continue;
     }
-    waiver.span = {key.span.begin, value.span.end};
+    waiver.span = {key.span.begin, pair.value->span.end};  // an alias's own span, not its target's
     const Located value_source = located(text_, value);
     read_rule_list(value_source, value_source.text, waiver, false);
     keep(std::move(waiver));
