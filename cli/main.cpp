@@ -51,28 +51,21 @@ bool report_config_errors(const podlint::ConfigFinder& configs) {
 int run_lint(const LintCommand& command) {
   std::vector<podlint::FileReport> reports;
   const auto paths = command.paths.empty() ? std::vector<std::string>{"."} : command.paths;
-  // Each input's configuration first: a broken configuration stops the run.
-  struct Input {
-    std::string path, shown;
-    podlint::LintSettings settings;
-  };
-  std::vector<Input> inputs;
   podlint::ConfigFinder configs(command.config);
+  if (report_config_errors(configs)) return kExitTrouble;
   for (const auto& path : podlint::collect_inputs(paths)) {
+    std::string text, error;
     const std::string shown = path == "-" && !command.stdin_filename.empty() ? command.stdin_filename : path;
     auto resolved =
         configs.resolve(path == "-" && command.stdin_filename.empty() ? std::nullopt : std::optional(shown));
+    if (report_config_errors(configs)) return kExitTrouble;  // before any output
     if (resolved.ignored_by) continue;
-    inputs.push_back({path, shown, {.parse = {}, .config = std::move(resolved.config)}});
-  }
-  if (report_config_errors(configs)) return kExitTrouble;
-  for (const auto& input : inputs) {
-    std::string text, error;
-    if (!podlint::read_input(input.path, text, error)) {
-      reports.push_back({input.shown, {}, {}, error});
+    if (!podlint::read_input(path, text, error)) {
+      reports.push_back({shown, {}, {}, error});
       continue;
     }
-    reports.push_back(podlint::lint_text(input.shown, std::move(text), input.settings));
+    reports.push_back(
+        podlint::lint_text(shown, std::move(text), {.parse = {}, .config = std::move(resolved.config)}));
   }
   if (command.format == "json") {
     podlint::write_json(std::cout, reports);

@@ -470,6 +470,11 @@ TEST_CASE("a broken configuration stops the run with exit 2 and its positions on
           "\"missing-liveness-probe\"?)\n"
           "deploy/.podlint.yaml:3:33: error: expected error, warning or info, found \"high\"\n");
   }
+  // A broken --config is an error even with nothing to lint.
+  tree.mkdir("empty");
+  const auto given = podlint_in(tree.root(), "--config deploy/.podlint.yaml empty");
+  CHECK(given.status == 2);
+  CHECK(lines(given.err).size() == 2);
   const auto missing = podlint_in(tree.root(), "--config nowhere.yaml deploy");
   CHECK(missing.status == 2);
   CHECK(missing.err == "nowhere.yaml: error: cannot read the configuration: No such file or directory\n");

@@ -30,21 +30,19 @@ bool is_config_file_name(std::string_view name) {
   return std::find(kConfigNames.begin(), kConfigNames.end(), name) != kConfigNames.end();
 }
 
-ConfigFinder::ConfigFinder(std::string given) : given_(std::move(given)) {
+ConfigFinder::ConfigFinder(const std::string& given) {
   std::error_code ec;
   cwd_ = fs::current_path(ec);
+  if (!given.empty()) {
+    given_ = true;
+    given_file_ = load(given, given, true);
+  }
 }
 
 ResolvedConfig ConfigFinder::resolve(const std::optional<std::string>& path) {
   std::optional<fs::path> target;
   if (path) target = absolute_path(*path, cwd_);
-  if (!given_.empty()) {
-    if (!given_loaded_) {
-      given_file_ = load(given_, given_, true);
-      given_loaded_ = true;
-    }
-    return resolve_config(given_file_, target);
-  }
+  if (given_) return resolve_config(given_file_, target);
   fs::path start = cwd_;
   if (target) {
     std::error_code ec;

@@ -23,8 +23,9 @@ bool is_config_file_name(std::string_view name);
 
 class ConfigFinder {
  public:
-  // `given`: the --config file, used for every input; empty: discover.
-  explicit ConfigFinder(std::string given = {});
+  // `given`: the --config file, read now and used for every input; empty:
+  // discover.
+  explicit ConfigFinder(const std::string& given = {});
 
   // The configuration for the file or directory at `path` (it need not
   // exist); no path: standard input without a name, for which the search
@@ -38,9 +39,8 @@ class ConfigFinder {
   const ConfigFile* for_directory(const std::filesystem::path& directory);
   const ConfigFile* load(const std::filesystem::path& path, std::string shown, bool given);
 
-  std::string given_;
-  bool given_loaded_ = false;
-  const ConfigFile* given_file_ = nullptr;
+  bool given_ = false;                      // --config: given_file_ for every input
+  const ConfigFile* given_file_ = nullptr;  // null when it is broken
   std::filesystem::path cwd_;
   std::map<std::filesystem::path, const ConfigFile*> by_directory_;
   std::vector<std::unique_ptr<ConfigFile>> loaded_;
