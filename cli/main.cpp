@@ -150,7 +150,9 @@ int main(int argc, char** argv) {
       "config", "Print the configuration a path is linted with, and where each setting comes from");
   std::string config_path = ".";
   config->add_option("path", config_path, "File or directory")->capture_default_str();
-  config->fallthrough();
+  config
+      ->add_option("--config", lint.config, "Configuration file to show instead of the path's .podlint.yaml")
+      ->type_name("FILE");
 
   try {
     app.parse(argc, argv);

@@ -436,6 +436,8 @@ overrides:
   CHECK(lines(ignored.out).at(2) == "# ignored: yes, by \"vendor\" at .podlint.yaml:7:10");
   const auto none = podlint_in(tree.root() / ".git", "config --config /dev/null");
   CHECK(lines(none.out).at(1) == "# configuration file: /dev/null (--config)");
+  CHECK(podlint_in(tree.root(), "config jobs/backup.yaml --config /dev/null").status == 0);
+  CHECK(podlint_in(tree.root(), "config jobs vendor").status == 2);  // one path
 }
 
 TEST_CASE("podlint config without a configuration file shows the defaults", "[config][cli]") {
