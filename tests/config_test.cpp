@@ -604,3 +604,18 @@ TEST_CASE("the configuration schema and the checker agree on every example confi
   }
   CHECK(rejected >= 4);
 }
+
+TEST_CASE("any YAML, read as a configuration, gives errors with positions and no crash", "[config]") {
+  size_t inputs = 0;
+  for (const char* directory : {"tests/fuzz-regressions", "tests/rules", "examples"}) {
+    for (const auto& entry : fs::directory_iterator(kSource / directory)) {
+      std::vector<ConfigError> errors;
+      podlint::parse_config("input.yaml", read(entry.path()), errors);
+      INFO(entry.path());
+      for (const auto& e : errors)
+        CHECK(e.position.has_value());
+      ++inputs;
+    }
+  }
+  CHECK(inputs > 30);
+}
