@@ -235,6 +235,33 @@ TEST_CASE("podlint --show-suppressed prints waived findings; they never set the 
                          "manifest") != std::string::npos);
 }
 
+TEST_CASE("with suppressions.allow: false in the configuration, waivers do not count", "[cli][suppression]") {
+  const auto dir = std::filesystem::temp_directory_path() / ("podlint-strict-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "strict.yaml") << "suppressions:\n  allow: false\n";
+  const std::string pod =
+      "apiVersion: v1\n"
+      "kind: Pod\n"
+      "metadata:\n"
+      "  name: web\n"
+      "spec:\n"
+      "  containers:\n"
+      "    - name: web  # podlint-disable-line -- please\n"
+      "      image: nginx:1.27\n";
+  const auto r =
+      run("- --stdin-filename pod.yaml --color never --config " + (dir / "strict.yaml").string(), pod);
+  CHECK(r.status == 1);
+  CHECK(r.out.find("pod.yaml:7:20: error: in-source suppressions are turned off: the configuration sets "
+                   "suppressions.allow to false [forbidden-suppression]\n") != std::string::npos);
+  CHECK(r.out.ends_with("1 error, 3 warnings, 0 info in 1 file\n"));
+  // A rule no waiver applies to says so in the effective configuration.
+  const auto config = run("config --config " + (dir / "strict.yaml").string());
+  CHECK(config.out.find("  yaml-syntax:\n    enabled: true  # default\n    severity: error  # default\n"
+                        "    noSuppress: true  # always: no waiver in a manifest applies to this rule\n") !=
+        std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("podlint --format json lists unreadable inputs and exits 2", "[cli]") {
   const auto r = run("/nonexistent/x.yaml --format json");
   CHECK(r.status == 2);
