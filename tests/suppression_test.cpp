@@ -2,13 +2,17 @@
 // comment and annotation waives, in which document, what is reported about
 // the waivers themselves, strict mode, and how waived findings are counted
 // and written. (The three suppression rules' fixtures are in tests/rules/.)
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "engine/config_finder.hpp"
 #include "engine/lint.hpp"
 #include "output/json.hpp"
 #include "output/text.hpp"
@@ -506,4 +510,52 @@ TEST_CASE("the README's suppression example waives every finding it has", "[supp
   const auto summary = podlint::summarize({report});
   CHECK(summary.suppressed == 6);
   CHECK_FALSE(summary.any_at_least(podlint::Severity::Info));
+}
+
+TEST_CASE("precedence from the defaults to a waiver in the manifest", "[suppression][config]") {
+  // Defaults < .podlint.yaml rules < a matching override < waivers in the
+  // manifest, which noSuppress can refuse.
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("podlint-precedence-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir / "jobs");
+  std::ofstream(dir / ".podlint.yaml") << "rules:\n"
+                                          "  missing-resources: error\n"
+                                          "  missing-readiness-probe: {noSuppress: true}\n"
+                                          "overrides:\n"
+                                          "  - files: [\"jobs/**\"]\n"
+                                          "    rules:\n"
+                                          "      missing-resources: info\n"
+                                          "      missing-liveness-probe: off\n";
+  const std::string pod =
+      "# podlint-disable-file missing-liveness-probe, missing-resources -- batch pods\n"
+      "apiVersion: v1\n"
+      "kind: Pod\n"
+      "metadata:\n"
+      "  name: web\n"
+      "  annotations:\n"
+      "    podlint.dev/ignore: \"missing-readiness-probe, missing-resources\"\n"
+      "spec:\n"
+      "  containers:\n"
+      "    - name: web\n"
+      "      image: nginx:1.27\n";
+  podlint::ConfigFinder configs;
+  const auto lint_at = [&](const std::filesystem::path& path) {
+    LintSettings settings;
+    settings.config = configs.resolve(path.string()).config;
+    return lint(pod, settings);
+  };
+
+  const auto top = lint_at(dir / "pod.yaml");
+  REQUIRE(configs.errors().empty());
+  CHECK(findings(top) ==
+        std::vector<std::string>{"7:26 forbidden-suppression", "10:13 missing-liveness-probe waived@1:1",
+                                 "10:13 missing-readiness-probe", "10:13 missing-resources waived@1:1"});
+  CHECK(first_of(top, "missing-resources").severity == podlint::Severity::Error);
+  // The override turns missing-liveness-probe off: its waiver is not unused.
+  const auto job = lint_at(dir / "jobs" / "pod.yaml");
+  CHECK(findings(job) == std::vector<std::string>{"7:26 forbidden-suppression",
+                                                  "10:13 missing-readiness-probe",
+                                                  "10:13 missing-resources waived@1:1"});
+  CHECK(first_of(job, "missing-resources").severity == podlint::Severity::Info);
+  std::filesystem::remove_all(dir);
 }
