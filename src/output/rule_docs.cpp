@@ -45,13 +45,15 @@ void write_manifest(std::ostream& out, std::string_view manifest) {
 }  // namespace
 
 void write_rule_list(std::ostream& out) {
-  size_t id_width = 0;
-  for (const auto& rule : all_rules())
+  size_t id_width = 0, category_width = 0;
+  for (const auto& rule : all_rules()) {
     id_width = std::max(id_width, rule->info().id.size());
+    category_width = std::max(category_width, rule->info().category.size());
+  }
   for (const auto& rule : all_rules()) {
     const RuleInfo& info = rule->info();
-    out << fmt::format("{:<{}}  {:<7}  {:<10}  {}\n", info.id, id_width, severity_name(info.severity),
-                       info.category, info.summary);
+    out << fmt::format("{:<{}}  {:<7}  {:<{}}  {}\n", info.id, id_width, severity_name(info.severity),
+                       info.category, category_width, info.summary);
   }
 }
 
