@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs Microsoft's SARIF validator on podlint's SARIF of examples/ or of
+# ../shared/corpus (or on a given .sarif file) and fails on any error or
+# warning it reports; notes are counted and printed.
+#   tests/sarif-validator-test.sh PODLINT MULTITOOL OUT_DIR examples|corpus|FILE.sarif
+# Exits 77 (ctest's skip code here) when ../shared/corpus is absent.
+set -euo pipefail
+podlint="$1"
+multitool="$2"
+out="$3"
+target="$4"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+mkdir -p "$out"
+cd "$root"
+case "$target" in
+  examples)
+    sarif="$out/examples.sarif"
+    "$podlint" --fail-on never --format sarif --output "$sarif" examples
+    ;;
+  corpus)
+    if [[ ! -d ../shared/corpus ]]; then
+      echo "sarif-validator: ../shared/corpus not found, skipping"
+      exit 77
+    fi
+    sarif="$out/corpus.sarif"
+    "$podlint" --fail-on never --format sarif --output "$sarif" ../shared/corpus
+    ;;
+  *) sarif="$target" ;;
+esac
+name="$(basename "$sarif")"
+log="$out/$name.validation.sarif"
+rm -f "$log"
+"$multitool" validate -o "$log" --level "Error;Warning;Note" "$sarif" >"$out/$name.validation.txt"
+node "$root/tests/sarif-validation-counts.mjs" "$name" "$log"
