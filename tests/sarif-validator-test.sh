@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs Microsoft's SARIF validator on podlint's SARIF of examples/ or of
 # ../shared/corpus (or on a given .sarif file) and fails on any error or
-# warning it reports; notes are counted and printed.
+# warning it reports, or when the log does not match the SARIF schema;
+# notes are counted and printed (tests/check-sarif.mjs).
 #   tests/sarif-validator-test.sh PODLINT MULTITOOL OUT_DIR examples|corpus|FILE.sarif
 # Exits 77 (ctest's skip code here) when ../shared/corpus is absent.
 set -euo pipefail
@@ -31,4 +32,5 @@ name="$(basename "$sarif")"
 log="$out/$name.validation.sarif"
 rm -f "$log"
 "$multitool" validate -o "$log" --level "Error;Warning;Note" "$sarif" >"$out/$name.validation.txt"
-node "$root/tests/sarif-validation-counts.mjs" "$name" "$log"
+schema="$root/node_modules/@microsoft/sarif-multitool-linux/sarif-2.1.0.json"
+node "$root/tests/check-sarif.mjs" "$schema" "$sarif" "$log"
