@@ -62,7 +62,8 @@ std::vector<Unit> units_of(const FileReport& report) {
     if (document.broken()) continue;
     for (const auto& workload : model::extract_workloads(document)) {
       const std::string_view name = workload.name.valid() ? workload.name.value : "(unnamed)";
-      objects.push_back({fmt::format("{}/{}", workload.kind.value, name), workload.object->span, true, {}});
+      const std::string_view kind = workload.kind.valid() ? workload.kind.value : "(no kind)";
+      objects.push_back({fmt::format("{}/{}", kind, name), workload.object->span, true, {}});
     }
   }
   if (documents.empty()) documents.push_back({"document 1", {}, false, {}});
