@@ -3,7 +3,7 @@
 # ../shared/corpus (or on a given .sarif file) and fails on any error or
 # warning it reports, or when the log does not match the SARIF schema;
 # notes are counted and printed (tests/check-sarif.mjs).
-#   tests/sarif-validator-test.sh PODLINT MULTITOOL OUT_DIR examples|corpus|FILE.sarif
+#   tests/sarif-validator-test.sh PODLINT MULTITOOL OUT_DIR examples|unreadable|corpus|FILE.sarif
 # Exits 77 (ctest's skip code here) when ../shared/corpus is absent.
 set -euo pipefail
 podlint="$1"
@@ -17,6 +17,11 @@ case "$target" in
   examples)
     sarif="$out/examples.sarif"
     "$podlint" --fail-on never --format sarif --output "$sarif" examples
+    ;;
+  unreadable)  # a file that cannot be read becomes a tool execution notification
+    sarif="$out/unreadable.sarif"
+    "$podlint" --fail-on never --format sarif --output "$sarif" examples/pod-web.yaml examples/no-such-file.yaml ||
+      test $? -eq 2
     ;;
   corpus)
     if [[ ! -d ../shared/corpus ]]; then
