@@ -97,6 +97,12 @@ json artifact_location(const std::string& path, const std::filesystem::path& roo
   return {{"uri", "file://" + percent_encode(absolute.generic_string())}};
 }
 
+// The bytes a span covers.
+std::string_view span_text(std::string_view text, const yaml::Span& span) {
+  if (span.end.offset < span.begin.offset || span.end.offset > text.size()) return {};
+  return text.substr(span.begin.offset, span.end.offset - span.begin.offset);
+}
+
 json region(const yaml::LineIndex& lines, std::string_view text, const yaml::Span& span) {
   const auto column = [&](const yaml::Position& p) {
     return yaml::utf16_column(lines.line_text(p.line), p.column) + 1;
@@ -105,8 +111,8 @@ json region(const yaml::LineIndex& lines, std::string_view text, const yaml::Spa
             {"startColumn", column(span.begin)},
             {"endLine", span.end.line},
             {"endColumn", column(span.end)}};
-  if (span.end.offset > span.begin.offset && span.end.offset <= text.size())
-    r["snippet"] = {{"text", text.substr(span.begin.offset, span.end.offset - span.begin.offset)}};
+  if (const std::string_view snippet = span_text(text, span); !snippet.empty())
+    r["snippet"] = {{"text", snippet}};
   return r;
 }
 
@@ -162,11 +168,6 @@ json context_region(const yaml::LineIndex& lines, const yaml::Span& span) {
   if (first.data() != nullptr && last.data() != nullptr && last.data() + last.size() > first.data())
     r["snippet"] = {{"text", std::string_view(first.data(), last.data() + last.size() - first.data())}};
   return r;
-}
-
-std::string_view span_text(std::string_view text, const yaml::Span& span) {
-  if (span.end.offset < span.begin.offset || span.end.offset > text.size()) return {};
-  return text.substr(span.begin.offset, span.end.offset - span.begin.offset);
 }
 
 json driver() {
