@@ -4,8 +4,10 @@
 
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <string>
 
@@ -272,4 +274,37 @@ TEST_CASE("podlint rejects unpaired --output and unwritable files with exit 2", 
   CHECK(unwritable.status == 2);
   CHECK(unwritable.out ==
         "podlint: --output /nonexistent/dir/out.sarif: cannot write: No such file or directory\n");
+}
+
+TEST_CASE("podlint's CI formats stay valid on nasty inputs", "[cli][output]") {
+  namespace fs = std::filesystem;
+  const auto dir = fs::temp_directory_path() / "podlint-cli-test-nasty";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string sarif = (dir / "out.sarif").string(), junit = (dir / "out.xml").string(),
+                    github = (dir / "out.txt").string();
+  // Invalid UTF-8, control characters, CR-only line breaks, limits, broken syntax.
+  const auto r =
+      run("--fail-on never --format sarif --output " + sarif + " --format junit --output " + junit +
+          " --format github --output " + github + " " PODLINT_SOURCE_DIR "/tests/fuzz-regressions");
+  CHECK(r.status == 0);
+  CHECK(r.out == "");
+  std::ifstream sarif_in(sarif);
+  const auto log = nlohmann::json::parse(sarif_in);
+  size_t inputs = 0;
+  for (const auto& entry : fs::directory_iterator(PODLINT_SOURCE_DIR "/tests/fuzz-regressions"))
+    inputs += entry.path().extension() == ".yaml";
+  CHECK(log["runs"][0]["artifacts"].size() == inputs);
+  CHECK(log["runs"][0]["results"].size() > inputs);
+  CHECK(std::system(("xmllint --noout " + junit).c_str()) == 0);
+  std::ifstream github_in(github);
+  size_t commands = 0;
+  for (std::string line; std::getline(github_in, line); ++commands) {
+    INFO(line);
+    CHECK(std::regex_search(line,
+                            std::regex("^::(error|warning|notice) file=[^,]+,line=[0-9]+,endLine=[0-9]+")));
+    CHECK(line.find('\r') == std::string::npos);
+  }
+  CHECK(commands == log["runs"][0]["results"].size());
+  fs::remove_all(dir);
 }

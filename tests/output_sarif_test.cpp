@@ -122,12 +122,16 @@ TEST_CASE("SARIF results have exact regions in UTF-16 columns, snippets and rela
   info.severity = podlint::Severity::Info;
   info.span = span_of(text, "😀\"\n  name");  // over a line break
   info.message = "spans two lines.";
+  podlint::Diagnostic& whole = report.diagnostics.emplace_back();
+  whole.rule = "unknown-field";
+  whole.span = span_of(text, "  name: x");
+  whole.message = "a whole line";
 
   const json log = sarif_of({report});
   const json& run = log["runs"][0];
   CHECK(run["artifacts"] == json::parse(R"([{"location": {"uri": "k8s/pod.yaml", "uriBaseId": "%SRCROOT%"},
                                             "length": 37}])"));
-  REQUIRE(run["results"].size() == 2);
+  REQUIRE(run["results"].size() == 3);
   const json& first = run["results"][0];
   CHECK(first["ruleId"] == "duplicate-key");
   CHECK(first["ruleIndex"] == rule_index("duplicate-key"));
@@ -155,6 +159,11 @@ TEST_CASE("SARIF results have exact regions in UTF-16 columns, snippets and rela
   CHECK(second["locations"][0]["physicalLocation"]["contextRegion"] ==
         json::parse(R"({"startLine": 2, "startColumn": 1, "endLine": 3, "endColumn": 10,
                         "snippet": {"text": "  name: \"é😀\"\n  name: x"}})"));
+  // No context around whole lines: SARIF wants it strictly larger than the region.
+  const json& third = run["results"][2]["locations"][0]["physicalLocation"];
+  CHECK(third["region"] == json::parse(R"({"startLine": 3, "startColumn": 1, "endLine": 3, "endColumn": 10,
+                                           "snippet": {"text": "  name: x"}})"));
+  CHECK(third.count("contextRegion") == 0);
 }
 
 TEST_CASE("SARIF artifact URIs are relative to %SRCROOT% below the working directory", "[sarif]") {

@@ -244,7 +244,11 @@ void write_sarif(std::ostream& out, const std::vector<FileReport>& reports, cons
       result["level"] = sarif_level(d.severity);
       result["message"] = {{"text", sentence(d.message)}};
       json primary = physical(d.span);
-      primary["contextRegion"] = context_region(lines, d.span);
+      json context = context_region(lines, d.span);
+      // SARIF wants a context strictly larger than the region: none when the region is whole lines.
+      const json& flagged = primary["region"];
+      if (context["startColumn"] != flagged["startColumn"] || context["endColumn"] != flagged["endColumn"])
+        primary["contextRegion"] = std::move(context);
       result["locations"] = json::array({{{"physicalLocation", std::move(primary)}}});
       if (!d.related.empty()) {
         json related = json::array();
