@@ -69,6 +69,8 @@ TEST_CASE("Unpaired or clashing --output flags are usage errors", "[emit]") {
         "--format json and --format text would both write to standard output; give one an --output FILE");
   CHECK(pair({format("json"), output("r"), format("sarif"), output("r")}).error ==
         "--output r is given twice");
+  CHECK(pair({format("json"), output("d/r"), format("sarif"), output("./d//r")}).error ==
+        "--output ./d//r is given twice");
   CHECK(pair({format("xml")}).error ==
         "--format xml: not a format (one of text, json, sarif, github, junit)");
   CHECK(pair({format("json"), format("text")}).outputs.empty());

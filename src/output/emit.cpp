@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "output/github.hpp"
 #include "output/json.hpp"
@@ -64,7 +65,10 @@ std::optional<std::vector<OutputRequest>> pair_output_flags(const std::vector<Ou
   if (requests.empty()) requests.push_back({OutputFormat::Text, ""});
   for (size_t i = 0; i < requests.size(); ++i) {
     for (size_t j = 0; j < i; ++j) {
-      if (requests[i].path != requests[j].path) continue;
+      // "out.sarif" and "./out.sarif" are one file.
+      if (std::filesystem::path(requests[i].path).lexically_normal() !=
+          std::filesystem::path(requests[j].path).lexically_normal())
+        continue;
       error = requests[i].path.empty()
                   ? fmt::format(
                         "--format {} and --format {} would both write to standard output; give one "
