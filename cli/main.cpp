@@ -2,8 +2,14 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,9 +18,8 @@
 #include "engine/lint.hpp"
 #include "engine/rule.hpp"
 #include "output/effective_config.hpp"
-#include "output/json.hpp"
+#include "output/emit.hpp"
 #include "output/rule_docs.hpp"
-#include "output/text.hpp"
 #include "yaml/events.hpp"
 #include "yaml/parser.hpp"
 #include "yaml/treesitter.hpp"
@@ -35,7 +40,7 @@ bool use_color(const std::string& mode) {
 struct LintCommand {
   std::vector<std::string> paths;
   std::string stdin_filename;
-  std::string format = "text";
+  std::vector<podlint::OutputRequest> outputs;  // from --format/--output pairs
   std::string fail_on = "error";
   std::string color = "auto";
   bool show_suppressed = false;
@@ -49,7 +54,33 @@ bool report_config_errors(const podlint::ConfigFinder& configs) {
   return !configs.errors().empty();
 }
 
+// The --format and --output flags in command-line order, paired up.
+std::optional<std::vector<podlint::OutputRequest>> output_requests(const CLI::App& app,
+                                                                   const CLI::Option* format,
+                                                                   const CLI::Option* output) {
+  std::vector<podlint::OutputFlag> flags;
+  size_t formats = 0, outputs = 0;
+  for (const CLI::Option* option : app.parse_order()) {
+    if (option == format) flags.push_back({podlint::OutputFlag::Kind::Format, format->results()[formats++]});
+    if (option == output) flags.push_back({podlint::OutputFlag::Kind::Output, output->results()[outputs++]});
+  }
+  std::string error;
+  auto requests = podlint::pair_output_flags(flags, error);
+  if (!requests) std::cerr << "podlint: " << error << '\n';
+  return requests;
+}
+
 int run_lint(const LintCommand& command) {
+  // Output files are opened first: a typo in a path fails before the work.
+  std::vector<std::unique_ptr<std::ofstream>> files;
+  for (const auto& request : command.outputs) {
+    if (request.path.empty()) continue;
+    auto& file = files.emplace_back(std::make_unique<std::ofstream>(request.path, std::ios::binary));
+    if (!*file) {
+      std::cerr << "podlint: --output " << request.path << ": cannot write: " << std::strerror(errno) << '\n';
+      return kExitTrouble;
+    }
+  }
   std::vector<podlint::FileReport> reports;
   const auto paths = command.paths.empty() ? std::vector<std::string>{"."} : command.paths;
   podlint::ConfigFinder configs(command.config);
@@ -62,17 +93,28 @@ int run_lint(const LintCommand& command) {
     if (report_config_errors(configs)) return kExitTrouble;  // before any output
     if (resolved.ignored_by) continue;
     if (!podlint::read_input(path, text, error)) {
-      reports.push_back({shown, {}, {}, error});
+      reports.push_back({.path = shown, .read_error = error});
       continue;
     }
     reports.push_back(
         podlint::lint_text(shown, std::move(text), {.parse = {}, .config = std::move(resolved.config)}));
   }
-  if (command.format == "json") {
-    podlint::write_json(std::cout, reports);
-  } else {
-    podlint::write_text(std::cout, reports,
-                        {.color = use_color(command.color), .show_suppressed = command.show_suppressed});
+  std::error_code cwd_error;
+  const std::string working_directory = std::filesystem::current_path(cwd_error).string();
+  auto file = files.begin();
+  for (const auto& request : command.outputs) {
+    std::ostream& out = request.path.empty() ? std::cout : **file++;
+    const bool color = request.path.empty() ? use_color(command.color) : command.color == "always";
+    podlint::emit(out, request.format, reports,
+                  {.color = color,
+                   .show_suppressed = command.show_suppressed,
+                   .working_directory = cwd_error ? "/" : working_directory});
+    out.flush();
+    if (!out) {
+      std::cerr << "podlint: " << (request.path.empty() ? "standard output" : request.path)
+                << ": write error\n";
+      return kExitTrouble;
+    }
   }
   const podlint::Summary summary = podlint::summarize(reports);
   if (summary.unreadable > 0) return kExitTrouble;
@@ -120,9 +162,19 @@ int main(int argc, char** argv) {
   app.add_option("paths", lint.paths, "Files or directories to lint (.yaml, .yml, .json); '-' reads stdin")
       ->type_name("PATH...");
   app.add_option("--stdin-filename", lint.stdin_filename, "Name to report for input read from stdin");
-  app.add_option("--format", lint.format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->capture_default_str();
+  const std::vector<std::string> format_names(podlint::output_format_names().begin(),
+                                              podlint::output_format_names().end());
+  std::vector<std::string> formats, output_paths;  // read back in order from app.parse_order()
+  auto* format_option = app.add_option("--format", formats,
+                                       "Output format (default text); repeat it to write several in one run")
+                            ->check(CLI::IsMember(format_names))
+                            ->allow_extra_args(false)
+                            ->type_name("FORMAT");
+  auto* output_option =
+      app.add_option("--output", output_paths,
+                     "Write the --format just before it to FILE instead of standard output ('-')")
+          ->allow_extra_args(false)
+          ->type_name("FILE");
   app.add_option("--fail-on", lint.fail_on, "Exit 1 when a finding is at or above this severity")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))
       ->capture_default_str();
@@ -179,5 +231,8 @@ int main(int argc, char** argv) {
     podlint::write_rule_explanation(std::cout, rule->info());
     return 0;
   }
+  auto outputs = output_requests(app, format_option, output_option);
+  if (!outputs) return kExitTrouble;
+  lint.outputs = std::move(*outputs);
   return run_lint(lint);
 }

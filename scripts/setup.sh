@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 packages=(g++ cmake make pkg-config libcli11-dev libfmt-dev libtree-sitter-dev catch2 nlohmann-json3-dev help2man
-  libyaml-cpp-dev pre-commit)
+  libyaml-cpp-dev pre-commit libxml2-utils)
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 

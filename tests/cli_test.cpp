@@ -4,8 +4,10 @@
 
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <string>
 
@@ -281,4 +283,85 @@ TEST_CASE("podlint --fail-on sets which findings make the exit status 1", "[cli]
   CHECK(run("- --fail-on never", "a: 1\n").status == 0);
   CHECK(run("- --fail-on sometimes", broken).status == 2);
   CHECK(run("- --format yaml", broken).status == 2);
+}
+
+TEST_CASE("podlint writes SARIF to a file and prints text in one run", "[cli][output]") {
+  namespace fs = std::filesystem;
+  const auto dir = fs::temp_directory_path() / "podlint-cli-test-outputs";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string sarif = (dir / "out.sarif").string(), junit = (dir / "out.xml").string();
+  const auto r = run("- --stdin-filename pod.yaml --color never --format sarif --output " + sarif +
+                         " --format text --format junit --output " + junit,
+                     "kind: Pod\nkind: Deployment\n");
+  CHECK(r.status == 1);
+  CHECK(r.out.rfind("pod.yaml:2:1: error: duplicate key \"kind\" (first defined at 1:1) [duplicate-key]\n",
+                    0) == 0);
+  std::ifstream in(sarif);
+  const std::string written{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  CHECK(written.rfind("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n", 0) == 0);
+  CHECK(written.find("\"ruleId\": \"duplicate-key\"") != std::string::npos);
+  CHECK(written.find("\"uri\": \"pod.yaml\"") != std::string::npos);
+  CHECK(fs::file_size(junit) > 0);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("podlint --format github prints workflow commands", "[cli][output]") {
+  const auto r = run("- --stdin-filename pod.yaml --format github", "kind: Pod\nkind: Deployment\n");
+  CHECK(r.status == 1);
+  CHECK(r.out ==
+        "::error file=pod.yaml,line=2,endLine=2,col=1,endColumn=5,title=duplicate-key::"
+        "duplicate key \"kind\" (first defined at 1:1)%0Apod.yaml:1:1: note: first defined here\n");
+}
+
+TEST_CASE("podlint rejects unpaired --output and unwritable files with exit 2", "[cli][output]") {
+  const auto lone = run("--output out.sarif -");
+  CHECK(lone.status == 2);
+  CHECK(lone.out ==
+        "podlint: --output out.sarif must follow the --format it writes, e.g. --format sarif --output "
+        "out.sarif\n");
+  const auto twice = run("--format json --format sarif -");
+  CHECK(twice.status == 2);
+  CHECK(twice.out ==
+        "podlint: --format json and --format sarif would both write to standard output; give one an --output "
+        "FILE\n");
+  CHECK(run("--format sarif --output a --output b -").status == 2);
+  CHECK(run("--format yaml -").status == 2);
+  const auto unwritable = run("--format sarif --output /nonexistent/dir/out.sarif -", "a: 1\n");
+  CHECK(unwritable.status == 2);
+  CHECK(unwritable.out ==
+        "podlint: --output /nonexistent/dir/out.sarif: cannot write: No such file or directory\n");
+}
+
+TEST_CASE("podlint's CI formats stay valid on nasty inputs", "[cli][output]") {
+  namespace fs = std::filesystem;
+  const auto dir = fs::temp_directory_path() / "podlint-cli-test-nasty";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string sarif = (dir / "out.sarif").string(), junit = (dir / "out.xml").string(),
+                    github = (dir / "out.txt").string();
+  // Invalid UTF-8, control characters, CR-only line breaks, limits, broken syntax.
+  const auto r =
+      run("--fail-on never --format sarif --output " + sarif + " --format junit --output " + junit +
+          " --format github --output " + github + " " PODLINT_SOURCE_DIR "/tests/fuzz-regressions");
+  CHECK(r.status == 0);
+  CHECK(r.out == "");
+  std::ifstream sarif_in(sarif);
+  const auto log = nlohmann::json::parse(sarif_in);
+  size_t inputs = 0;
+  for (const auto& entry : fs::directory_iterator(PODLINT_SOURCE_DIR "/tests/fuzz-regressions"))
+    inputs += entry.path().extension() == ".yaml";
+  CHECK(log["runs"][0]["artifacts"].size() == inputs);
+  CHECK(log["runs"][0]["results"].size() > inputs);
+  CHECK(std::system(("xmllint --noout " + junit).c_str()) == 0);
+  std::ifstream github_in(github);
+  size_t commands = 0;
+  for (std::string line; std::getline(github_in, line); ++commands) {
+    INFO(line);
+    CHECK(std::regex_search(line,
+                            std::regex("^::(error|warning|notice) file=[^,]+,line=[0-9]+,endLine=[0-9]+")));
+    CHECK(line.find('\r') == std::string::npos);
+  }
+  CHECK(commands == log["runs"][0]["results"].size());
+  fs::remove_all(dir);
 }

@@ -38,10 +38,11 @@ struct Diagnostic {
 
 // One linted input: its name as given by the user, its bytes, its findings.
 struct FileReport {
-  std::string path;
-  std::string text;
-  std::vector<Diagnostic> diagnostics;
-  std::string read_error;  // non-empty when the file could not be read
+  std::string path{};
+  std::string text{};
+  std::vector<Diagnostic> diagnostics{};
+  std::string read_error{};                        // non-empty when the file could not be read
+  std::vector<std::string_view> disabled_rules{};  // ids of the rules its configuration turned off
 };
 
 // Counts over a run, for summaries and the exit status.

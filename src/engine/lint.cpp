@@ -10,11 +10,15 @@
 namespace podlint {
 
 FileReport lint_text(std::string path, std::string text, const LintSettings& settings) {
-  FileReport report{std::move(path), std::move(text), {}, {}};
+  FileReport report{.path = std::move(path), .text = std::move(text)};
   const yaml::Stream stream = yaml::parse(report.text, settings.parse);
   std::vector<const Rule*> rules;
   for (const auto& rule : all_rules()) {
-    if (settings.config.rule_enabled(rule->info().id)) rules.push_back(rule.get());
+    if (settings.config.rule_enabled(rule->info().id)) {
+      rules.push_back(rule.get());
+    } else {
+      report.disabled_rules.push_back(rule->info().id);
+    }
   }
   for (const auto& document : stream.documents) {
     const size_t first_finding = report.diagnostics.size();

@@ -85,4 +85,17 @@ void write_rule_explanation(std::ostream& out, const RuleInfo& rule) {
   }
 }
 
+void write_rule_markdown(std::ostream& out, const RuleInfo& rule) {
+  out << fmt::format("**{}** ({}, category {}): {}\n\n", rule.id, severity_name(rule.severity), rule.category,
+                     rule.summary);
+  out << fmt::format("### What it checks\n\n{}\n\n### Why it matters\n\n{}\n\n", rule.what, rule.why);
+  out << fmt::format("### Example: reported\n\n```yaml\n{}```\n\n", rule.bad);
+  out << fmt::format("### Example: fixed\n\n```yaml\n{}```\n\n", rule.good);
+  out << fmt::format("### How to fix\n\n{}\n", rule.fix);
+  if (rule.options.empty()) return;
+  out << "\n### Options\n\n";
+  for (const RuleOption& option : rule.options)
+    out << fmt::format("- `{}` (default: `{}`): {}\n", option.name, option.default_value, option.description);
+}
+
 }  // namespace podlint

@@ -1,0 +1,86 @@
+#include "output/github.hpp"
+
+#include <fmt/format.h>
+
+namespace podlint {
+
+namespace {
+
+std::string_view command_name(Severity severity) {
+  switch (severity) {
+    case Severity::Error:
+      return "error";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Info:
+      return "notice";
+  }
+  return "error";
+}
+
+std::string escape(std::string_view text, bool property) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      case ':':
+        out += property ? "%3A" : ":";
+        break;
+      case ',':
+        out += property ? "%2C" : ",";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string github_escape_data(std::string_view text) {
+  return escape(text, false);
+}
+
+std::string github_escape_property(std::string_view text) {
+  return escape(text, true);
+}
+
+void write_github(std::ostream& out, const std::vector<FileReport>& reports) {
+  for (const auto& report : reports) {
+    const std::string file = github_escape_property(report.path);
+    if (!report.read_error.empty()) {
+      out << fmt::format("::error file={},title=podlint::{}\n", file,
+                         github_escape_data("cannot read: " + report.read_error));
+      continue;
+    }
+    const yaml::LineIndex lines(report.text);
+    const auto column = [&](const yaml::Position& p) {
+      return yaml::utf16_column(lines.line_text(p.line), p.column) + 1;
+    };
+    for (const auto& d : report.diagnostics) {
+      if (d.suppression) continue;
+      std::string where = fmt::format("file={},line={},endLine={}", file, d.span.begin.line, d.span.end.line);
+      if (d.span.begin.line == d.span.end.line)
+        where += fmt::format(",col={},endColumn={}", column(d.span.begin), column(d.span.end));
+      std::string message = d.message;
+      for (const auto& related : d.related) {
+        message += fmt::format("\n{}:{}:{}: note: {}", report.path, related.span.begin.line,
+                               related.span.begin.column, related.message);
+      }
+      out << fmt::format("::{} {},title={}::{}\n", command_name(d.severity), where,
+                         github_escape_property(d.rule), github_escape_data(message));
+    }
+  }
+}
+
+}  // namespace podlint

@@ -1,0 +1,230 @@
+#include "output/junit.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "engine/rule.hpp"
+#include "model/pod.hpp"
+#include "yaml/parser.hpp"
+
+namespace podlint {
+
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+// The length of the UTF-8 sequence at `i` when it encodes a character XML 1.0
+// allows, else 0.
+size_t xml_char_length(std::string_view text, size_t i) {
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char c = byte(i);
+  if (c < 0x80) return c >= 0x20 || c == '\t' || c == '\n' || c == '\r' ? 1 : 0;
+  size_t length = 0;
+  uint32_t cp = 0;
+  if (c >= 0xC2 && c <= 0xDF) {
+    length = 2;
+    cp = c & 0x1F;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    length = 3;
+    cp = c & 0x0F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    length = 4;
+    cp = c & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + length > text.size()) return 0;
+  for (size_t k = 1; k < length; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  const bool overlong = (length == 3 && cp < 0x800) || (length == 4 && cp < 0x10000);
+  if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF) return 0;
+  return length;
+}
+
+// A place a testcase stands for: an object, or a document outside any object.
+struct Unit {
+  std::string name;
+  yaml::Span span;
+  bool object = false;
+  std::map<std::string_view, std::vector<const Diagnostic*>> findings;  // by rule id
+};
+
+std::vector<Unit> units_of(const FileReport& report) {
+  std::vector<Unit> objects, documents;
+  const yaml::Stream stream = yaml::parse(report.text);
+  for (size_t i = 0; i < stream.documents.size(); ++i) {
+    const yaml::Document& document = stream.documents[i];
+    documents.push_back({fmt::format("document {}", i + 1), document.span, false, {}});
+    if (document.broken()) continue;
+    for (const auto& workload : model::extract_workloads(document)) {
+      const std::string_view name = workload.name.valid() ? workload.name.value : "(unnamed)";
+      const std::string_view kind = workload.kind.valid() ? workload.kind.value : "(no kind)";
+      objects.push_back({fmt::format("{}/{}", kind, name), workload.object->span, true, {}});
+    }
+  }
+  if (documents.empty()) documents.push_back({"document 1", {}, false, {}});
+  const auto inside = [](const yaml::Span& span, uint32_t offset) {
+    return span.begin.offset <= offset && offset < span.end.offset;
+  };
+  for (const auto& d : report.diagnostics) {
+    const uint32_t at = d.span.begin.offset;
+    const auto holds = [&](const Unit& u) { return inside(u.span, at); };
+    auto unit = std::find_if(objects.begin(), objects.end(), holds);
+    if (unit == objects.end()) {
+      // The last document takes what lies beyond every document's span.
+      unit = std::find_if(documents.begin(), documents.end(), holds);
+      if (unit == documents.end()) unit = documents.end() - 1;
+    }
+    unit->findings[d.rule].push_back(&d);
+  }
+  // Objects in source order, then documents with findings outside any object.
+  std::erase_if(documents, [](const Unit& u) { return u.findings.empty(); });
+  objects.insert(objects.end(), std::make_move_iterator(documents.begin()),
+                 std::make_move_iterator(documents.end()));
+  return objects;
+}
+
+struct Counts {
+  size_t tests = 0, failures = 0, errors = 0, skipped = 0;
+};
+
+std::string attribute(std::string_view text) {
+  return xml_escape(text, true);
+}
+
+void write_testcase(std::string& out, const FileReport& report, const yaml::LineIndex& lines,
+                    const std::string& name, const std::vector<const Diagnostic*>& findings, Counts& counts) {
+  ++counts.tests;
+  out += fmt::format("    <testcase classname=\"{}\" name=\"{}\"", attribute(report.path), attribute(name));
+  std::vector<const Diagnostic*> active;
+  std::copy_if(findings.begin(), findings.end(), std::back_inserter(active),
+               [](const Diagnostic* d) { return !d->suppression; });
+  if (active.empty() && findings.empty()) {
+    out += "/>\n";
+    return;
+  }
+  if (active.empty()) {
+    ++counts.skipped;
+    const std::string& justification = findings.front()->suppression->justification;
+    out += fmt::format(">\n      <skipped message=\"{}\"/>\n    </testcase>\n",
+                       attribute(justification.empty() ? "suppressed" : "suppressed: " + justification));
+    return;
+  }
+  ++counts.failures;
+  const Severity worst =
+      (*std::max_element(active.begin(), active.end(), [](const Diagnostic* a, const Diagnostic* b) {
+        return a->severity < b->severity;
+      }))->severity;
+  std::string body;
+  for (const Diagnostic* d : active) {
+    body += fmt::format("{}:{}:{}: {}: {}\n  {}\n", report.path, d->span.begin.line, d->span.begin.column,
+                        severity_name(d->severity), d->message, lines.line_text(d->span.begin.line));
+    for (const auto& related : d->related) {
+      body +=
+          fmt::format("{}:{}:{}: note: {}\n  {}\n", report.path, related.span.begin.line,
+                      related.span.begin.column, related.message, lines.line_text(related.span.begin.line));
+    }
+  }
+  out += fmt::format(">\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    </testcase>\n",
+                     attribute(active.front()->message), severity_name(worst), xml_escape(body, false));
+}
+
+}  // namespace
+
+std::string xml_escape(std::string_view text, bool attribute) {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t length = xml_char_length(text, i);
+    if (length == 0) {
+      out += kReplacement;
+      ++i;
+      continue;
+    }
+    if (length > 1) {
+      out.append(text.substr(i, length));
+      i += length;
+      continue;
+    }
+    const char c = text[i++];
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += attribute ? "&quot;" : "\"";
+        break;
+      case '\r':
+        out += "&#13;";  // a raw CR would be read back as LF
+        break;
+      case '\n':
+        out += attribute ? "&#10;" : "\n";  // attribute values fold raw line breaks and tabs to spaces
+        break;
+      case '\t':
+        out += attribute ? "&#9;" : "\t";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+void write_junit(std::ostream& out, const std::vector<FileReport>& reports) {
+  Counts total;
+  std::string suites;
+  for (const auto& report : reports) {
+    Counts counts;
+    std::string cases;
+    if (!report.read_error.empty()) {
+      counts.tests = counts.errors = 1;
+      cases = fmt::format(
+          "    <testcase classname=\"{}\" name=\"read\">\n      <error message=\"{}\" "
+          "type=\"unreadable\"/>\n    </testcase>\n",
+          attribute(report.path), attribute("cannot read: " + report.read_error));
+    } else {
+      const yaml::LineIndex lines(report.text);
+      static const std::vector<const Diagnostic*> kNone;
+      for (const Unit& unit : units_of(report)) {
+        if (unit.object) {
+          for (const auto& rule_entry : all_rules()) {
+            const std::string_view rule = rule_entry->info().id;
+            if (std::ranges::find(report.disabled_rules, rule) != report.disabled_rules.end()) continue;
+            const auto it = unit.findings.find(rule);
+            write_testcase(cases, report, lines, fmt::format("{}: {}", unit.name, rule),
+                           it == unit.findings.end() ? kNone : it->second, counts);
+          }
+        } else {
+          for (const auto& [rule, findings] : unit.findings)
+            write_testcase(cases, report, lines, fmt::format("{}: {}", unit.name, rule), findings, counts);
+        }
+      }
+    }
+    suites +=
+        fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\"",
+                    attribute(report.path), counts.tests, counts.failures, counts.errors, counts.skipped);
+    suites += cases.empty() ? "/>\n" : fmt::format(">\n{}  </testsuite>\n", cases);
+    total.tests += counts.tests;
+    total.failures += counts.failures;
+    total.errors += counts.errors;
+    total.skipped += counts.skipped;
+  }
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out << fmt::format(
+      "<testsuites name=\"podlint\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">\n",
+      total.tests, total.failures, total.errors, total.skipped);
+  out << suites << "</testsuites>\n";
+}
+
+}  // namespace podlint

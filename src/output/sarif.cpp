@@ -1,0 +1,291 @@
+#include "output/sarif.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <map>
+#include <sstream>
+
+#include "output/rule_docs.hpp"
+
+namespace podlint {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+constexpr std::string_view kSchema = "https://json.schemastore.org/sarif-2.1.0.json";
+constexpr std::string_view kSourceRoot = "%SRCROOT%";
+constexpr std::string_view kFingerprintKey = "podlint/v1";
+
+// Rules of these categories are security rules for GitHub: tagged "security",
+// with a security-severity (a CVSS-like score, as a string) from their level.
+constexpr std::string_view kSecurityCategories[] = {"security"};
+
+std::string_view security_severity(Severity severity) {
+  switch (severity) {
+    case Severity::Error:
+      return "8.0";  // high
+    case Severity::Warning:
+      return "5.0";  // medium
+    case Severity::Info:
+      return "2.0";  // low
+  }
+  return "8.0";
+}
+
+std::string_view sarif_level(Severity severity) {
+  switch (severity) {
+    case Severity::Error:
+      return "error";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Info:
+      return "note";
+  }
+  return "error";
+}
+
+// SARIF wants messages to be sentences.
+std::string sentence(std::string_view text) {
+  std::string s(text);
+  if (s.empty() || (s.back() != '.' && s.back() != '!' && s.back() != '?')) s += '.';
+  return s;
+}
+
+// "port-conflict" -> "PortConflict"
+std::string pascal_case(std::string_view id) {
+  std::string name;
+  bool upper = true;
+  for (const char c : id) {
+    if (c == '-') {
+      upper = true;
+      continue;
+    }
+    name += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+    upper = false;
+  }
+  return name;
+}
+
+// Percent-encodes everything but unreserved characters and '/'; bytes that
+// are not UTF-8 survive as %XX too.
+std::string percent_encode(std::string_view path) {
+  std::string out;
+  for (const char ch : path) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+      out += ch;
+    } else {
+      out += fmt::format("%{:02X}", c);
+    }
+  }
+  return out;
+}
+
+// Where a file is: relative to %SRCROOT% when it lies below the working
+// directory, else an absolute file: URI.
+json artifact_location(const std::string& path, const std::filesystem::path& root) {
+  namespace fs = std::filesystem;
+  const fs::path given(path);
+  const fs::path absolute = (given.is_absolute() ? given : root / given).lexically_normal();
+  const fs::path relative = absolute.lexically_relative(root);
+  if (!relative.empty() && *relative.begin() != ".." && relative != ".")
+    return {{"uri", percent_encode(relative.generic_string())}, {"uriBaseId", kSourceRoot}};
+  return {{"uri", "file://" + percent_encode(absolute.generic_string())}};
+}
+
+// The bytes a span covers.
+std::string_view span_text(std::string_view text, const yaml::Span& span) {
+  if (span.end.offset < span.begin.offset || span.end.offset > text.size()) return {};
+  return text.substr(span.begin.offset, span.end.offset - span.begin.offset);
+}
+
+json region(const yaml::LineIndex& lines, std::string_view text, const yaml::Span& span) {
+  const auto column = [&](const yaml::Position& p) {
+    return yaml::utf16_column(lines.line_text(p.line), p.column) + 1;
+  };
+  json r = {{"startLine", span.begin.line},
+            {"startColumn", column(span.begin)},
+            {"endLine", span.end.line},
+            {"endColumn", column(span.end)}};
+  if (const std::string_view snippet = span_text(text, span); !snippet.empty())
+    r["snippet"] = {{"text", snippet}};
+  return r;
+}
+
+// Positions ("first defined at 11:7") left out of a message, so that the
+// fingerprint does not change when lines move.
+std::string without_positions(std::string_view message) {
+  std::string out;
+  size_t i = 0;
+  const auto digits_end = [&](size_t k) {
+    while (k < message.size() && std::isdigit(static_cast<unsigned char>(message[k])))
+      ++k;
+    return k;
+  };
+  while (i < message.size()) {
+    const size_t line_end = digits_end(i);
+    if (line_end > i && line_end < message.size() && message[line_end] == ':') {
+      const size_t column_end = digits_end(line_end + 1);
+      if (column_end > line_end + 1) {
+        out += "#:#";
+        i = column_end;
+        continue;
+      }
+    }
+    if (line_end > i) {
+      out.append(message.substr(i, line_end - i));
+      i = line_end;
+    } else {
+      out += message[i++];
+    }
+  }
+  return out;
+}
+
+// 64-bit FNV-1a: small, stable across platforms and releases.
+std::string fingerprint(std::string_view key) {
+  uint64_t hash = 0xcbf29ce484222325ULL;
+  for (const char c : key) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ULL;
+  }
+  return fmt::format("{:016x}", hash);
+}
+
+// The whole lines a region stands on, for readers without the file.
+json context_region(const yaml::LineIndex& lines, const yaml::Span& span) {
+  const std::string_view first = lines.line_text(span.begin.line);
+  const std::string_view last = lines.line_text(span.end.line);
+  json r = {{"startLine", span.begin.line},
+            {"startColumn", 1},
+            {"endLine", span.end.line},
+            {"endColumn", yaml::utf16_column(last, static_cast<uint32_t>(last.size()) + 1) + 1}};
+  // Both views point into the text: the snippet keeps its line breaks as they are.
+  if (first.data() != nullptr && last.data() != nullptr && last.data() + last.size() > first.data())
+    r["snippet"] = {{"text", std::string_view(first.data(), last.data() + last.size() - first.data())}};
+  return r;
+}
+
+json driver() {
+  json rules = json::array();
+  for (const auto& rule : all_rules())
+    rules.push_back(sarif_rule_descriptor(rule->info()));
+  return {{"name", "podlint"},
+          {"version", PODLINT_VERSION},
+          {"semanticVersion", PODLINT_VERSION},
+          {"informationUri", PODLINT_HOMEPAGE},
+          {"rules", std::move(rules)}};
+}
+
+}  // namespace
+
+nlohmann::ordered_json sarif_rule_descriptor(const RuleInfo& rule) {
+  std::ostringstream text, markdown;
+  write_rule_explanation(text, rule);
+  write_rule_markdown(markdown, rule);
+  json tags = json::array({rule.category});
+  json properties = json::object();
+  if (std::ranges::find(kSecurityCategories, rule.category) != std::end(kSecurityCategories)) {
+    if (rule.category != "security") tags.push_back("security");
+    properties["security-severity"] = security_severity(rule.severity);
+  }
+  properties["tags"] = std::move(tags);
+  std::string source_file(rule.id);
+  std::replace(source_file.begin(), source_file.end(), '-', '_');
+  return {{"id", rule.id},
+          {"name", pascal_case(rule.id)},
+          {"shortDescription", {{"text", sentence(rule.summary)}}},
+          {"fullDescription", {{"text", sentence(rule.what)}}},
+          {"help", {{"text", text.str()}, {"markdown", markdown.str()}}},
+          {"helpUri", fmt::format("{}/blob/main/rules/{}.cpp", PODLINT_HOMEPAGE, source_file)},
+          {"defaultConfiguration", {{"level", sarif_level(rule.severity)}}},
+          {"properties", std::move(properties)}};
+}
+
+void write_sarif(std::ostream& out, const std::vector<FileReport>& reports, const SarifOptions& options) {
+  const std::filesystem::path root = std::filesystem::path(options.working_directory).lexically_normal();
+  std::string root_uri = "file://" + percent_encode(root.generic_string());
+  if (!root_uri.ends_with('/')) root_uri += '/';
+
+  std::map<std::string_view, size_t> rule_index;
+  for (const auto& rule : all_rules())
+    rule_index.emplace(rule->info().id, rule_index.size());
+
+  json artifacts = json::array();
+  json results = json::array();
+  json notifications = json::array();
+  for (const auto& report : reports) {
+    const json location = artifact_location(report.path, root);
+    json indexed = location;
+    indexed["index"] = artifacts.size();
+    json artifact = {{"location", location}};
+    if (report.read_error.empty()) artifact["length"] = report.text.size();
+    artifacts.push_back(std::move(artifact));
+    if (!report.read_error.empty()) {
+      notifications.push_back(
+          {{"level", "error"},
+           {"message",
+            {{"text", sentence(fmt::format("Cannot read {}: {}", report.path, report.read_error))}}},
+           {"locations", json::array({{{"physicalLocation", {{"artifactLocation", indexed}}}}})}});
+      continue;
+    }
+    const yaml::LineIndex lines(report.text);
+    const auto physical = [&](const yaml::Span& span) {
+      return json{{"artifactLocation", indexed}, {"region", region(lines, report.text, span)}};
+    };
+    std::map<std::string, size_t> occurrences;  // identical findings in this file so far
+    for (const auto& d : report.diagnostics) {
+      json result = {{"ruleId", d.rule}};
+      if (const auto it = rule_index.find(d.rule); it != rule_index.end()) result["ruleIndex"] = it->second;
+      result["level"] = sarif_level(d.severity);
+      result["message"] = {{"text", sentence(d.message)}};
+      json primary = physical(d.span);
+      json context = context_region(lines, d.span);
+      // SARIF wants a context strictly larger than the region: none when the region is whole lines.
+      const json& flagged = primary["region"];
+      if (context["startColumn"] != flagged["startColumn"] || context["endColumn"] != flagged["endColumn"])
+        primary["contextRegion"] = std::move(context);
+      result["locations"] = json::array({{{"physicalLocation", std::move(primary)}}});
+      if (!d.related.empty()) {
+        json related = json::array();
+        for (const auto& r : d.related) {
+          related.push_back({{"id", related.size() + 1},
+                             {"physicalLocation", physical(r.span)},
+                             {"message", {{"text", sentence(r.message)}}}});
+        }
+        result["relatedLocations"] = std::move(related);
+      }
+      std::string key = fmt::format("{}\n{}\n{}\n{}", d.rule, location["uri"].get<std::string>(),
+                                    without_positions(d.message), span_text(report.text, d.span));
+      key += fmt::format("\n{}", occurrences[key]++);
+      result["partialFingerprints"] = {{kFingerprintKey, fingerprint(key)}};
+      if (d.suppression) {
+        json suppression = {{"kind", "inSource"},
+                            {"location", {{"physicalLocation", physical(d.suppression->span)}}}};
+        if (!d.suppression->justification.empty())
+          suppression["justification"] = d.suppression->justification;
+        result["suppressions"] = json::array({std::move(suppression)});
+      }
+      results.push_back(std::move(result));
+    }
+  }
+
+  json invocation = {{"executionSuccessful", notifications.empty()}};
+  if (!notifications.empty()) invocation["toolExecutionNotifications"] = std::move(notifications);
+  const json log = {{"$schema", kSchema},
+                    {"version", "2.1.0"},
+                    {"runs", json::array({{{"tool", {{"driver", driver()}}},
+                                           {"invocations", json::array({std::move(invocation)})},
+                                           {"originalUriBaseIds", {{kSourceRoot, {{"uri", root_uri}}}}},
+                                           {"artifacts", std::move(artifacts)},
+                                           {"columnKind", "utf16CodeUnits"},
+                                           {"results", std::move(results)}}})}};
+  // Invalid UTF-8 in a message, path or snippet is replaced rather than thrown on.
+  out << log.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace podlint

@@ -1,0 +1,153 @@
+// JUnit XML: its shape (a testcase per object and rule), and well-formed XML
+// whatever bytes the input, the paths and the messages hold, checked by
+// libxml2's xmllint.
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "engine/lint.hpp"
+#include "engine/rule.hpp"
+#include "output/junit.hpp"
+
+namespace {
+
+std::string junit_of(const std::vector<podlint::FileReport>& reports) {
+  std::ostringstream out;
+  podlint::write_junit(out, reports);
+  return out.str();
+}
+
+// Marks every rule but the given ones as turned off for the report, as its configuration would.
+void run_only(podlint::FileReport& report, std::initializer_list<std::string_view> ids) {
+  for (const auto& rule : podlint::all_rules()) {
+    if (std::find(ids.begin(), ids.end(), rule->info().id) == ids.end())
+      report.disabled_rules.push_back(rule->info().id);
+  }
+}
+
+podlint::Diagnostic& add(podlint::FileReport& report, std::string rule, podlint::Severity severity,
+                         std::string_view needle, std::string message) {
+  const podlint::yaml::LineIndex lines(report.text);
+  const auto begin = static_cast<uint32_t>(report.text.find(needle));
+  REQUIRE(begin != std::string::npos);
+  podlint::Diagnostic& d = report.diagnostics.emplace_back();
+  d.rule = std::move(rule);
+  d.severity = severity;
+  d.span = {lines.position(begin), lines.position(begin + static_cast<uint32_t>(needle.size()))};
+  d.message = std::move(message);
+  return d;
+}
+
+struct Run {
+  int status;
+  std::string out;
+};
+
+// Runs xmllint with `args` on the XML (in a file of its own: ctest runs cases in parallel).
+Run xmllint(const std::string& args, const std::string& xml) {
+  std::string path = (std::filesystem::temp_directory_path() / "podlint-junit-XXXXXX").string();
+  const int fd = mkstemp(path.data());
+  REQUIRE(fd >= 0);
+  close(fd);
+  std::ofstream(path, std::ios::binary) << xml;
+  std::FILE* pipe = popen(("xmllint " + args + " " + path + " 2>&1").c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::string out;
+  char buffer[4096];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0)
+    out.append(buffer, n);
+  const int status = pclose(pipe);
+  std::filesystem::remove(path);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+}  // namespace
+
+TEST_CASE("JUnit: a testcase per object and rule, findings outside objects per document", "[junit]") {
+  podlint::FileReport report{"k8s/app.yaml",
+                             "kind: Pod\napiVersion: v1\nmetadata:\n  name: web\n---\n"
+                             "kind: ConfigMap\napiVersion: v1\nmetadata: {name: cfg}\n---\na: [\n",
+                             {},
+                             {}};
+  add(report, "missing-liveness-probe", podlint::Severity::Warning, "web", "no probe <here> & \"there\"");
+  add(report, "missing-liveness-probe", podlint::Severity::Error, "Pod", "second");
+  add(report, "invalid-type", podlint::Severity::Error, "v1", "waived").suppression =
+      podlint::Suppression{{}, "legacy"};
+  add(report, "yaml-syntax", podlint::Severity::Error, "[", "unterminated flow sequence");
+  run_only(report, {"invalid-type", "missing-liveness-probe"});
+  CHECK(junit_of({report, {"gone.yaml", "", {}, "No such file or directory"}, {"empty.yaml", "", {}, {}}}) ==
+        R"(<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="podlint" tests="6" failures="2" errors="1" skipped="1">
+  <testsuite name="k8s/app.yaml" tests="5" failures="2" errors="0" skipped="1">
+    <testcase classname="k8s/app.yaml" name="Pod/web: invalid-type">
+      <skipped message="suppressed: legacy"/>
+    </testcase>
+    <testcase classname="k8s/app.yaml" name="Pod/web: missing-liveness-probe">
+      <failure message="no probe &lt;here&gt; &amp; &quot;there&quot;" type="error">k8s/app.yaml:4:9: warning: no probe &lt;here&gt; &amp; "there"
+    name: web
+k8s/app.yaml:1:7: error: second
+  kind: Pod
+</failure>
+    </testcase>
+    <testcase classname="k8s/app.yaml" name="ConfigMap/cfg: invalid-type"/>
+    <testcase classname="k8s/app.yaml" name="ConfigMap/cfg: missing-liveness-probe"/>
+    <testcase classname="k8s/app.yaml" name="document 3: yaml-syntax">
+      <failure message="unterminated flow sequence" type="error">k8s/app.yaml:10:4: error: unterminated flow sequence
+  a: [
+</failure>
+    </testcase>
+  </testsuite>
+  <testsuite name="gone.yaml" tests="1" failures="0" errors="1" skipped="0">
+    <testcase classname="gone.yaml" name="read">
+      <error message="cannot read: No such file or directory" type="unreadable"/>
+    </testcase>
+  </testsuite>
+  <testsuite name="empty.yaml" tests="0" failures="0" errors="0" skipped="0"/>
+</testsuites>
+)");
+}
+
+TEST_CASE("JUnit escapes what XML 1.0 cannot hold", "[junit]") {
+  CHECK(podlint::xml_escape("a<b>&\"c\"", true) == "a&lt;b&gt;&amp;&quot;c&quot;");
+  CHECK(podlint::xml_escape("a<b>&\"c\"", false) == "a&lt;b&gt;&amp;\"c\"");
+  CHECK(podlint::xml_escape("t\tl\nr\r", true) == "t&#9;l&#10;r&#13;");
+  CHECK(podlint::xml_escape("t\tl\nr\r", false) == "t\tl\nr&#13;");
+  CHECK(podlint::xml_escape("]]>", false) == "]]&gt;");
+  // Control characters, invalid UTF-8, encoded surrogates, U+FFFE: a U+FFFD per byte.
+  CHECK(podlint::xml_escape(std::string("\x00\x01\x1b", 3), false) == "\uFFFD\uFFFD\uFFFD");
+  CHECK(podlint::xml_escape("\xff\xc3(\xed\xa0\x80\xef\xbf\xbe", false) ==
+        "\uFFFD\uFFFD(\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD");
+  CHECK(podlint::xml_escape("é😀\u0085", false) == "é😀\u0085");  // allowed characters stay
+}
+
+TEST_CASE("JUnit is well-formed XML whatever the input bytes", "[junit]") {
+  INFO("xmllint comes from Debian's libxml2-utils (scripts/setup.sh installs it)");
+  REQUIRE(xmllint("--noout", "<a/>").status == 0);
+  // A name with a control character (a YAML escape), a message and a source
+  // line with invalid UTF-8 and control bytes, a path with both.
+  const std::string pod =
+      "apiVersion: v1\nkind: Pod\nmetadata:\n  name: \"we\\x01b]]>\"\nspec:\n  containers:\n"
+      "    - name: app\n      image: nginx\n      image: x\n";
+  std::vector<podlint::FileReport> reports{podlint::lint_text("dir\x1b/\xff\xfe.yaml", pod),
+                                           podlint::lint_text("broken.yaml", "a: 1\nb: \"\x01\xc3\n")};
+  add(reports[0], "invalid-type", podlint::Severity::Error, "nginx", "bad \x02 byte \xe2\x82 \x7f \"]]>\"");
+  const std::string xml = junit_of(reports);
+  const Run lint = xmllint("--noout", xml);
+  INFO(xml);
+  CHECK(lint.out == "");
+  CHECK(lint.status == 0);
+  // What a reader gets back (xmllint ends it with a line break).
+  CHECK(xmllint("--xpath 'string(//testsuite[1]/@name)'", xml).out == "dir\uFFFD/\uFFFD\uFFFD.yaml\n");
+  CHECK(xmllint("--xpath 'string(//testcase[1]/@name)'", xml).out ==
+        "Pod/we\uFFFDb]]>: container-restart-policy\n");
+  CHECK(
+      xmllint("--xpath 'string(//testcase[@name=\"Pod/we\uFFFDb]]>: invalid-type\"]/failure/@message)'", xml)
+          .out == "bad \uFFFD byte \uFFFD\uFFFD \x7f \"]]>\"\n");
+  CHECK(xmllint("--xpath 'string(//testsuite[2]/testcase/@name)'", xml).out == "document 1: yaml-syntax\n");
+}

@@ -1,0 +1,260 @@
+// The SARIF emitter: the driver's rules, exact regions in UTF-16 columns,
+// artifact URIs, suppressions, notifications, and fingerprints that survive
+// lines moving.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+#include "engine/lint.hpp"
+#include "engine/rule.hpp"
+#include "output/rule_docs.hpp"
+#include "output/sarif.hpp"
+
+namespace {
+
+using nlohmann::json;
+
+json sarif_of(const std::vector<podlint::FileReport>& reports, const std::string& root = "/repo") {
+  std::ostringstream out;
+  podlint::write_sarif(out, reports, {.working_directory = root});
+  return json::parse(out.str());
+}
+
+podlint::yaml::Span span_of(std::string_view text, std::string_view needle, size_t from = 0) {
+  const podlint::yaml::LineIndex lines(text);
+  const auto begin = static_cast<uint32_t>(text.find(needle, from));
+  REQUIRE(begin != std::string_view::npos);
+  return {lines.position(begin), lines.position(begin + static_cast<uint32_t>(needle.size()))};
+}
+
+size_t rule_index(std::string_view id) {
+  const auto rules = podlint::all_rules();
+  for (size_t i = 0; i < rules.size(); ++i)
+    if (rules[i]->info().id == id) return i;
+  FAIL("no rule " << id);
+  return 0;
+}
+
+std::vector<std::string> fingerprints(const json& log) {
+  std::vector<std::string> out;
+  for (const auto& result : log["runs"][0]["results"])
+    out.push_back(result["partialFingerprints"]["podlint/v1"].get<std::string>());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("SARIF names the tool and describes every rule", "[sarif]") {
+  const json log = sarif_of({});
+  CHECK(log["$schema"] == "https://json.schemastore.org/sarif-2.1.0.json");
+  CHECK(log["version"] == "2.1.0");
+  const json& run = log["runs"][0];
+  const json& driver = run["tool"]["driver"];
+  CHECK(driver["name"] == "podlint");
+  CHECK(driver["version"] == PODLINT_VERSION);
+  CHECK(driver["semanticVersion"] == PODLINT_VERSION);
+  CHECK(driver["informationUri"] == PODLINT_HOMEPAGE);
+  CHECK(run["columnKind"] == "utf16CodeUnits");
+  CHECK(run["results"] == json::array());  // present even when there is nothing to report
+  CHECK(run["invocations"] == json::parse(R"([{"executionSuccessful": true}])"));
+  CHECK(run["originalUriBaseIds"] == json::parse(R"({"%SRCROOT%": {"uri": "file:///repo/"}})"));
+
+  const auto rules = podlint::all_rules();
+  REQUIRE(driver["rules"].size() == rules.size());
+  for (size_t i = 0; i < rules.size(); ++i) {
+    const podlint::RuleInfo& info = rules[i]->info();
+    const json& d = driver["rules"][i];
+    INFO("rule " << info.id);
+    CHECK(d["id"] == info.id);
+    CHECK(d["shortDescription"]["text"] == std::string(info.summary) + ".");
+    CHECK(d["fullDescription"]["text"] == info.what);
+    std::ostringstream text, markdown;
+    podlint::write_rule_explanation(text, info);
+    podlint::write_rule_markdown(markdown, info);
+    CHECK(d["help"]["text"] == text.str());
+    CHECK(d["help"]["markdown"] == markdown.str());
+    CHECK(d["defaultConfiguration"]["level"] == (info.severity == podlint::Severity::Error     ? "error"
+                                                 : info.severity == podlint::Severity::Warning ? "warning"
+                                                                                               : "note"));
+    CHECK(d["properties"] == json{{"tags", {info.category}}});  // no security rule yet
+    // helpUri points at the rule's source file, which holds its documentation.
+    const std::string help = d["helpUri"];
+    const std::string prefix = PODLINT_HOMEPAGE "/blob/main/";
+    REQUIRE(help.rfind(prefix, 0) == 0);
+    CHECK(std::filesystem::exists(std::string(PODLINT_SOURCE_DIR) + "/" + help.substr(prefix.size())));
+  }
+  CHECK(driver["rules"][rule_index("duplicate-key")]["name"] == "DuplicateKey");
+  CHECK(driver["rules"][rule_index("host-network-port-mismatch")]["name"] == "HostNetworkPortMismatch");
+}
+
+TEST_CASE("SARIF gives security rules a security-severity from their level", "[sarif]") {
+  const podlint::RuleInfo rule{.id = "run-as-root",
+                               .severity = podlint::Severity::Error,
+                               .category = "security",
+                               .summary = "A container may run as root",
+                               .what = "Reports containers without runAsNonRoot."};
+  const json d = podlint::sarif_rule_descriptor(rule);
+  CHECK(d["properties"] == json::parse(R"({"security-severity": "8.0", "tags": ["security"]})"));
+  CHECK(d["name"] == "RunAsRoot");
+  podlint::RuleInfo warning = rule;
+  warning.severity = podlint::Severity::Warning;
+  CHECK(podlint::sarif_rule_descriptor(warning)["properties"]["security-severity"] == "5.0");
+  podlint::RuleInfo info = rule;
+  info.severity = podlint::Severity::Info;
+  CHECK(podlint::sarif_rule_descriptor(info)["properties"]["security-severity"] == "2.0");
+  CHECK(podlint::sarif_rule_descriptor(info)["defaultConfiguration"]["level"] == "note");
+}
+
+TEST_CASE("SARIF results have exact regions in UTF-16 columns, snippets and related locations", "[sarif]") {
+  // "é" is 2 bytes and 1 UTF-16 unit; "😀" is 4 bytes and 2 units.
+  const std::string text = "metadata:\n  name: \"é😀\"\n  name: x\n";
+  podlint::FileReport report{"k8s/pod.yaml", text, {}, {}};
+  podlint::Diagnostic& d = report.diagnostics.emplace_back();
+  d.rule = "duplicate-key";
+  d.severity = podlint::Severity::Error;
+  d.span = span_of(text, "name", 20);
+  d.message = "duplicate key \"name\" (first defined at 2:3)";
+  d.related.push_back({span_of(text, "\"é😀\""), "first value"});
+  podlint::Diagnostic& info = report.diagnostics.emplace_back();
+  info.rule = "missing-liveness-probe";
+  info.severity = podlint::Severity::Info;
+  info.span = span_of(text, "😀\"\n  name");  // over a line break
+  info.message = "spans two lines.";
+  podlint::Diagnostic& whole = report.diagnostics.emplace_back();
+  whole.rule = "unknown-field";
+  whole.span = span_of(text, "  name: x");
+  whole.message = "a whole line";
+
+  const json log = sarif_of({report});
+  const json& run = log["runs"][0];
+  CHECK(run["artifacts"] == json::parse(R"([{"location": {"uri": "k8s/pod.yaml", "uriBaseId": "%SRCROOT%"},
+                                            "length": 37}])"));
+  REQUIRE(run["results"].size() == 3);
+  const json& first = run["results"][0];
+  CHECK(first["ruleId"] == "duplicate-key");
+  CHECK(first["ruleIndex"] == rule_index("duplicate-key"));
+  CHECK(first["level"] == "error");
+  CHECK(first["message"]["text"] == "duplicate key \"name\" (first defined at 2:3).");
+  CHECK(first["locations"] == json::parse(R"([{"physicalLocation": {
+      "artifactLocation": {"uri": "k8s/pod.yaml", "uriBaseId": "%SRCROOT%", "index": 0},
+      "region": {"startLine": 3, "startColumn": 3, "endLine": 3, "endColumn": 7, "snippet": {"text": "name"}},
+      "contextRegion": {"startLine": 3, "startColumn": 1, "endLine": 3, "endColumn": 10,
+                        "snippet": {"text": "  name: x"}}}}])"));
+  // Line 2 is `  name: "é😀"`: the quoted value starts at byte 9 and ends at byte 17, UTF-16 units 9 to 14.
+  CHECK(first["relatedLocations"] == json::parse(R"([{"id": 1, "physicalLocation": {
+      "artifactLocation": {"uri": "k8s/pod.yaml", "uriBaseId": "%SRCROOT%", "index": 0},
+      "region": {"startLine": 2, "startColumn": 9, "endLine": 2, "endColumn": 14,
+                 "snippet": {"text": "\"é😀\""}}},
+      "message": {"text": "first value."}}])"));
+  CHECK(first.count("suppressions") == 0);
+
+  const json& second = run["results"][1];
+  CHECK(second["level"] == "note");
+  CHECK(second["message"]["text"] == "spans two lines.");
+  CHECK(second["locations"][0]["physicalLocation"]["region"] ==
+        json::parse(R"({"startLine": 2, "startColumn": 11, "endLine": 3, "endColumn": 7,
+                        "snippet": {"text": "😀\"\n  name"}})"));
+  CHECK(second["locations"][0]["physicalLocation"]["contextRegion"] ==
+        json::parse(R"({"startLine": 2, "startColumn": 1, "endLine": 3, "endColumn": 10,
+                        "snippet": {"text": "  name: \"é😀\"\n  name: x"}})"));
+  // No context around whole lines: SARIF wants it strictly larger than the region.
+  const json& third = run["results"][2]["locations"][0]["physicalLocation"];
+  CHECK(third["region"] == json::parse(R"({"startLine": 3, "startColumn": 1, "endLine": 3, "endColumn": 10,
+                                           "snippet": {"text": "  name: x"}})"));
+  CHECK(third.count("contextRegion") == 0);
+}
+
+TEST_CASE("SARIF artifact URIs are relative to %SRCROOT% below the working directory", "[sarif]") {
+  std::vector<podlint::FileReport> reports;
+  for (const char* path : {"a.yaml", "./sub/../b.yaml", "/repo/deep/c.yaml", "../elsewhere/d.yaml",
+                           "/etc/e.yaml", "with space/ü%#.yaml", "-"})
+    reports.push_back({path, "a: 1\n", {}, {}});
+  const json artifacts = sarif_of(reports)["runs"][0]["artifacts"];
+  CHECK(artifacts == json::parse(R"([
+    {"location": {"uri": "a.yaml", "uriBaseId": "%SRCROOT%"}, "length": 5},
+    {"location": {"uri": "b.yaml", "uriBaseId": "%SRCROOT%"}, "length": 5},
+    {"location": {"uri": "deep/c.yaml", "uriBaseId": "%SRCROOT%"}, "length": 5},
+    {"location": {"uri": "file:///elsewhere/d.yaml"}, "length": 5},
+    {"location": {"uri": "file:///etc/e.yaml"}, "length": 5},
+    {"location": {"uri": "with%20space/%C3%BC%25%23.yaml", "uriBaseId": "%SRCROOT%"}, "length": 5},
+    {"location": {"uri": "-", "uriBaseId": "%SRCROOT%"}, "length": 5}])"));
+  CHECK(sarif_of({}, "/home/me/my repo")["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"] ==
+        "file:///home/me/my%20repo/");
+}
+
+TEST_CASE("SARIF reports unreadable files as tool execution notifications", "[sarif]") {
+  const json run = sarif_of({{"missing.yaml", "", {}, "No such file or directory"}})["runs"][0];
+  CHECK(run["results"] == json::array());
+  CHECK(run["artifacts"] ==
+        json::parse(R"([{"location": {"uri": "missing.yaml", "uriBaseId": "%SRCROOT%"}}])"));
+  CHECK(run["invocations"] == json::parse(R"([{"executionSuccessful": false, "toolExecutionNotifications": [
+      {"level": "error", "message": {"text": "Cannot read missing.yaml: No such file or directory."},
+       "locations": [{"physicalLocation": {"artifactLocation":
+                      {"uri": "missing.yaml", "uriBaseId": "%SRCROOT%", "index": 0}}}]}]}])"));
+}
+
+TEST_CASE("SARIF marks suppressed findings as suppressed in source", "[sarif]") {
+  const std::string text = "a: 1 # podlint-disable-line x -- reviewed\nb: 2 # podlint-disable-line x\n";
+  podlint::FileReport report{"s.yaml", text, {}, {}};
+  for (const auto& [value, justification] : {std::pair{"1", "reviewed"}, std::pair{"2", ""}}) {
+    podlint::Diagnostic& d = report.diagnostics.emplace_back();
+    d.rule = "invalid-type";
+    d.span = span_of(text, value);
+    d.message = "m";
+    d.suppression =
+        podlint::Suppression{span_of(text, "# podlint-disable-line x", d.span.begin.offset), justification};
+  }
+  const json results = sarif_of({report})["runs"][0]["results"];
+  CHECK(results[0]["suppressions"] == json::parse(R"([{"kind": "inSource", "justification": "reviewed",
+      "location": {"physicalLocation": {
+        "artifactLocation": {"uri": "s.yaml", "uriBaseId": "%SRCROOT%", "index": 0},
+        "region": {"startLine": 1, "startColumn": 6, "endLine": 1, "endColumn": 30,
+                   "snippet": {"text": "# podlint-disable-line x"}}}}}])"));
+  CHECK(results[1]["suppressions"] == json::parse(R"([{"kind": "inSource",
+      "location": {"physicalLocation": {
+        "artifactLocation": {"uri": "s.yaml", "uriBaseId": "%SRCROOT%", "index": 0},
+        "region": {"startLine": 2, "startColumn": 6, "endLine": 2, "endColumn": 30,
+                   "snippet": {"text": "# podlint-disable-line x"}}}}}])"));
+}
+
+TEST_CASE("SARIF fingerprints stay when lines above move", "[sarif]") {
+  const std::string pod =
+      "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n"
+      "    - name: web\n      image: nginx:1.27\n      image: nginx:1.28\n"
+      "    - name: web\n      image: nginx:1.27\n      image: nginx:1.28\n";
+  const json before = sarif_of({podlint::lint_text("pod.yaml", pod)});
+  const json after = sarif_of({podlint::lint_text("pod.yaml", "# a comment\n\n# and another\n" + pod)});
+  const json& results = before["runs"][0]["results"];
+  REQUIRE(results.size() == after["runs"][0]["results"].size());
+  REQUIRE(results.size() > 2);
+  CHECK(fingerprints(before) == fingerprints(after));
+  // The lines moved, and so did the positions in the duplicate-key messages.
+  CHECK(results[0]["locations"][0]["physicalLocation"]["region"]["startLine"].get<int>() + 3 ==
+        after["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"].get<int>());
+  std::vector<std::string> duplicate_keys;
+  for (const auto& r : results)
+    if (r["ruleId"] == "duplicate-key") duplicate_keys.push_back(r["partialFingerprints"]["podlint/v1"]);
+  REQUIRE(duplicate_keys.size() == 2);
+  CHECK(duplicate_keys[0] != duplicate_keys[1]);  // identical findings are told apart by their order
+  for (const auto& fp : fingerprints(before))
+    CHECK(fp.size() == 16);
+
+  // Another file, or another message, is another finding.
+  const json renamed = sarif_of({podlint::lint_text("other.yaml", pod)});
+  CHECK(fingerprints(renamed)[0] != fingerprints(before)[0]);
+}
+
+TEST_CASE("SARIF replaces invalid UTF-8 rather than failing", "[sarif]") {
+  const std::string text = "a: \xff\xfe\n";
+  podlint::FileReport report{"bad\xc3.yaml", text, {}, {}};
+  podlint::Diagnostic& d = report.diagnostics.emplace_back();
+  d.rule = "yaml-syntax";
+  d.span = span_of(text, "\xff");
+  d.message = "invalid UTF-8 byte 0xFF \xff";
+  const json result = sarif_of({report})["runs"][0]["results"][0];
+  CHECK(result["message"]["text"] == "invalid UTF-8 byte 0xFF \xEF\xBF\xBD.");
+  CHECK(result["locations"][0]["physicalLocation"]["region"]["snippet"]["text"] == "\xEF\xBF\xBD");
+  CHECK(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "bad%C3.yaml");
+}
