@@ -17,8 +17,9 @@ trap 'rm -rf "$tmp"' EXIT
 
 cmake --install "$build" --prefix "$tmp/prefix" >/dev/null
 # Nothing outside $tmp: pre-commit's cache and git's configuration included.
-mkdir "$tmp/home"
-export PATH="$tmp/prefix/bin:$PATH" HOME="$tmp/home" PRE_COMMIT_HOME="$tmp/pre-commit" XDG_CACHE_HOME="$tmp/cache"
+mkdir "$tmp/home" "$tmp/tmp"
+export PATH="$tmp/prefix/bin:$PATH" HOME="$tmp/home" TMPDIR="$tmp/tmp" PRE_COMMIT_HOME="$tmp/pre-commit"
+export XDG_CACHE_HOME="$tmp/cache"
 export GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=podlint GIT_AUTHOR_EMAIL=podlint@localhost
 export GIT_COMMITTER_NAME=podlint GIT_COMMITTER_EMAIL=podlint@localhost
 
