@@ -21,11 +21,11 @@ print_cache_key() {
 }
 
 install_podlint() {
-  if [[ $PODLINT_CACHE_HIT == true ]]; then
+  if [[ ${PODLINT_CACHE_HIT:-} == true ]]; then
     source "$source_dir/scripts/lib/deps.sh"
     install_debian_packages "${podlint_build_packages[@]}" # the libraries podlint links to
   fi
-  if [[ $PODLINT_CACHE_HIT == true ]] && "$PODLINT_PREFIX/bin/podlint" --version; then
+  if [[ ${PODLINT_CACHE_HIT:-} == true ]] && "$PODLINT_PREFIX/bin/podlint" --version; then
     echo "podlint restored from the cache into $PODLINT_PREFIX"
   else
     "$source_dir/scripts/install.sh" "$PODLINT_PREFIX" "$RUNNER_TEMP/podlint-build"

@@ -1,7 +1,9 @@
 # Sourced by scripts/setup.sh and scripts/install.sh: installs what is missing,
 # and nothing that is already there.
 
-# What building the podlint binary and its man page needs from Debian.
+# What building the podlint binary and its man page needs from Debian (used by
+# the scripts that source this file).
+# shellcheck disable=SC2034
 podlint_build_packages=(g++ cmake make pkg-config libcli11-dev libfmt-dev libtree-sitter-dev nlohmann-json3-dev
   help2man)
 
