@@ -9,8 +9,9 @@
 // RUNNER_TEMP, GITHUB_OUTPUT, GITHUB_PATH, ...) plus the step's `env:`, the
 // `${{ }}` expressions substituted, GITHUB_PATH lines put on the PATH of the
 // following steps, the first failing step ending the action, and the action's
-// outputs evaluated at the end. The actions/cache step restores a podlint
-// install prefix made beforehand, or misses. `steps` restores a stand-in
+// outputs evaluated at the end. actions/cache/restore restores a podlint
+// install prefix made beforehand, or misses; actions/cache/save records what
+// it would save. `steps` restores a stand-in
 // podlint that records its command line; `lints` restores `cmake --install
 // BUILD_DIR` and lints manifests; `builds` does the same after a cache miss,
 // which builds podlint from scratch in RUNNER_TEMP (minutes: not run by ctest).
@@ -52,22 +53,19 @@ function substitute(text, context) {
   });
 }
 
-// A GITHUB_OUTPUT file: `name=value` lines and `name<<DELIMITER` blocks.
+// A step's `if:`, of the only form action.yml uses: EXPRESSION == or != 'TEXT'.
+function condition(text, context) {
+  const match = /^(.+?)\s*(==|!=)\s*'([^']*)'$/.exec(text.trim());
+  assert.ok(match, `action.yml has a condition this test does not know: ${text}`);
+  const value = substitute(`\${{ ${match[1]} }}`, context);
+  return (value === match[3]) === (match[2] === '==');
+}
+
+// A GITHUB_OUTPUT file of `name=value` lines (what scripts/github-action.sh
+// writes).
 function readOutputs(file) {
-  const outputs = {};
-  const lines = fs.readFileSync(file, 'utf8').split('\n');
-  for (let i = 0; i < lines.length; ++i) {
-    const block = /^([\w-]+)<<(.+)$/.exec(lines[i]);
-    if (block) {
-      const end = lines.indexOf(block[2], i + 1);
-      outputs[block[1]] = lines.slice(i + 1, end).join('\n');
-      i = end;
-    } else if (lines[i].includes('=')) {
-      const equals = lines[i].indexOf('=');
-      outputs[lines[i].slice(0, equals)] = lines[i].slice(equals + 1);
-    }
-  }
-  return outputs;
+  const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  return Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
 }
 
 // Runs the action with `inputs` in `workspace`; the cache restores
@@ -98,14 +96,21 @@ function runAction({ inputs, workspace, runnerTemp, cachedPrefix }) {
       ImageOS: 'ubuntu24',
     },
   };
-  const result = { status: 0, log: '', cache: null };
+  const result = { status: 0, log: '', restored: null, saved: null };
   for (const [index, step] of action.runs.steps.entries()) {
     const id = step.id ?? `__step${index}`;
+    if (step.if !== undefined && !condition(step.if, context)) continue;
     if (step.uses) {
-      assert.match(step.uses, /^actions\/cache@v\d+$/, 'action.yml uses an action this test does not play');
-      result.cache = { path: substitute(step.with.path, context), key: substitute(step.with.key, context) };
-      if (cachedPrefix) fs.cpSync(cachedPrefix, result.cache.path, { recursive: true });
-      context.steps[id] = { 'cache-hit': cachedPrefix ? 'true' : 'false' };
+      const cache = { path: substitute(step.with.path, context), key: substitute(step.with.key, context) };
+      if (/^actions\/cache\/restore@v\d+$/.test(step.uses)) {
+        result.restored = cache;
+        if (cachedPrefix) fs.cpSync(cachedPrefix, cache.path, { recursive: true });
+        context.steps[id] = { 'cache-hit': cachedPrefix ? 'true' : 'false' };
+      } else if (/^actions\/cache\/save@v\d+$/.test(step.uses)) {
+        result.saved = { ...cache, files: fs.readdirSync(cache.path, { recursive: true }).sort() };
+      } else {
+        throw new Error(`action.yml uses an action this test does not play: ${step.uses}`);
+      }
       continue;
     }
     assert.equal(step.shell, 'bash');
@@ -183,8 +188,9 @@ function steps(base) {
   let result = runAction({ ...run, cachedPrefix: prefix, inputs: { paths: 'pod-duplicate-key.yaml\n  pod-clean.yaml \n' } });
   assert.equal(result.status, 1, result.log);
   assert.equal(result.failedStep, 'Lint');
-  assert.equal(result.cache.path, path.join(run.runnerTemp, 'podlint'));
-  assert.match(result.cache.key, /^podlint-ubuntu24-X64-[0-9a-f]{16}$/);
+  assert.equal(result.restored.path, path.join(run.runnerTemp, 'podlint'));
+  assert.match(result.restored.key, /^podlint-ubuntu24-X64-[0-9a-f]{16}$/);
+  assert.equal(result.saved, null, 'a cache hit saves nothing');
   assert.match(result.log, /podlint restored from the cache/);
   assert.ok(!fs.existsSync(path.join(run.runnerTemp, 'podlint-build')), 'a cache hit builds nothing');
   const sarif = path.join(run.runnerTemp, 'podlint.sarif');
@@ -232,7 +238,10 @@ function lints(base, buildDir) {
   const installed = path.join(run.runnerTemp, 'podlint');
   if (!buildDir) {
     assert.match(result.log, /Generating the man page podlint\.1/);
-    assert.ok(fs.existsSync(path.join(installed, 'share/man/man1/podlint.1')));
+    assert.deepEqual(result.saved, {
+      ...result.restored,
+      files: ['bin', 'bin/podlint', 'share', 'share/man', 'share/man/man1', 'share/man/man1/podlint.1'],
+    });
     cachedPrefix = path.join(base, 'built');
     fs.cpSync(installed, cachedPrefix, { recursive: true });
   }
