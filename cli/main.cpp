@@ -7,9 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "engine/config_finder.hpp"
 #include "engine/inputs.hpp"
 #include "engine/lint.hpp"
 #include "engine/rule.hpp"
+#include "output/effective_config.hpp"
 #include "output/json.hpp"
 #include "output/rule_docs.hpp"
 #include "output/text.hpp"
@@ -36,19 +38,34 @@ struct LintCommand {
   std::string format = "text";
   std::string fail_on = "error";
   std::string color = "auto";
+  std::string config;  // --config FILE; empty: each input's nearest .podlint.yaml
 };
+
+// Prints the configuration files' problems; true when there were any.
+bool report_config_errors(const podlint::ConfigFinder& configs) {
+  for (const auto& e : configs.errors())
+    std::cerr << e.format() << '\n';
+  return !configs.errors().empty();
+}
 
 int run_lint(const LintCommand& command) {
   std::vector<podlint::FileReport> reports;
   const auto paths = command.paths.empty() ? std::vector<std::string>{"."} : command.paths;
+  podlint::ConfigFinder configs(command.config);
+  if (report_config_errors(configs)) return kExitTrouble;
   for (const auto& path : podlint::collect_inputs(paths)) {
     std::string text, error;
     const std::string shown = path == "-" && !command.stdin_filename.empty() ? command.stdin_filename : path;
+    auto resolved =
+        configs.resolve(path == "-" && command.stdin_filename.empty() ? std::nullopt : std::optional(shown));
+    if (report_config_errors(configs)) return kExitTrouble;  // before any output
+    if (resolved.ignored_by) continue;
     if (!podlint::read_input(path, text, error)) {
       reports.push_back({shown, {}, {}, error});
       continue;
     }
-    reports.push_back(podlint::lint_text(shown, std::move(text)));
+    reports.push_back(
+        podlint::lint_text(shown, std::move(text), {.parse = {}, .config = std::move(resolved.config)}));
   }
   if (command.format == "json") {
     podlint::write_json(std::cout, reports);
@@ -62,6 +79,14 @@ int run_lint(const LintCommand& command) {
                                   : command.fail_on == "warning" ? podlint::Severity::Warning
                                                                  : podlint::Severity::Error;
   return summary.any_at_least(level) ? kExitFindings : 0;
+}
+
+int run_config(const std::string& config, const std::string& path) {
+  podlint::ConfigFinder configs(config);
+  const auto resolved = configs.resolve(path);
+  if (report_config_errors(configs)) return kExitTrouble;
+  podlint::write_effective_config(std::cout, path, resolved);
+  return 0;
 }
 
 int run_yaml_events(const std::string& path, bool spans, bool tolerant) {
@@ -102,6 +127,10 @@ int main(int argc, char** argv) {
   app.add_option("--color", lint.color, "Colored text output (NO_COLOR is honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
+  app.add_option("--config", lint.config,
+                 "Configuration file for every input, instead of each one's nearest "
+                 ".podlint.yaml")
+      ->type_name("FILE");
 
   auto* events =
       app.add_subcommand("yaml-events", "Print a file's YAML event stream (YAML test suite format)");
@@ -125,6 +154,14 @@ int main(int argc, char** argv) {
       "Environment:\n"
       "  NO_COLOR  when set and not empty, --color auto means never");
 
+  auto* config = app.add_subcommand(
+      "config", "Print the configuration a path is linted with, and where each setting comes from");
+  std::string config_path = ".";
+  config->add_option("path", config_path, "File or directory")->capture_default_str();
+  config
+      ->add_option("--config", lint.config, "Configuration file to show instead of the path's .podlint.yaml")
+      ->type_name("FILE");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -132,6 +169,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : kExitTrouble;
   }
   if (*events) return run_yaml_events(events_path, events_spans, events_tolerant);
+  if (*config) return run_config(lint.config, config_path);
   if (*rules) {
     podlint::write_rule_list(std::cout);
     return 0;

@@ -11,7 +11,7 @@ let failed = 0;
 for (const file of files) {
   const data = JSON.parse(readFileSync(file, 'utf8'));
   if (validate(data)) {
-    console.log(`${file}: valid (${data.diagnostics.length} diagnostics)`);
+    console.log(`${file}: valid` + (data?.diagnostics ? ` (${data.diagnostics.length} diagnostics)` : ''));
   } else {
     failed++;
     console.log(`${file}: INVALID`);

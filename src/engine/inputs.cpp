@@ -9,6 +9,8 @@
 #include <iterator>
 #include <system_error>
 
+#include "engine/config_finder.hpp"
+
 namespace podlint {
 
 namespace fs = std::filesystem;
@@ -32,7 +34,8 @@ void collect_directory(const fs::path& root, std::vector<std::string>& out) {
       if (!name.empty() && name[0] == '.') it.disable_recursion_pending();
       continue;
     }
-    if (entry.is_regular_file(type_ec) && is_manifest(entry.path())) found.push_back(entry.path().string());
+    if (entry.is_regular_file(type_ec) && is_manifest(entry.path()) && !is_config_file_name(name))
+      found.push_back(entry.path().string());
   }
   std::sort(found.begin(), found.end());
   out.insert(out.end(), found.begin(), found.end());

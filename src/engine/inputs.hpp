@@ -7,8 +7,9 @@
 namespace podlint {
 
 // Expands the given paths: files as given, directories recursively to their
-// .yaml/.yml/.json files (hidden directories skipped), sorted. A path that
-// does not exist is returned as is, so reading it reports the error.
+// .yaml/.yml/.json files (hidden directories and configuration files
+// skipped), sorted. A path that does not exist is returned as is, so reading
+// it reports the error.
 std::vector<std::string> collect_inputs(const std::vector<std::string>& paths);
 
 // Reads a whole file ("-" is standard input). Returns false with `error` set.

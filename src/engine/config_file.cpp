@@ -1,0 +1,370 @@
+#include "engine/config_file.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <span>
+#include <utility>
+
+#include "engine/glob.hpp"
+#include "engine/rule.hpp"
+#include "model/scalar.hpp"
+#include "schema/validate.hpp"
+#include "yaml/parser.hpp"
+
+namespace podlint {
+
+namespace fs = std::filesystem;
+
+std::string ConfigError::format() const {
+  if (!position) return fmt::format("{}: error: {}", path, message);
+  return fmt::format("{}:{}:{}: error: {}", path, position->line, position->column, message);
+}
+
+std::string_view ResolvedConfig::origin(std::string_view key) const {
+  const auto it = origins.find(key);
+  return it == origins.end() ? std::string_view("default") : std::string_view(it->second);
+}
+
+namespace {
+
+constexpr std::array<std::string_view, 4> kTopLevelKeys{"rules", "suppressions", "ignore", "overrides"};
+constexpr std::array<std::string_view, 4> kRuleKeys{"enabled", "severity", "options", "noSuppress"};
+constexpr std::array<std::string_view, 1> kSuppressionKeys{"allow"};
+constexpr std::array<std::string_view, 2> kOverrideKeys{"files", "rules"};
+constexpr std::array<std::string_view, 3> kSeverities{"error", "warning", "info"};
+
+std::optional<Severity> parse_severity(std::string_view name) {
+  if (name == "error") return Severity::Error;
+  if (name == "warning") return Severity::Warning;
+  if (name == "info") return Severity::Info;
+  return std::nullopt;
+}
+
+// What a node is, in words, for "expected X, found Y".
+std::string describe(const yaml::Node& node) {
+  switch (model::scalar_type(node)) {
+    case model::ScalarType::Null:
+      return "nothing";
+    case model::ScalarType::Bool:
+      return fmt::format("the boolean {}", node.value);
+    case model::ScalarType::Int:
+    case model::ScalarType::Float:
+      return fmt::format("the number {}", node.value);
+    case model::ScalarType::String:
+      return fmt::format("\"{}\"", node.value);
+    case model::ScalarType::Collection:
+      break;
+  }
+  return node.is_sequence() ? "a list" : "a mapping";
+}
+
+bool is_text(const yaml::Node& node) {
+  return model::scalar_type(node) == model::ScalarType::String;
+}
+
+// Walks a parsed configuration file and checks it as it goes.
+class Checker {
+ public:
+  Checker(ConfigFile& file, std::vector<ConfigError>& errors) : file_(file), errors_(errors) {
+    for (const auto& rule : all_rules())
+      rule_ids_.push_back(rule->info().id);
+  }
+
+  void check_root(const yaml::Node& root) {
+    if (model::scalar_type(root) == model::ScalarType::Null) return;  // empty: the defaults
+    for_each_key(root, "the configuration", kTopLevelKeys,
+                 [&](std::string_view key, const yaml::Node& value) {
+                   if (key == "rules") {
+                     rules(value, file_.rules);
+                   } else if (key == "suppressions") {
+                     for_each_key(value, "suppressions", kSuppressionKeys,
+                                  [&](std::string_view, const yaml::Node& allow) {
+                                    file_.allow_suppressions = boolean(allow);
+                                  });
+                   } else if (key == "ignore") {
+                     file_.ignore = globs(value);
+                   } else {
+                     overrides(value);
+                   }
+                 });
+  }
+
+ private:
+  void error(const yaml::Node& node, std::string message) {
+    errors_.push_back({file_.path, node.span.begin, std::move(message)});
+  }
+
+  // `of` names the owner of an option.
+  void unknown(const yaml::Node& key, std::string_view what, std::span<const std::string_view> known,
+               std::string_view of = {}) {
+    std::string message = fmt::format("unknown {} \"{}\"{}", what, key.value, of);
+    if (const std::string_view guess = schema::suggest(key.value, known); !guess.empty())
+      message += fmt::format(" (did you mean \"{}\"?)", guess);
+    error(key, std::move(message));
+  }
+
+  // Calls `visit` for each pair of a mapping whose key is one of `known`;
+  // reports the others, and a node that is not a mapping.
+  template <class Visit>
+  void for_each_key(const yaml::Node& raw, std::string_view what, std::span<const std::string_view> known,
+                    Visit visit) {
+    const yaml::Node& node = yaml::resolve(raw);
+    if (!node.is_mapping()) {
+      error(node, fmt::format("{} must be a mapping, found {}", what, describe(node)));
+      return;
+    }
+    for (const yaml::Pair& pair : node.pairs) {
+      const yaml::Node& key = yaml::resolve(*pair.key);
+      const auto it = std::find(known.begin(), known.end(), key.value);
+      if (!is_text(key) || it == known.end()) {
+        unknown(key, "key", known);
+        continue;
+      }
+      visit(*it, yaml::resolve(*pair.value));
+    }
+  }
+
+  std::optional<Located<bool>> boolean(const yaml::Node& node) {
+    if (const auto value = model::parse_bool(node)) return Located<bool>{*value, node.span.begin};
+    error(node, fmt::format("expected true or false, found {}", describe(node)));
+    return std::nullopt;
+  }
+
+  std::vector<Located<std::string>> globs(const yaml::Node& node) {
+    std::vector<Located<std::string>> out;
+    if (!node.is_sequence()) {
+      error(node, fmt::format("expected a list of globs, found {}", describe(node)));
+      return out;
+    }
+    for (const yaml::Node* raw : node.items) {
+      const yaml::Node& item = yaml::resolve(*raw);
+      if (!is_text(item) || item.value.empty()) {
+        error(item, fmt::format("expected a glob, found {}", describe(item)));
+      } else if (item.value.front() == '/') {
+        error(item, "a glob is relative to the configuration file's directory: remove the leading '/'");
+      } else {
+        out.push_back({std::string(item.value), item.span.begin});
+      }
+    }
+    return out;
+  }
+
+  void rules(const yaml::Node& node, RuleEntries& out) {
+    if (model::scalar_type(node) == model::ScalarType::Null) return;
+    if (!node.is_mapping()) {
+      error(node, fmt::format("rules must be a mapping of rule ids, found {}", describe(node)));
+      return;
+    }
+    for (const yaml::Pair& pair : node.pairs) {
+      const yaml::Node& key = yaml::resolve(*pair.key);
+      const Rule* rule = is_text(key) ? find_rule(key.value) : nullptr;
+      if (rule == nullptr) {
+        unknown(key, "rule", rule_ids_);
+        continue;
+      }
+      rule_entry(yaml::resolve(*pair.value), rule->info(), out[std::string(key.value)]);
+    }
+  }
+
+  // A rule's setting: a shorthand (off, on, a severity, or a boolean), or a mapping.
+  void rule_entry(const yaml::Node& node, const RuleInfo& rule, RuleEntry& entry) {
+    if (node.is_mapping()) {
+      for_each_key(node, "a rule's setting", kRuleKeys, [&](std::string_view key, const yaml::Node& value) {
+        if (key == "enabled") {
+          entry.enabled = boolean(value);
+        } else if (key == "severity") {
+          entry.severity = severity(value);
+        } else if (key == "noSuppress") {
+          entry.no_suppress = boolean(value);
+        } else {
+          options(value, rule, entry);
+        }
+      });
+      return;
+    }
+    if (const auto on = model::parse_bool(node)) {
+      entry.enabled = Located<bool>{*on, node.span.begin};
+    } else if (is_text(node) && (node.value == "off" || node.value == "on")) {
+      entry.enabled = Located<bool>{node.value == "on", node.span.begin};
+    } else if (const auto level = is_text(node) ? parse_severity(node.value) : std::nullopt) {
+      entry.enabled = Located<bool>{true, node.span.begin};
+      entry.severity = Located<Severity>{*level, node.span.begin};
+    } else {
+      error(node,
+            fmt::format("expected off, on, error, warning, info or a mapping, found {}", describe(node)));
+    }
+  }
+
+  std::optional<Located<Severity>> severity(const yaml::Node& node) {
+    if (const auto level = is_text(node) ? parse_severity(node.value) : std::nullopt)
+      return Located<Severity>{*level, node.span.begin};
+    std::string message = fmt::format("expected error, warning or info, found {}", describe(node));
+    if (is_text(node)) {
+      if (const std::string_view guess = schema::suggest(node.value, kSeverities); !guess.empty())
+        message += fmt::format(" (did you mean \"{}\"?)", guess);
+    }
+    error(node, std::move(message));
+    return std::nullopt;
+  }
+
+  void options(const yaml::Node& node, const RuleInfo& rule, RuleEntry& entry) {
+    if (!node.is_mapping()) {
+      error(node, fmt::format("options must be a mapping, found {}", describe(node)));
+      return;
+    }
+    std::vector<std::string_view> names;
+    for (const RuleOption& option : rule.options)
+      names.push_back(option.name);
+    for (const yaml::Pair& pair : node.pairs) {
+      const yaml::Node& key = yaml::resolve(*pair.key);
+      if (!is_text(key) || std::find(names.begin(), names.end(), key.value) == names.end()) {
+        if (names.empty()) {
+          error(key, fmt::format("rule {} has no options", rule.id));
+        } else {
+          unknown(key, "option", names, fmt::format(" of rule {}", rule.id));
+        }
+        continue;
+      }
+      if (auto value = option_value(yaml::resolve(*pair.value)))
+        entry.options[std::string(key.value)] = *value;
+    }
+  }
+
+  // An option's value: a scalar, or a list of scalars joined with ','.
+  std::optional<Located<std::string>> option_value(const yaml::Node& node) {
+    const auto is_value = [](const yaml::Node& n) {
+      const auto type = model::scalar_type(n);
+      return type != model::ScalarType::Null && type != model::ScalarType::Collection;
+    };
+    if (is_value(node)) return Located<std::string>{std::string(node.value), node.span.begin};
+    if (!node.is_sequence()) {
+      error(node, fmt::format("expected a value or a list of values, found {}", describe(node)));
+      return std::nullopt;
+    }
+    std::string joined;
+    for (const yaml::Node* raw : node.items) {
+      const yaml::Node& item = yaml::resolve(*raw);
+      if (!is_value(item)) {
+        error(item, fmt::format("expected a value, found {}", describe(item)));
+        return std::nullopt;
+      }
+      if (!joined.empty()) joined += ',';
+      joined += item.value;
+    }
+    return Located<std::string>{std::move(joined), node.span.begin};
+  }
+
+  void overrides(const yaml::Node& node) {
+    if (!node.is_sequence()) {
+      error(node, fmt::format("overrides must be a list, found {}", describe(node)));
+      return;
+    }
+    for (const yaml::Node* raw : node.items) {
+      const yaml::Node& item = yaml::resolve(*raw);
+      ConfigOverride entry;
+      bool has_files = false;
+      for_each_key(item, "an override", kOverrideKeys, [&](std::string_view key, const yaml::Node& value) {
+        if (key == "files") {
+          has_files = true;
+          entry.files = globs(value);
+          if (value.is_sequence() && value.items.empty()) error(value, "an override needs at least one glob");
+        } else {
+          rules(value, entry.rules);
+        }
+      });
+      if (item.is_mapping() && !has_files)
+        error(item, "an override needs \"files\", the globs it applies to");
+      file_.overrides.push_back(std::move(entry));
+    }
+  }
+
+  ConfigFile& file_;
+  std::vector<ConfigError>& errors_;
+  std::vector<std::string_view> rule_ids_;
+};
+
+// Applies one layer of rule entries; `where` says where a position is.
+template <class Where>
+void apply(const RuleEntries& entries, Where where, ResolvedConfig& out) {
+  for (const auto& [id, entry] : entries) {
+    RuleConfig& rule = out.config.rules[id];
+    if (entry.enabled) {
+      rule.enabled = entry.enabled->value;
+      out.origins[id + ".enabled"] = where(entry.enabled->position);
+    }
+    if (entry.severity) {
+      rule.severity = entry.severity->value;
+      out.origins[id + ".severity"] = where(entry.severity->position);
+    }
+    if (entry.no_suppress) {
+      rule.no_suppress = entry.no_suppress->value;
+      out.origins[id + ".noSuppress"] = where(entry.no_suppress->position);
+    }
+    for (const auto& [name, value] : entry.options) {
+      rule.options[name] = value.value;
+      out.origins[id + ".options." + name] = where(value.position);
+    }
+  }
+}
+
+}  // namespace
+
+ConfigFile parse_config(std::string path, std::string_view text, std::vector<ConfigError>& errors) {
+  ConfigFile file;
+  file.path = std::move(path);
+  const yaml::Stream stream = yaml::parse(text);
+  const size_t first_error = errors.size();
+  bool broken = false;
+  for (const auto& document : stream.documents) {
+    for (const auto& e : document.errors)
+      errors.push_back({file.path, e.span.begin, e.message});
+    broken = broken || document.broken();
+  }
+  if (stream.documents.size() > 1) {
+    errors.push_back({file.path, stream.documents[1].span.begin, "a configuration file holds one document"});
+  } else if (!broken && !stream.documents.empty() && stream.documents.front().root != nullptr) {
+    Checker(file, errors).check_root(*stream.documents.front().root);
+  }
+  std::stable_sort(
+      errors.begin() + static_cast<std::ptrdiff_t>(first_error), errors.end(),
+      [](const ConfigError& a, const ConfigError& b) { return a.position->offset < b.position->offset; });
+  return file;
+}
+
+ResolvedConfig resolve_config(const ConfigFile* file, const std::optional<fs::path>& target) {
+  ResolvedConfig out;
+  out.file = file;
+  if (file == nullptr) return out;
+  const auto at = [&](const yaml::Position& p) {
+    return fmt::format("{}:{}:{}", file->path, p.line, p.column);
+  };
+  if (file->allow_suppressions) {
+    out.config.allow_suppressions = file->allow_suppressions->value;
+    out.origins["suppressions.allow"] = at(file->allow_suppressions->position);
+  }
+  apply(file->rules, at, out);
+  if (!target) return out;
+  const fs::path relative = target->lexically_relative(file->directory);
+  if (relative.empty() || *relative.begin() == "..") return out;  // outside the file's directory
+  const std::string path = relative.generic_string();
+  for (const auto& glob : file->ignore) {
+    if (glob_matches(glob.value, path)) {
+      out.ignored_by = fmt::format("\"{}\" at {}", glob.value, at(glob.position));
+      break;
+    }
+  }
+  for (size_t i = 0; i < file->overrides.size(); ++i) {
+    const ConfigOverride& override = file->overrides[i];
+    const bool matches = std::any_of(override.files.begin(), override.files.end(),
+                                     [&](const auto& glob) { return glob_matches(glob.value, path); });
+    if (!matches) continue;
+    apply(
+        override.rules,
+        [&](const yaml::Position& p) { return fmt::format("override #{} ({})", i + 1, at(p)); }, out);
+  }
+  return out;
+}
+
+}  // namespace podlint

@@ -1,0 +1,89 @@
+#include "engine/config_finder.hpp"
+
+#include <algorithm>
+#include <array>
+#include <system_error>
+#include <utility>
+
+#include "engine/inputs.hpp"
+
+namespace podlint {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::array<std::string_view, 2> kConfigNames{".podlint.yaml", ".podlint.yml"};
+
+fs::path absolute_path(const fs::path& path, const fs::path& cwd) {
+  return (path.is_absolute() ? path : cwd / path).lexically_normal();
+}
+
+bool path_exists(const fs::path& path) {
+  std::error_code ec;
+  return fs::exists(fs::symlink_status(path, ec));
+}
+
+}  // namespace
+
+bool is_config_file_name(std::string_view name) {
+  return std::find(kConfigNames.begin(), kConfigNames.end(), name) != kConfigNames.end();
+}
+
+ConfigFinder::ConfigFinder(const std::string& given) {
+  std::error_code ec;
+  cwd_ = fs::current_path(ec);
+  if (!given.empty()) {
+    given_ = true;
+    given_file_ = load(given, given, true);
+  }
+}
+
+ResolvedConfig ConfigFinder::resolve(const std::optional<std::string>& path) {
+  std::optional<fs::path> target;
+  if (path) target = absolute_path(*path, cwd_);
+  if (given_) return resolve_config(given_file_, target);
+  fs::path start = cwd_;
+  if (target) {
+    std::error_code ec;
+    start = fs::is_directory(*target, ec) ? *target : target->parent_path();
+  }
+  return resolve_config(for_directory(start), target);
+}
+
+const ConfigFile* ConfigFinder::for_directory(const fs::path& directory) {
+  if (const auto it = by_directory_.find(directory); it != by_directory_.end()) return it->second;
+  std::vector<fs::path> found;
+  for (const std::string_view name : kConfigNames) {
+    if (path_exists(directory / name)) found.push_back(directory / name);
+  }
+  const ConfigFile* file = nullptr;
+  if (found.size() > 1) {
+    errors_.push_back({found[1].string(), std::nullopt,
+                       "two configuration files in one directory: keep .podlint.yaml or .podlint.yml"});
+  } else if (found.size() == 1) {
+    const fs::path relative = found[0].lexically_relative(cwd_);
+    const bool inside = !relative.empty() && *relative.begin() != "..";
+    file = load(found[0], inside ? relative.string() : found[0].string(), false);
+  } else if (!path_exists(directory / ".git") && directory.has_relative_path()) {
+    file = for_directory(directory.parent_path());
+  }
+  by_directory_.emplace(directory, file);
+  return file;
+}
+
+const ConfigFile* ConfigFinder::load(const fs::path& path, std::string shown, bool given) {
+  std::string text, error;
+  if (!read_input(path.string(), text, error)) {
+    errors_.push_back({std::move(shown), std::nullopt, "cannot read the configuration: " + error});
+    return nullptr;
+  }
+  const size_t errors_before = errors_.size();
+  auto file = std::make_unique<ConfigFile>(parse_config(std::move(shown), text, errors_));
+  if (errors_.size() != errors_before) return nullptr;
+  file->directory = absolute_path(path, cwd_).parent_path();
+  file->given = given;
+  return loaded_.emplace_back(std::move(file)).get();
+}
+
+}  // namespace podlint

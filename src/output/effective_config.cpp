@@ -1,0 +1,50 @@
+#include "output/effective_config.hpp"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "engine/rule.hpp"
+
+namespace podlint {
+
+void write_effective_config(std::ostream& out, std::string_view path, const ResolvedConfig& resolved) {
+  const auto line = [&](int indent, std::string_view setting, std::string_view value, std::string_view key) {
+    out << fmt::format("{:{}}{}: {}  # {}\n", "", indent, setting, value, resolved.origin(key));
+  };
+  out << "# podlint configuration for " << path << '\n';
+  if (resolved.file == nullptr) {
+    out << "# configuration file: none, the defaults\n";
+  } else {
+    out << "# configuration file: " << resolved.file->path << (resolved.file->given ? " (--config)" : "")
+        << '\n';
+  }
+  out << "# ignored: " << (resolved.ignored_by ? "yes, by " + *resolved.ignored_by : "no") << '\n';
+  out << "suppressions:\n";
+  line(2, "allow", resolved.config.allow_suppressions ? "true" : "false", "suppressions.allow");
+  out << "rules:\n";
+  for (const auto& rule : all_rules()) {
+    const RuleInfo& info = rule->info();
+    const std::string id(info.id);
+    const RuleConfig* config = resolved.config.rule(id);
+    out << "  " << id << ":\n";
+    line(4, "enabled", resolved.config.rule_enabled(id) ? "true" : "false", id + ".enabled");
+    line(4, "severity",
+         severity_name(config != nullptr && config->severity ? *config->severity : info.severity),
+         id + ".severity");
+    line(4, "noSuppress", config != nullptr && config->no_suppress ? "true" : "false", id + ".noSuppress");
+    if (info.options.empty()) continue;
+    out << "    options:\n";
+    for (const RuleOption& option : info.options) {
+      const std::string name(option.name);
+      std::string_view value = option.default_value;
+      if (config != nullptr) {
+        if (const auto set = config->options.find(name); set != config->options.end()) value = set->second;
+      }
+      line(6, name, nlohmann::json(value).dump(), id + ".options." + name);
+    }
+  }
+}
+
+}  // namespace podlint
