@@ -145,14 +145,6 @@ int main(int argc, char** argv) {
   auto* explain = app.add_subcommand("explain", "Print a rule's documentation");
   std::string explain_id;
   explain->add_option("rule", explain_id, "Rule id, e.g. yaml-syntax")->required();
-  // After the subcommands, which would otherwise inherit it.
-  app.footer(
-      "Exit status:\n"
-      "  0  nothing at or above the --fail-on severity was found\n"
-      "  1  something was\n"
-      "  2  usage, configuration or I/O errors (an unreadable file)\n\n"
-      "Environment:\n"
-      "  NO_COLOR  when set and not empty, --color auto means never");
 
   auto* config = app.add_subcommand(
       "config", "Print the configuration a path is linted with, and where each setting comes from");
@@ -161,6 +153,15 @@ int main(int argc, char** argv) {
   config
       ->add_option("--config", lint.config, "Configuration file to show instead of the path's .podlint.yaml")
       ->type_name("FILE");
+
+  // Set last: a subcommand added after it would inherit it.
+  app.footer(
+      "Exit status:\n"
+      "  0  nothing at or above the --fail-on severity was found\n"
+      "  1  something was\n"
+      "  2  usage, configuration or I/O errors (an unreadable file)\n\n"
+      "Environment:\n"
+      "  NO_COLOR  when set and not empty, --color auto means never");
 
   try {
     app.parse(argc, argv);

@@ -262,8 +262,21 @@ function lints(base, buildDir) {
   assert.equal(result.outputs['sarif-file'], path.join(run.runnerTemp, 'podlint.sarif'));
   let sarif = JSON.parse(fs.readFileSync(result.outputs['sarif-file'], 'utf8'));
   assert.deepEqual(
-    sarif.runs[0].results.map((finding) => finding.ruleId),
-    ['duplicate-key'],
+    sarif.runs[0].results.map((finding) => [finding.ruleId, finding.level]),
+    [['duplicate-key', 'error']],
+  );
+
+  // The config input: a configuration that makes duplicate-key a warning.
+  run = freshRun(base, 'config');
+  fs.mkdirSync(path.join(run.workspace, 'ci'));
+  fs.writeFileSync(path.join(run.workspace, 'ci/podlint.yaml'), 'rules:\n  duplicate-key: warning\n');
+  result = runAction({ ...run, cachedPrefix, inputs: { paths: 'pod-duplicate-key.yaml', config: 'ci/podlint.yaml' } });
+  assert.equal(result.status, 0, result.log);
+  assert.match(result.log, /^::warning [^\n]*file=pod-duplicate-key\.yaml,line=9,/m);
+  sarif = JSON.parse(fs.readFileSync(result.outputs['sarif-file'], 'utf8'));
+  assert.deepEqual(
+    sarif.runs[0].results.map((finding) => [finding.ruleId, finding.level]),
+    [['duplicate-key', 'warning']],
   );
 
   run = freshRun(base, 'clean');

@@ -2,7 +2,8 @@
 # The pre-commit hook (.pre-commit-hooks.yaml) with the real pre-commit: in a
 # temporary git repository, `pre-commit try-repo <this checkout> podlint`
 # fails on a bad manifest (YAML or JSON) showing the diagnostic, passes on a
-# clean one and skips other files. The hook runs the podlint on the PATH:
+# clean one or where the repository's .podlint.yaml allows it, and skips other
+# files. The hook runs the podlint on the PATH:
 # `cmake --install` into a temporary prefix.
 #   tests/pre-commit-test.sh BUILD_DIR
 set -euo pipefail
@@ -27,6 +28,10 @@ repo="$tmp/repo"
 git init -q "$repo"
 cp "$root/tests/ci/pod-clean.yaml" "$root/tests/ci/pod-duplicate-key.yaml" "$repo/"
 printf '{"apiVersion": "v1", "kind": "Pod", "kind": "Pod"}\n' >"$repo/pod.json"
+# The hook honours the repository's configuration: here duplicate-key is a warning.
+mkdir "$repo/relaxed"
+cp "$root/tests/ci/pod-duplicate-key.yaml" "$repo/relaxed/"
+printf 'rules:\n  duplicate-key: warning\n' >"$repo/relaxed/.podlint.yaml"
 echo "not a manifest" >"$repo/notes.txt"
 git -C "$repo" add .
 git -C "$repo" commit -q -m manifests
@@ -56,6 +61,9 @@ grep -qxF 'pod.json:1:37: error: duplicate key "kind" (first defined at 1:22) [d
 try_hook pod-clean.yaml
 ((status == 0)) || fail "exit status $status on a clean manifest, not 0"
 grep -q '^podlint\.*Passed$' <<<"$output" || fail "the hook did not pass"
+
+try_hook relaxed/pod-duplicate-key.yaml
+((status == 0)) || fail "exit status $status on a manifest whose .podlint.yaml makes duplicate-key a warning, not 0"
 
 try_hook notes.txt
 ((status == 0)) || fail "exit status $status on a text file, not 0"
