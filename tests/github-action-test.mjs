@@ -224,6 +224,11 @@ function steps(base) {
   ]);
 }
 
+// GitHub's workflow command for the duplicate key of pod-duplicate-key.yaml:
+// `::error file=pod-duplicate-key.yaml,line=9,...::message`, properties in any order.
+const annotation = (level) =>
+  new RegExp(`^::${level} (?=[^\\n]*\\bfile=pod-duplicate-key\\.yaml[,:])(?=[^\\n]*\\bline=9[,:])`, 'm');
+
 // With BUILD_DIR, the cache restores `cmake --install BUILD_DIR`; without,
 // the cache misses and the action builds podlint, then the second run
 // restores what the first one built.
@@ -258,7 +263,7 @@ function lints(base, buildDir) {
   }
   assert.equal(result.status, 1, result.log);
   assert.equal(result.failedStep, 'Lint');
-  assert.match(result.log, /^::error [^\n]*file=pod-duplicate-key\.yaml,line=9,/m);
+  assert.match(result.log, annotation('error'));
   assert.equal(result.outputs['sarif-file'], path.join(run.runnerTemp, 'podlint.sarif'));
   let sarif = JSON.parse(fs.readFileSync(result.outputs['sarif-file'], 'utf8'));
   assert.deepEqual(
@@ -272,7 +277,7 @@ function lints(base, buildDir) {
   fs.writeFileSync(path.join(run.workspace, 'ci/podlint.yaml'), 'rules:\n  duplicate-key: warning\n');
   result = runAction({ ...run, cachedPrefix, inputs: { paths: 'pod-duplicate-key.yaml', config: 'ci/podlint.yaml' } });
   assert.equal(result.status, 0, result.log);
-  assert.match(result.log, /^::warning [^\n]*file=pod-duplicate-key\.yaml,line=9,/m);
+  assert.match(result.log, annotation('warning'));
   sarif = JSON.parse(fs.readFileSync(result.outputs['sarif-file'], 'utf8'));
   assert.deepEqual(
     sarif.runs[0].results.map((finding) => [finding.ruleId, finding.level]),
