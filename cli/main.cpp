@@ -38,6 +38,7 @@ struct LintCommand {
   std::string format = "text";
   std::string fail_on = "error";
   std::string color = "auto";
+  bool show_suppressed = false;
   std::string config;  // --config FILE; empty: each input's nearest .podlint.yaml
 };
 
@@ -70,7 +71,8 @@ int run_lint(const LintCommand& command) {
   if (command.format == "json") {
     podlint::write_json(std::cout, reports);
   } else {
-    podlint::write_text(std::cout, reports, {.color = use_color(command.color)});
+    podlint::write_text(std::cout, reports,
+                        {.color = use_color(command.color), .show_suppressed = command.show_suppressed});
   }
   const podlint::Summary summary = podlint::summarize(reports);
   if (summary.unreadable > 0) return kExitTrouble;
@@ -127,6 +129,8 @@ int main(int argc, char** argv) {
   app.add_option("--color", lint.color, "Colored text output (NO_COLOR is honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
+  app.add_flag("--show-suppressed", lint.show_suppressed,
+               "Also print the findings waived in the manifest (text format), marked (suppressed)");
   app.add_option("--config", lint.config,
                  "Configuration file for every input, instead of each one's nearest "
                  ".podlint.yaml")

@@ -49,6 +49,8 @@ class YamlSyntax final : public Rule {
         .fix =
             "Go to the position given: the message says what was expected there. For an "
             "unterminated string or bracket the position is where it opened.",
+        // Nothing else in the document was checked: waiving this would hide that.
+        .suppressible = false,
     };
     return info;
   }

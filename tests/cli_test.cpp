@@ -189,13 +189,15 @@ TEST_CASE("podlint --format json gives every diagnostic with its exact span", "[
         }
       ],
       "rule": "duplicate-key",
-      "severity": "error"
+      "severity": "error",
+      "suppressed": false
     }
   ],
   "summary": {
     "errors": 1,
     "files": 1,
     "info": 0,
+    "suppressed": 0,
     "unreadable": 0,
     "warnings": 0
   },
@@ -203,6 +205,61 @@ TEST_CASE("podlint --format json gives every diagnostic with its exact span", "[
   "version": 1
 }
 )json");
+}
+
+TEST_CASE("podlint --show-suppressed prints waived findings; they never set the exit status",
+          "[cli][suppression]") {
+  const std::string pod =
+      "apiVersion: v1\n"
+      "kind: Pod\n"
+      "metadata:\n"
+      "  name: web\n"
+      "spec:\n"
+      "  containers:\n"
+      "    - name: web  # podlint-disable-line -- a throwaway debugging pod\n"
+      "      image: nginx:1.27\n";
+  const auto quiet = run("- --stdin-filename pod.yaml --color never --fail-on info", pod);
+  CHECK(quiet.status == 0);
+  CHECK(quiet.out == "no problems found in 1 file (3 suppressed)\n");
+  const auto shown = run("- --stdin-filename pod.yaml --color never --fail-on info --show-suppressed", pod);
+  CHECK(shown.status == 0);
+  CHECK(
+      shown.out.starts_with("pod.yaml:7:13: warning: container \"web\" has no liveness probe "
+                            "[missing-liveness-probe] (suppressed: a "
+                            "throwaway debugging pod)\n"
+                            " 7 |     - name: web  # podlint-disable-line -- a throwaway debugging pod\n"
+                            "   |             ^~~\n"));
+  CHECK(shown.out.ends_with("no problems found in 1 file (3 suppressed)\n"));
+  const auto explain = run("explain yaml-syntax");
+  CHECK(explain.out.find("\nSuppression\n  Its findings cannot be waived by a comment or annotation in the "
+                         "manifest") != std::string::npos);
+}
+
+TEST_CASE("with suppressions.allow: false in the configuration, waivers do not count", "[cli][suppression]") {
+  const auto dir = std::filesystem::temp_directory_path() / ("podlint-strict-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "strict.yaml") << "suppressions:\n  allow: false\n";
+  const std::string pod =
+      "apiVersion: v1\n"
+      "kind: Pod\n"
+      "metadata:\n"
+      "  name: web\n"
+      "spec:\n"
+      "  containers:\n"
+      "    - name: web  # podlint-disable-line -- please\n"
+      "      image: nginx:1.27\n";
+  const auto r =
+      run("- --stdin-filename pod.yaml --color never --config " + (dir / "strict.yaml").string(), pod);
+  CHECK(r.status == 1);
+  CHECK(r.out.find("pod.yaml:7:20: error: in-source suppressions are turned off: the configuration sets "
+                   "suppressions.allow to false [forbidden-suppression]\n") != std::string::npos);
+  CHECK(r.out.ends_with("1 error, 3 warnings, 0 info in 1 file\n"));
+  // A rule no waiver applies to says so in the effective configuration.
+  const auto config = run("config --config " + (dir / "strict.yaml").string());
+  CHECK(config.out.find("  yaml-syntax:\n    enabled: true  # default\n    severity: error  # default\n"
+                        "    noSuppress: true  # always: no waiver in a manifest applies to this rule\n") !=
+        std::string::npos);
+  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("podlint --format json lists unreadable inputs and exits 2", "[cli]") {

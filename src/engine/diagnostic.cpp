@@ -32,6 +32,10 @@ Summary summarize(const std::vector<FileReport>& reports) {
   for (const auto& report : reports) {
     if (!report.read_error.empty()) ++summary.unreadable;
     for (const auto& d : report.diagnostics) {
+      if (d.suppression) {
+        ++summary.suppressed;
+        continue;
+      }
       switch (d.severity) {
         case Severity::Error:
           ++summary.errors;

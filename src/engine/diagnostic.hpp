@@ -51,6 +51,7 @@ struct Summary {
   size_t warnings = 0;
   size_t info = 0;
   size_t unreadable = 0;
+  size_t suppressed = 0;  // waived in the manifest; not in the counts above
 
   // Whether any finding is at or above `level`.
   bool any_at_least(Severity level) const;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "engine/rule.hpp"
+#include "engine/suppression.hpp"
 
 namespace podlint {
 
@@ -16,19 +17,30 @@ FileReport lint_text(std::string path, std::string text, const LintSettings& set
     if (settings.config.rule_enabled(rule->info().id)) rules.push_back(rule.get());
   }
   for (const auto& document : stream.documents) {
+    const size_t first_finding = report.diagnostics.size();
     for (const Rule* rule : rules) {
       Reporter reporter(rule->info(), report.diagnostics, settings.config.rule(rule->info().id));
       rule->check_document(document, reporter);
     }
     // A broken document's tree stops at the error: rules would see fields
     // missing that are only unread.
-    if (document.broken()) continue;
-    for (const auto& workload : model::extract_workloads(document)) {
+    std::vector<model::Workload> workloads;
+    if (!document.broken()) workloads = model::extract_workloads(document);
+    for (const auto& workload : workloads) {
       const ObjectFacts facts(workload);
       for (const Rule* rule : rules) {
         Reporter reporter(rule->info(), report.diagnostics, settings.config.rule(rule->info().id), &facts);
         rule->check_workload(workload, reporter);
       }
+    }
+    // Waivers apply within their own document only.
+    const auto problems =
+        apply_suppressions(report.text, document, workloads,
+                           std::span(report.diagnostics).subspan(first_finding), settings.config);
+    if (problems.empty()) continue;
+    for (const Rule* rule : rules) {
+      Reporter reporter(rule->info(), report.diagnostics, settings.config.rule(rule->info().id));
+      rule->check_waivers(problems, reporter);
     }
   }
   std::stable_sort(

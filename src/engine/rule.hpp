@@ -13,6 +13,7 @@
 
 #include "engine/config.hpp"
 #include "engine/diagnostic.hpp"
+#include "engine/suppression.hpp"
 #include "model/pod.hpp"
 #include "schema/validate.hpp"
 #include "yaml/document.hpp"
@@ -41,6 +42,8 @@ struct RuleInfo {
   std::string_view good;     // the same manifest, fixed
   std::string_view fix;      // how to fix
   std::span<const RuleOption> options = {};
+  // False when no comment or annotation in the manifest may waive a finding.
+  bool suppressible = true;
 };
 
 // What several rules need to know about one object, computed on first use and
@@ -87,6 +90,9 @@ class Rule {
   virtual void check_document(const yaml::Document&, Reporter&) const {}
   // Called for every Kubernetes object of every document that is not broken.
   virtual void check_workload(const model::Workload&, Reporter&) const {}
+  // Called with what is wrong with a document's waivers, once its findings
+  // are known (engine/suppression.hpp).
+  virtual void check_waivers(std::span<const WaiverProblem>, Reporter&) const {}
 };
 
 // Every registered rule, sorted by id.

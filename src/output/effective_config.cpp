@@ -33,7 +33,11 @@ void write_effective_config(std::ostream& out, std::string_view path, const Reso
     line(4, "severity",
          severity_name(config != nullptr && config->severity ? *config->severity : info.severity),
          id + ".severity");
-    line(4, "noSuppress", config != nullptr && config->no_suppress ? "true" : "false", id + ".noSuppress");
+    if (info.suppressible) {
+      line(4, "noSuppress", config != nullptr && config->no_suppress ? "true" : "false", id + ".noSuppress");
+    } else {
+      out << "    noSuppress: true  # always: no waiver in a manifest applies to this rule\n";
+    }
     if (info.options.empty()) continue;
     out << "    options:\n";
     for (const RuleOption& option : info.options) {

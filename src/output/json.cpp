@@ -34,6 +34,12 @@ void write_json(std::ostream& out, const std::vector<FileReport>& reports) {
         related.push_back(std::move(place));
       }
       entry["related"] = std::move(related);
+      entry["suppressed"] = d.suppression.has_value();
+      if (d.suppression) {
+        nlohmann::json waiver = location(report.path, d.suppression->span);
+        waiver["justification"] = d.suppression->justification;
+        entry["suppression"] = std::move(waiver);
+      }
       diagnostics.push_back(std::move(entry));
     }
   }
@@ -46,7 +52,8 @@ void write_json(std::ostream& out, const std::vector<FileReport>& reports) {
                                      {"errors", summary.errors},
                                      {"warnings", summary.warnings},
                                      {"info", summary.info},
-                                     {"unreadable", summary.unreadable}}}};
+                                     {"unreadable", summary.unreadable},
+                                     {"suppressed", summary.suppressed}}}};
   // Invalid UTF-8 in a message or path is replaced rather than thrown on.
   out << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }

@@ -45,13 +45,15 @@ void write_manifest(std::ostream& out, std::string_view manifest) {
 }  // namespace
 
 void write_rule_list(std::ostream& out) {
-  size_t id_width = 0;
-  for (const auto& rule : all_rules())
+  size_t id_width = 0, category_width = 0;
+  for (const auto& rule : all_rules()) {
     id_width = std::max(id_width, rule->info().id.size());
+    category_width = std::max(category_width, rule->info().category.size());
+  }
   for (const auto& rule : all_rules()) {
     const RuleInfo& info = rule->info();
-    out << fmt::format("{:<{}}  {:<7}  {:<10}  {}\n", info.id, id_width, severity_name(info.severity),
-                       info.category, info.summary);
+    out << fmt::format("{:<{}}  {:<7}  {:<{}}  {}\n", info.id, id_width, severity_name(info.severity),
+                       info.category, category_width, info.summary);
   }
 }
 
@@ -68,6 +70,13 @@ void write_rule_explanation(std::ostream& out, const RuleInfo& rule) {
   write_manifest(out, rule.good);
   out << "\nHow to fix\n";
   write_wrapped(out, rule.fix, "  ");
+  if (!rule.suppressible) {
+    out << "\nSuppression\n";
+    write_wrapped(out,
+                  "Its findings cannot be waived by a comment or annotation in the manifest (the "
+                  "configuration can turn the rule off).",
+                  "  ");
+  }
   if (rule.options.empty()) return;
   out << "\nOptions\n";
   for (const RuleOption& option : rule.options) {

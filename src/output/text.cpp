@@ -1,8 +1,11 @@
 #include "output/text.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 namespace podlint {
 
@@ -76,10 +79,16 @@ void write_text(std::ostream& out, const std::vector<FileReport>& reports, const
     if (report.diagnostics.empty()) continue;
     const yaml::LineIndex lines(report.text);
     for (const auto& d : report.diagnostics) {
-      out << fmt::format("{}{}:{}:{}: {}{}:{} {}{} [{}]\n", p.bold, report.path, d.span.begin.line,
+      if (d.suppression && !options.show_suppressed) continue;
+      out << fmt::format("{}{}:{}:{}: {}{}:{} {}{} [{}]", p.bold, report.path, d.span.begin.line,
                          d.span.begin.column, severity_color(d.severity, p), severity_name(d.severity),
-                         p.reset, p.bold, d.message, d.rule)
-          << p.reset;
+                         p.reset, p.bold, d.message, d.rule);
+      if (d.suppression) {
+        out << (d.suppression->justification.empty()
+                    ? std::string(" (suppressed)")
+                    : fmt::format(" (suppressed: {})", d.suppression->justification));
+      }
+      out << p.reset << '\n';
       write_excerpt(out, lines, d.span, p);
       for (const auto& related : d.related) {
         out << fmt::format("{}{}:{}:{}: {}note:{} {}\n", p.bold, report.path, related.span.begin.line,
@@ -92,14 +101,18 @@ void write_text(std::ostream& out, const std::vector<FileReport>& reports, const
     return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
   };
   const Summary summary = summarize(reports);
+  std::vector<std::string> notes;
+  if (summary.unreadable > 0) notes.push_back(fmt::format("{} unreadable", summary.unreadable));
+  if (summary.suppressed > 0) notes.push_back(fmt::format("{} suppressed", summary.suppressed));
+  const std::string aside = notes.empty() ? "" : fmt::format(" ({})", fmt::join(notes, ", "));
   if (summary.errors + summary.warnings + summary.info == 0 && summary.unreadable == 0) {
-    out << fmt::format("{}no problems found in {}{}\n", p.bold, plural(summary.files, "file"), p.reset);
+    out << fmt::format("{}no problems found in {}{}{}\n", p.bold, plural(summary.files, "file"), aside,
+                       p.reset);
     return;
   }
-  std::string line =
-      fmt::format("{}, {}, {} info in {}", plural(summary.errors, "error"),
-                  plural(summary.warnings, "warning"), summary.info, plural(summary.files, "file"));
-  if (summary.unreadable > 0) line += fmt::format(" ({} unreadable)", summary.unreadable);
+  const std::string line =
+      fmt::format("{}, {}, {} info in {}{}", plural(summary.errors, "error"),
+                  plural(summary.warnings, "warning"), summary.info, plural(summary.files, "file"), aside);
   out << p.bold << line << p.reset << '\n';
 }
 

@@ -1,0 +1,458 @@
+#include "engine/suppression.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <set>
+
+#include "engine/rule.hpp"
+#include "schema/validate.hpp"
+
+namespace podlint {
+
+namespace {
+
+constexpr std::string_view kDirectivePrefix = "podlint-";
+constexpr std::string_view kAnnotationPrefix = "podlint.dev/";
+constexpr std::string_view kIgnoreAnnotation = "podlint.dev/ignore";
+constexpr const char* kSuppressionsOff =
+    "in-source suppressions are turned off: the configuration sets suppressions.allow to false";
+
+// Where a waiver applies. When several waive one finding, the first in this
+// order is the one recorded (all of them count as used).
+enum class Scope : uint8_t { Line, File, Container, Object };
+
+struct Directive {
+  std::string_view name;
+  Scope scope;
+  bool next_line;
+};
+
+constexpr std::array<Directive, 3> kDirectives{{
+    {"podlint-disable-next-line", Scope::Line, true},
+    {"podlint-disable-line", Scope::Line, false},
+    {"podlint-disable-file", Scope::File, false},
+}};
+
+bool is_blank(char c) {
+  return c == ' ' || c == '\t';
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_blank(s.front()))
+    s.remove_prefix(1);
+  while (!s.empty() && (is_blank(s.back()) || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
+
+// Text from one line of the input (a comment, a scalar as written), so that
+// each word of it gets its exact span. Text that was unescaped or folded
+// differs from the input: its words are placed at the whole.
+struct Located {
+  std::string_view text;
+  yaml::Span whole;
+  bool exact = true;
+
+  // `part` must be a view into `text`.
+  yaml::Span span_of(std::string_view part) const {
+    if (!exact) return whole;
+    const auto delta = static_cast<uint32_t>(part.data() - text.data());
+    const auto size = static_cast<uint32_t>(part.size());
+    yaml::Position begin = whole.begin;
+    begin.offset += delta;
+    begin.column += delta;
+    yaml::Position end = begin;
+    end.offset += size;
+    end.column += size;
+    return {begin, end};
+  }
+};
+
+Located located(std::string_view text, const yaml::Comment& comment) {
+  yaml::Span after_hash = comment.span;
+  ++after_hash.begin.offset;
+  ++after_hash.begin.column;
+  const bool exact = comment.text.size() == after_hash.end.offset - after_hash.begin.offset &&
+                     after_hash.end.offset <= text.size();
+  return {comment.text, after_hash, exact};
+}
+
+Located located(std::string_view text, const yaml::Node& scalar) {
+  yaml::Span inner = scalar.span;
+  if (inner.end.offset > text.size() || inner.end.offset < inner.begin.offset)
+    return {scalar.value, inner, false};
+  std::string_view raw = text.substr(inner.begin.offset, inner.end.offset - inner.begin.offset);
+  const bool quoted =
+      scalar.style == yaml::ScalarStyle::SingleQuoted || scalar.style == yaml::ScalarStyle::DoubleQuoted;
+  if (quoted && raw.size() >= 2) {
+    raw = raw.substr(1, raw.size() - 2);
+    ++inner.begin.offset;
+    ++inner.begin.column;
+    --inner.end.offset;
+    --inner.end.column;
+  }
+  if (raw != scalar.value) return {scalar.value, scalar.span, false};
+  return {raw, inner, true};
+}
+
+struct ListedRule {
+  std::string_view id;
+  yaml::Span span;
+  bool used = false;
+};
+
+struct Waiver {
+  Scope scope = Scope::Line;
+  std::string_view form;  // "podlint-disable-line", "podlint.dev/ignore.web"...
+  yaml::Span span;        // the whole comment, or the annotation from key to value
+  yaml::Span form_span;   // the directive, or the annotation's key
+  std::string justification;
+  bool all_rules = false;
+  bool used = false;  // all_rules only; a listed rule keeps its own
+  std::vector<ListedRule> rules;
+  uint32_t line = 0;                           // Scope::Line: the line covered; 0 when there is none
+  yaml::Span region;                           // Scope::Container, Scope::Object: the node covered
+  std::string where;                           // for messages: "on line 12", "in container \"web\""...
+  std::set<std::string, std::less<>> refused;  // all_rules: rules it may not waive, reported once
+
+  // Whether a file or annotation waiver applies at `offset` (a line waiver is
+  // looked up by its line).
+  bool covers(uint32_t offset) const {
+    return scope == Scope::File || (region.begin.offset <= offset && offset <= region.end.offset);
+  }
+};
+
+const std::vector<std::string_view>& rule_ids() {
+  static const std::vector<std::string_view> ids = [] {
+    std::vector<std::string_view> out;
+    for (const auto& rule : all_rules())
+      out.push_back(rule->info().id);
+    return out;
+  }();
+  return ids;
+}
+
+std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates) {
+  const std::string_view guess = schema::suggest(word, candidates);
+  return guess.empty() ? std::string() : fmt::format(" (did you mean \"{}\"?)", guess);
+}
+
+std::string describe(const model::Workload& workload) {
+  const std::string_view kind = workload.kind.valid() ? workload.kind.value : "object";
+  return workload.name.valid() ? fmt::format("{} \"{}\"", kind, workload.name.value)
+                               : fmt::format("this {}", kind);
+}
+
+// Reads the waivers of one document and what is wrong with them.
+class WaiverReader {
+ public:
+  WaiverReader(std::string_view text, const yaml::Document& document, const LintConfig& config)
+      : text_(text), document_(document), config_(config) {}
+
+  void read_comment(const yaml::Comment& comment);
+  void read_annotations(const model::Workload& workload, const yaml::Node* metadata);
+
+  std::vector<Waiver> waivers;
+  std::vector<WaiverProblem> problems;
+
+ private:
+  void problem(WaiverProblemKind kind, const yaml::Span& span, std::string message) {
+    problems.push_back({kind, span, std::move(message)});
+  }
+  void read_rule_list(const Located& source, std::string_view list, Waiver& waiver, bool empty_means_all);
+  void keep(Waiver&& waiver) {
+    if (waiver.all_rules || !waiver.rules.empty()) waivers.push_back(std::move(waiver));
+  }
+  bool is_comment_at(size_t offset) const;
+  uint32_t next_content_line(const yaml::Comment& comment);
+
+  std::string_view text_;
+  const yaml::Document& document_;
+  const LintConfig& config_;
+  // The last next_content_line() search: everything from its start to its
+  // result was blank or comments, so a later comment in between shares the
+  // result (a run of directives is not scanned over and over).
+  size_t searched_from_ = 0;
+  size_t found_at_ = 0;
+  uint32_t found_line_ = 0;
+};
+
+// "rule-a,rule-b -- why": rule ids separated by commas or blanks, "*" for
+// every rule, then an optional justification after a "--" standing alone.
+void WaiverReader::read_rule_list(const Located& source, std::string_view list, Waiver& waiver,
+                                  bool empty_means_all) {
+  for (size_t at = list.find("--"); at != std::string_view::npos; at = list.find("--", at + 1)) {
+    if ((at == 0 || is_blank(list[at - 1])) && (at + 2 == list.size() || is_blank(list[at + 2]))) {
+      waiver.justification = std::string(trim(list.substr(at + 2)));
+      list = list.substr(0, at);
+      break;
+    }
+  }
+  std::string_view star;
+  size_t words = 0;
+  while (!list.empty()) {
+    const size_t begin = list.find_first_not_of(", \t\r");
+    if (begin == std::string_view::npos) break;
+    list.remove_prefix(begin);
+    const std::string_view id = list.substr(0, list.find_first_of(", \t\r"));
+    list.remove_prefix(id.size());
+    ++words;
+    if (id == "*") {
+      star = id;
+      continue;
+    }
+    const Rule* rule = find_rule(id);
+    if (rule == nullptr) {
+      const std::string hint = did_you_mean(id, rule_ids());
+      problem(
+          WaiverProblemKind::Invalid, source.span_of(id),
+          fmt::format("unknown rule \"{}\"{}", id, hint.empty() ? " (podlint rules lists the rules)" : hint));
+    } else if (!rule->info().suppressible) {
+      problem(WaiverProblemKind::Forbidden, source.span_of(id),
+              fmt::format("{} findings cannot be suppressed", id));
+    } else if (!config_.suppression_allowed(id)) {
+      problem(
+          WaiverProblemKind::Forbidden, source.span_of(id),
+          fmt::format("{} findings may not be suppressed in the manifest: the configuration sets noSuppress",
+                      id));
+    } else {
+      waiver.rules.push_back({id, source.span_of(id)});
+    }
+  }
+  if (!star.empty()) {
+    if (words == 1) {
+      waiver.all_rules = true;
+    } else {
+      problem(WaiverProblemKind::Invalid, source.span_of(star),
+              "\"*\" stands for every rule and cannot be combined with rule ids");
+    }
+  } else if (words == 0) {
+    if (empty_means_all) {
+      waiver.all_rules = true;
+    } else {
+      problem(WaiverProblemKind::Invalid, waiver.form_span,
+              fmt::format("{} lists no rule: write \"*\" to waive every rule", waiver.form));
+    }
+  }
+}
+
+bool WaiverReader::is_comment_at(size_t offset) const {
+  const auto& comments = document_.comments;
+  const auto it =
+      std::lower_bound(comments.begin(), comments.end(), offset,
+                       [](const yaml::Comment& c, size_t at) { return c.span.begin.offset < at; });
+  return it != comments.end() && it->span.begin.offset == offset;
+}
+
+// The line a podlint-disable-next-line comment covers: the next one that is
+// neither blank nor a comment alone; 0 when the input ends first.
+uint32_t WaiverReader::next_content_line(const yaml::Comment& comment) {
+  const size_t from = comment.span.end.offset;
+  if (searched_from_ < from && from <= found_at_) return found_line_;
+  uint32_t line = comment.span.begin.line;
+  size_t at = from;
+  for (;;) {
+    const size_t eol = text_.find('\n', at);
+    const size_t first = eol == std::string_view::npos ? eol : text_.find_first_not_of(" \t\r", eol + 1);
+    if (first == std::string_view::npos) {
+      line = 0;
+      at = text_.size();
+      break;
+    }
+    at = eol + 1;
+    ++line;
+    if (text_[first] == '\n' || (text_[first] == '#' && is_comment_at(first))) continue;
+    break;
+  }
+  searched_from_ = from;
+  found_at_ = at;
+  found_line_ = line;
+  return line;
+}
+
+void WaiverReader::read_comment(const yaml::Comment& comment) {
+  const Located source = located(text_, comment);
+  std::string_view rest = comment.text;
+  rest.remove_prefix(std::min(rest.size(), rest.find_first_not_of(" \t")));
+  const std::string_view word = rest.substr(0, rest.find_first_of(" \t"));
+  if (!word.starts_with(kDirectivePrefix)) return;
+  const auto directive = std::find_if(kDirectives.begin(), kDirectives.end(),
+                                      [&](const Directive& d) { return d.name == word; });
+  if (directive == kDirectives.end()) {
+    std::array<std::string_view, kDirectives.size()> names;
+    std::transform(kDirectives.begin(), kDirectives.end(), names.begin(),
+                   [](const Directive& d) { return d.name; });
+    const std::string hint = did_you_mean(word, names);
+    problem(WaiverProblemKind::Invalid, source.span_of(word),
+            fmt::format("unknown directive \"{}\"{}", word,
+                        hint.empty() ? ": podlint reads podlint-disable-line, podlint-disable-next-line and "
+                                       "podlint-disable-file"
+                                     : hint));
+    return;
+  }
+  Waiver waiver;
+  waiver.scope = directive->scope;
+  waiver.form = directive->name;
+  waiver.span = comment.span;
+  waiver.form_span = source.span_of(word);
+  if (!config_.allow_suppressions) {
+    problem(WaiverProblemKind::Forbidden, waiver.form_span, kSuppressionsOff);
+    return;
+  }
+  if (directive->scope == Scope::File) {
+    waiver.where = "in this document";
+  } else if (directive->next_line) {
+    waiver.line = next_content_line(comment);
+    waiver.where = waiver.line == 0 ? "after this comment" : fmt::format("on line {}", waiver.line);
+  } else {
+    const size_t line_start = comment.span.begin.offset - (comment.span.begin.column - 1);
+    if (trim(text_.substr(line_start, comment.span.begin.offset - line_start)).empty()) {
+      problem(WaiverProblemKind::Invalid, waiver.form_span,
+              "podlint-disable-line covers its own line, which holds nothing but this comment: use "
+              "podlint-disable-next-line");
+      return;
+    }
+    waiver.line = comment.span.begin.line;
+    waiver.where = fmt::format("on line {}", waiver.line);
+  }
+  read_rule_list(source, rest.substr(word.size()), waiver, true);
+  keep(std::move(waiver));
+}
+
+void WaiverReader::read_annotations(const model::Workload& workload, const yaml::Node* metadata) {
+  if (metadata == nullptr || !metadata->is_mapping()) return;
+  const yaml::Node* annotations = yaml::find(*metadata, "annotations");
+  if (annotations == nullptr || !annotations->is_mapping()) return;
+  for (const yaml::Pair& pair : annotations->pairs) {
+    const yaml::Node& key = *pair.key;
+    if (!key.is_scalar() || !key.value.starts_with(kAnnotationPrefix)) continue;
+    const Located key_source = located(text_, key);
+    Waiver waiver;
+    waiver.form = key.value;
+    waiver.form_span = key.span;
+    if (key.value == kIgnoreAnnotation) {
+      waiver.scope = Scope::Object;
+      waiver.region = workload.object->span;
+      waiver.where = fmt::format("in {}", describe(workload));
+    } else if (key.value.starts_with(kIgnoreAnnotation) && key.value[kIgnoreAnnotation.size()] == '.') {
+      const std::string_view name = key_source.text.substr(kIgnoreAnnotation.size() + 1);
+      const model::Container* container = nullptr;
+      std::vector<std::string_view> names;
+      if (workload.pod_spec) {
+        for (const model::Container* c : workload.pod_spec->all_containers()) {
+          if (!c->name.valid()) continue;
+          names.push_back(c->name.value);
+          if (c->name.value == name) container = c;
+        }
+      }
+      if (container == nullptr) {
+        problem(WaiverProblemKind::Invalid, name.empty() ? key.span : key_source.span_of(name),
+                fmt::format("no container named \"{}\" in {}{}", name, describe(workload),
+                            did_you_mean(name, names)));
+        continue;
+      }
+      waiver.scope = Scope::Container;
+      waiver.region = container->node->span;
+      waiver.where = fmt::format("in container \"{}\"", name);
+    } else {
+      const std::array<std::string_view, 1> known{kIgnoreAnnotation};
+      const std::string hint = did_you_mean(key.value, known);
+      problem(
+          WaiverProblemKind::Invalid, key.span,
+          fmt::format(
+              "unknown annotation \"{}\"{}", key.value,
+              hint.empty() ? ": podlint reads podlint.dev/ignore and podlint.dev/ignore.<container>" : hint));
+      continue;
+    }
+    const yaml::Node& value = yaml::resolve(*pair.value);
+    if (!value.is_scalar()) continue;  // not a string: schema validation reports it
+    if (!config_.allow_suppressions) {
+      problem(WaiverProblemKind::Forbidden, key.span, kSuppressionsOff);
+      continue;
+    }
+    waiver.span = {key.span.begin, pair.value->span.end};  // an alias's own span, not its target's
+    const Located value_source = located(text_, value);
+    read_rule_list(value_source, value_source.text, waiver, false);
+    keep(std::move(waiver));
+  }
+}
+
+}  // namespace
+
+std::vector<WaiverProblem> apply_suppressions(std::string_view text, const yaml::Document& document,
+                                              std::span<const model::Workload> workloads,
+                                              std::span<Diagnostic> findings, const LintConfig& config) {
+  WaiverReader reader(text, document, config);
+  for (const yaml::Comment& comment : document.comments)
+    reader.read_comment(comment);
+  for (const model::Workload& workload : workloads) {
+    reader.read_annotations(workload, yaml::find(*workload.object, "metadata"));
+    reader.read_annotations(workload, workload.template_metadata);
+  }
+  auto& waivers = reader.waivers;
+  if (waivers.empty()) return std::move(reader.problems);
+  // Line waivers first, by line, so that a finding looks up its own line's;
+  // then the others, in the order their scopes take precedence.
+  std::stable_sort(waivers.begin(), waivers.end(), [](const Waiver& a, const Waiver& b) {
+    return a.scope != b.scope ? a.scope < b.scope : a.scope == Scope::Line && a.line < b.line;
+  });
+  const auto line_waivers_end = std::partition_point(waivers.begin(), waivers.end(),
+                                                     [](const Waiver& w) { return w.scope == Scope::Line; });
+
+  for (Diagnostic& finding : findings) {
+    const Rule* rule = find_rule(finding.rule);
+    const bool by_nature = rule != nullptr && rule->info().suppressible;
+    const bool suppressible = by_nature && config.suppression_allowed(finding.rule);
+    const auto waive = [&](Waiver& waiver) {
+      if (waiver.all_rules) {
+        if (!suppressible) {
+          if (waiver.refused.insert(finding.rule).second) {
+            reader.problems.push_back(
+                {WaiverProblemKind::Forbidden, waiver.form_span,
+                 by_nature ? fmt::format("{} may not suppress {} findings: the configuration sets noSuppress",
+                                         waiver.form, finding.rule)
+                           : fmt::format("{} cannot suppress {} findings", waiver.form, finding.rule)});
+          }
+          return;
+        }
+        waiver.used = true;
+      } else {
+        bool listed = false;
+        for (ListedRule& r : waiver.rules) {
+          if (r.id == finding.rule) listed = r.used = true;
+        }
+        if (!listed) return;
+      }
+      if (!finding.suppression) finding.suppression = Suppression{waiver.span, waiver.justification};
+    };
+    const uint32_t line = finding.span.begin.line;
+    const auto line_begin = std::lower_bound(waivers.begin(), line_waivers_end, line,
+                                             [](const Waiver& w, uint32_t l) { return w.line < l; });
+    const auto line_end = std::upper_bound(line_begin, line_waivers_end, line,
+                                           [](uint32_t l, const Waiver& w) { return l < w.line; });
+    for (auto it = line_begin; it != line_end; ++it)
+      waive(*it);
+    for (auto it = line_waivers_end; it != waivers.end(); ++it) {
+      if (it->covers(finding.span.begin.offset)) waive(*it);
+    }
+  }
+
+  for (const Waiver& waiver : waivers) {
+    if (waiver.all_rules && !waiver.used && waiver.refused.empty()) {
+      reader.problems.push_back({WaiverProblemKind::Unused, waiver.form_span,
+                                 fmt::format("nothing to suppress: no finding {}", waiver.where)});
+    }
+    for (const ListedRule& r : waiver.rules) {
+      // A rule the configuration turns off reports nothing: whether it would have is unknown.
+      if (!r.used && config.rule_enabled(r.id)) {
+        reader.problems.push_back({WaiverProblemKind::Unused, r.span,
+                                   fmt::format("nothing to suppress: no {} finding {}", r.id, waiver.where)});
+      }
+    }
+  }
+  return std::move(reader.problems);
+}
+
+}  // namespace podlint
