@@ -210,6 +210,15 @@ int main(int argc, char** argv) {
       ->add_option("--config", lint.config, "Configuration file to show instead of the path's .podlint.yaml")
       ->type_name("FILE");
 
+  // Set last: a subcommand added after it would inherit it.
+  app.footer(
+      "Exit status:\n"
+      "  0  nothing at or above the --fail-on severity was found\n"
+      "  1  something was\n"
+      "  2  usage, configuration or I/O errors (an unreadable file)\n\n"
+      "Environment:\n"
+      "  NO_COLOR  when set and not empty, --color auto means never");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
