@@ -113,6 +113,22 @@ k8s/app.yaml:1:7: error: second
 )");
 }
 
+TEST_CASE("JUnit lists only the rules each file's configuration runs", "[junit]") {
+  const std::string pod =
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers: [{name: app, image: nginx}]\n";
+  podlint::LintSettings settings;
+  settings.config.rules["missing-liveness-probe"].enabled = false;
+  const auto quiet = podlint::lint_text("quiet.yaml", pod, settings);
+  CHECK(quiet.disabled_rules == std::vector<std::string_view>{"missing-liveness-probe"});
+  const std::string xml = junit_of({quiet, podlint::lint_text("loud.yaml", pod)});
+  CHECK(xml.find("<testcase classname=\"quiet.yaml\" name=\"Pod/web: missing-liveness-probe\"") ==
+        std::string::npos);
+  CHECK(xml.find("<testcase classname=\"quiet.yaml\" name=\"Pod/web: missing-readiness-probe\"") !=
+        std::string::npos);
+  CHECK(xml.find("<testcase classname=\"loud.yaml\" name=\"Pod/web: missing-liveness-probe\"") !=
+        std::string::npos);
+}
+
 TEST_CASE("JUnit escapes what XML 1.0 cannot hold", "[junit]") {
   CHECK(podlint::xml_escape("a<b>&\"c\"", true) == "a&lt;b&gt;&amp;&quot;c&quot;");
   CHECK(podlint::xml_escape("a<b>&\"c\"", false) == "a&lt;b&gt;&amp;\"c\"");
