@@ -1,7 +1,10 @@
 // A YAML 1.2 parser in two layers: a scanner that turns bytes into tokens
 // (indentation becomes explicit block start/end tokens, implicit keys are
 // detected by remembering where a key could have started), and a
-// recursive-descent parser over those tokens that builds the Document.
+// recursive-descent parser over those tokens that builds the Document. The
+// block parsers read the common shapes ("key: value", "- item") straight from
+// the bytes when no token is pending, to the same effect (see "direct
+// reading").
 // Syntax errors unwind with an exception to the document loop, which skips to
 // the next document marker.
 //
@@ -117,8 +120,40 @@ bool is_blankz(char c) {
 bool is_flow_indicator(char c) {
   return c == ',' || c == '[' || c == ']' || c == '{' || c == '}';
 }
+// Whether a plain scalar starts at q in block context (document markers
+// aside).
+bool starts_block_plain_scalar(const char* q) {
+  switch (q[0]) {
+    case '-':
+    case '?':
+    case ':':
+      return !is_blankz(q[1]);
+    case ',':
+    case '[':
+    case ']':
+    case '{':
+    case '}':
+    case '#':
+    case '&':
+    case '*':
+    case '!':
+    case '|':
+    case '>':
+    case '\'':
+    case '"':
+    case '%':
+    case '@':
+    case '`':
+      return false;
+    default:
+      return !is_blankz(q[0]);
+  }
+}
+bool is_alnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 bool is_word_char(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
+  return is_alnum(c) || c == '-';
 }
 bool is_uri_char(char c) {
   return is_word_char(c) || (c != '\0' && std::strchr("%;/?:@&=+$,_.!~*'()[]#", c) != nullptr);
@@ -472,14 +507,20 @@ class Parser {
     ++tokens_parsed_;
     token_available_ = false;
     if (t.kind != Tok::BlockEnd && t.kind != Tok::StreamEnd) prev_end_ = t.span.end;
-    if (t.span.end.offset > document_end_limit_)
-      fail(ErrorKind::Limit, t.span,
-           fmt::format("document exceeds the maximum size of {} bytes", options_.max_document_bytes));
+    check_document_size(t.span);
     return t;
+  }
+  void check_document_size(const Span& consumed) {
+    if (consumed.end.offset > document_end_limit_)
+      fail(ErrorKind::Limit, consumed,
+           fmt::format("document exceeds the maximum size of {} bytes", options_.max_document_bytes));
   }
 
   void fetch_more_tokens();
   void fetch_next_token();
+  // The rest of fetch_next_token() once the whitespace before the token is
+  // skipped.
+  void fetch_token_here();
   void scan_to_next_token();
   void stale_simple_keys();
   void save_simple_key();
@@ -529,6 +570,14 @@ class Parser {
   void fetch_block_scalar();
   void fetch_quoted_scalar();
   void fetch_plain_scalar();
+  struct PlainScalar {
+    Position begin;
+    Position end;
+    bool multiline;
+  };
+  // Scans the plain scalar at p_ and the whitespace after it, up to where
+  // the next token may start.
+  PlainScalar scan_plain_scalar();
   void scan_comment();
   void finish_line(const char* what);
 
@@ -560,7 +609,8 @@ class Parser {
   [[gnu::noinline]] uint64_t parse_alias(Node*& out);
   [[gnu::noinline]] void parse_block_sequence(Node* node, uint64_t& weight);
   [[gnu::noinline]] void parse_indentless_sequence(Node* node, uint64_t& weight);
-  [[gnu::noinline]] void parse_block_mapping(Node* node, uint64_t& weight);
+  // first_key: read by start_plain_mapping(), which also started the block.
+  [[gnu::noinline]] void parse_block_mapping(Node* node, uint64_t& weight, Node* first_key = nullptr);
   [[gnu::noinline]] void parse_flow_sequence(Node* node, uint64_t& weight);
   [[gnu::noinline]] void parse_flow_mapping(Node* node, uint64_t& weight);
   [[gnu::noinline]] uint64_t parse_flow_pair(Tok closing, Node*& key, Node*& value);
@@ -599,6 +649,49 @@ class Parser {
     if (++depth_ > max_depth_)
       fail(ErrorKind::Limit, span, fmt::format("nesting exceeds the maximum depth of {}", max_depth_));
   }
+
+  // ---- direct reading ----
+  // Most of a manifest is "key: value" lines, "- " entries and plain scalars
+  // in block context. When the token queue is drained, the block parsers read
+  // these straight from the bytes and leave the scanner as the token path
+  // would have left it. Anything else, and anything whose scanning could
+  // fail, goes to the token path, so that errors, their positions and the
+  // partial trees of broken documents stay the same.
+  enum class KeyAhead { None, Found, Unsure };
+  bool queue_drained() const {
+    return head_ == tokens_.size() && possible_keys_ == 0 && simple_keys_.size() == 1;
+  }
+  // Skips the whitespace and comments before the next token as the token
+  // path would; fetch_token_here() can take over from there.
+  void skip_to_next_token() {
+    tokens_.clear();
+    head_ = 0;
+    scan_to_next_token();
+  }
+  KeyAhead plain_key_ahead(const char*& key_end, const char*& colon) const;
+  // Whether an implicit plain key that the token path would take without
+  // error starts at p_.
+  bool plain_key_here(const char*& key_end, const char*& colon) const {
+    return simple_key_allowed_ && !whitespace_had_tab_ && !at_document_marker() &&
+           starts_block_plain_scalar(p_) && plain_key_ahead(key_end, colon) == KeyAhead::Found;
+  }
+  bool at_block_entry() const { return p_[0] == '-' && is_blankz(p_[1]) && simple_key_allowed_; }
+  // Whether fetching the token at p_ cannot fail.
+  bool next_token_is_safe() const;
+  Node* take_plain_key(const char* key_end, const char* colon);
+  Node* plain_scalar_node(const PlainScalar& scalar);
+  void take_block_entry();
+  // What consuming a BlockEnd token does.
+  void end_block() {
+    indent_ = indents_.back();
+    indents_.pop_back();
+  }
+  // A mapping value or sequence entry after its ':' or '-'. Returns null,
+  // with the next token queued, when it is not read directly.
+  // key_ends_value: a key that follows means the value is empty.
+  [[gnu::noinline]] Node* read_block_value(bool key_ends_value, uint64_t& weight);
+  Node* start_plain_mapping(const char* key_end, const char* colon, uint64_t& weight);
+
   [[noreturn, gnu::noinline]] void fail_in_block(const Token& t, const Node& collection, const char* entry);
   [[noreturn, gnu::noinline]] void fail_no_node(const Token& t);
   void finish_items(Node* node, size_t base);
@@ -694,6 +787,10 @@ void Parser::fetch_next_token() {
     return;
   }
   scan_to_next_token();
+  fetch_token_here();
+}
+
+void Parser::fetch_token_here() {
   if (possible_keys_ > 0) stale_simple_keys();
   if (indent_ > column()) unroll_indent(column());
 
@@ -711,7 +808,7 @@ void Parser::fetch_next_token() {
   }
   // Most tokens are plain scalars starting with a letter or a digit: spare
   // them the dispatch below.
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return fetch_plain_scalar();
+  if (is_alnum(c)) return fetch_plain_scalar();
   const bool in_flow = simple_keys_.size() > 1;
   const char n = p_[1];
   switch (c) {
@@ -1151,6 +1248,15 @@ void Parser::fetch_quoted_scalar() {
 void Parser::fetch_plain_scalar() {
   save_simple_key();
   simple_key_allowed_ = false;
+  const PlainScalar scalar = scan_plain_scalar();
+  Token& t = tokens_.emplace_back();
+  t.kind = Tok::Scalar;
+  t.span = {scalar.begin, scalar.end};
+  t.text = source(scalar.begin, scalar.end);
+  t.needs_decoding = scalar.multiline;
+}
+
+Parser::PlainScalar Parser::scan_plain_scalar() {
   const bool in_flow = simple_keys_.size() > 1;
   const Position begin = pos();
   Position end = begin;
@@ -1191,11 +1297,7 @@ void Parser::fetch_plain_scalar() {
       if (!in_flow && column() <= indent_) break;
     }
   }
-  Token& t = tokens_.emplace_back();
-  t.kind = Tok::Scalar;
-  t.span = {begin, end};
-  t.text = source(begin, end);
-  t.needs_decoding = multiline;
+  return {begin, end, multiline};
 }
 
 void Parser::fetch_block_scalar() {
@@ -1520,20 +1622,39 @@ void Parser::parse_block_sequence(Node* node, uint64_t& weight) {
   const size_t base = item_scratch_.size();
   try {
     for (;;) {
-      const Token* t = &peek();
-      if (t->kind == Tok::BlockEnd) {
-        next();
-        break;
+      bool took_entry = false;
+      if (queue_drained()) {
+        skip_to_next_token();
+        const char* key_end;
+        const char* colon;
+        if (column() == indent_ && at_block_entry()) {
+          take_block_entry();
+          took_entry = true;
+        } else if (column() < indent_ && plain_key_here(key_end, colon)) {
+          end_block();
+          break;
+        } else {
+          fetch_token_here();
+        }
       }
-      if (t->kind != Tok::BlockEntry) fail_in_block(*t, *node, "sequence entry");
-      next();
-      const Tok following = peek().kind;
-      Node* item;
-      if (following == Tok::BlockEntry || following == Tok::BlockEnd) {
-        item = empty_node(prev_end_);
-        weight = add(weight, 1);
-      } else {
-        weight = add(weight, parse_node(true, false, item));
+      if (!took_entry) {
+        const Token* t = &peek();
+        if (t->kind == Tok::BlockEnd) {
+          next();
+          break;
+        }
+        if (t->kind != Tok::BlockEntry) fail_in_block(*t, *node, "sequence entry");
+        next();
+      }
+      Node* item = queue_drained() ? read_block_value(false, weight) : nullptr;
+      if (!item) {
+        const Tok following = peek().kind;
+        if (following == Tok::BlockEntry || following == Tok::BlockEnd) {
+          item = empty_node(prev_end_);
+          weight = add(weight, 1);
+        } else {
+          weight = add(weight, parse_node(true, false, item));
+        }
       }
       item_scratch_.push_back(item);
     }
@@ -1547,16 +1668,35 @@ void Parser::parse_block_sequence(Node* node, uint64_t& weight) {
 void Parser::parse_indentless_sequence(Node* node, uint64_t& weight) {
   const size_t base = item_scratch_.size();
   try {
-    while (peek().kind == Tok::BlockEntry) {
-      next();
-      const Tok following = peek().kind;
-      Node* item;
-      if (following == Tok::BlockEntry || following == Tok::Key || following == Tok::Value ||
-          following == Tok::BlockEnd) {
-        item = empty_node(prev_end_);
-        weight = add(weight, 1);
-      } else {
-        weight = add(weight, parse_node(true, false, item));
+    for (;;) {
+      bool took_entry = false;
+      if (queue_drained()) {
+        skip_to_next_token();
+        const char* key_end;
+        const char* colon;
+        if (column() == indent_ && at_block_entry()) {
+          take_block_entry();
+          took_entry = true;
+        } else if (column() <= indent_ && plain_key_here(key_end, colon)) {
+          break;  // the next key of the enclosing mapping
+        } else {
+          fetch_token_here();
+        }
+      }
+      if (!took_entry) {
+        if (peek().kind != Tok::BlockEntry) break;
+        next();
+      }
+      Node* item = queue_drained() ? read_block_value(true, weight) : nullptr;
+      if (!item) {
+        const Tok following = peek().kind;
+        if (following == Tok::BlockEntry || following == Tok::Key || following == Tok::Value ||
+            following == Tok::BlockEnd) {
+          item = empty_node(prev_end_);
+          weight = add(weight, 1);
+        } else {
+          weight = add(weight, parse_node(true, false, item));
+        }
       }
       item_scratch_.push_back(item);
     }
@@ -1567,44 +1707,62 @@ void Parser::parse_indentless_sequence(Node* node, uint64_t& weight) {
   finish_items(node, base);
 }
 
-void Parser::parse_block_mapping(Node* node, uint64_t& weight) {
-  next();  // the block mapping start
+void Parser::parse_block_mapping(Node* node, uint64_t& weight, Node* first_key) {
+  if (!first_key) next();  // the block mapping start
   const size_t base = pair_scratch_.size();
   auto ends_entry = [](Tok kind) { return kind == Tok::Key || kind == Tok::Value || kind == Tok::BlockEnd; };
   try {
     for (;;) {
-      const Token* t = &peek();
-      if (t->kind == Tok::BlockEnd) {
-        next();
-        break;
-      }
-      Node* key;
-      if (t->kind == Tok::Key) {
-        next();
-        if (ends_entry(peek().kind)) {
-          key = empty_node(prev_end_);
-          weight = add(weight, 1);
+      Node* key = first_key;
+      first_key = nullptr;
+      if (!key && queue_drained()) {
+        skip_to_next_token();
+        const char* key_end;
+        const char* colon;
+        if (column() <= indent_ && plain_key_here(key_end, colon)) {
+          if (column() < indent_) {
+            end_block();
+            break;
+          }
+          key = take_plain_key(key_end, colon);
         } else {
-          weight = add(weight, parse_node(true, true, key));
+          fetch_token_here();
         }
-      } else if (t->kind == Tok::Value) {
-        key = empty_node(t->span.begin);
+      }
+      bool has_value_indicator = true;
+      if (key) {
         weight = add(weight, 1);
       } else {
-        fail_in_block(*t, *node, "mapping entry");
+        const Token* t = &peek();
+        if (t->kind == Tok::BlockEnd) {
+          next();
+          break;
+        }
+        if (t->kind == Tok::Key) {
+          next();
+          if (ends_entry(peek().kind)) {
+            key = empty_node(prev_end_);
+            weight = add(weight, 1);
+          } else {
+            weight = add(weight, parse_node(true, true, key));
+          }
+        } else if (t->kind == Tok::Value) {
+          key = empty_node(t->span.begin);
+          weight = add(weight, 1);
+        } else {
+          fail_in_block(*t, *node, "mapping entry");
+        }
+        has_value_indicator = peek().kind == Tok::Value;
+        if (has_value_indicator) next();
       }
-      Node* value;
-      if (peek().kind == Tok::Value) {
-        next();
-        if (ends_entry(peek().kind)) {
+      Node* value = has_value_indicator && queue_drained() ? read_block_value(true, weight) : nullptr;
+      if (!value) {
+        if (!has_value_indicator || ends_entry(peek().kind)) {
           value = empty_node(prev_end_);
           weight = add(weight, 1);
         } else {
           weight = add(weight, parse_node(true, true, value));
         }
-      } else {
-        value = empty_node(prev_end_);
-        weight = add(weight, 1);
       }
       pair_scratch_.push_back({key, value});
     }
@@ -1613,6 +1771,153 @@ void Parser::parse_block_mapping(Node* node, uint64_t& weight) {
     throw;
   }
   finish_pairs(node, base);
+}
+
+// ============================================================== direct reading
+
+// A plain scalar starts at p_. It is an implicit key when ": " follows it on
+// its line before any comment.
+Parser::KeyAhead Parser::plain_key_ahead(const char*& key_end, const char*& colon) const {
+  const char* q = p_;
+  for (;;) {
+    q = find_plain_stop(q, false);
+    if (*q == ':') {
+      if (is_blankz(q[1])) {
+        key_end = q;
+        break;
+      }
+      ++q;
+      continue;
+    }
+    key_end = q;
+    while (is_blank(*q))
+      ++q;
+    if (*q == ':' && is_blankz(q[1])) break;
+    if (is_blankz(*q) || *q == '#') return KeyAhead::None;
+  }
+  colon = q;
+  // A key longer than implicit keys may be is an error, and the token path
+  // reports an oversized document when it consumes the token that crosses
+  // the limit.
+  const uint64_t after_colon = static_cast<uint64_t>(q - buffer_.get()) + 1;
+  if (q - p_ > 1024 || after_colon > document_end_limit_) return KeyAhead::Unsure;
+  return KeyAhead::Found;
+}
+
+bool Parser::next_token_is_safe() const {
+  if (*p_ == '\0') return static_cast<size_t>(p_ - buffer_.get()) == text_.size();
+  if (at_document_marker()) return *p_ == '-';
+  if (p_[0] == '-' && is_blankz(p_[1])) return simple_key_allowed_ && !whitespace_had_tab_;
+  const char* key_end;
+  const char* colon;
+  return plain_key_here(key_end, colon);
+}
+
+// The key found by plain_key_here() and its ':', as the Key, Scalar and
+// Value tokens would have given them.
+Node* Parser::take_plain_key(const char* key_end, const char* colon) {
+  Node* key = new_node(NodeKind::Scalar, {pos(), position_at(key_end)});
+  key->value = source(key->span.begin, key->span.end);
+  expanded_ = add(expanded_, 1);
+  p_ = colon + 1;
+  prev_end_ = pos();
+  simple_key_allowed_ = false;
+  last_json_like_ = false;
+  return key;
+}
+
+// A scalar scanned at p_, as parse_node() makes it of its token.
+Node* Parser::plain_scalar_node(const PlainScalar& scalar) {
+  Token t;
+  t.kind = Tok::Scalar;
+  t.span = {scalar.begin, scalar.end};
+  t.text = source(scalar.begin, scalar.end);
+  t.needs_decoding = scalar.multiline;
+  prev_end_ = scalar.end;
+  check_document_size(t.span);
+  Node* node = scalar_node(t);
+  expanded_ = add(expanded_, 1);
+  return node;
+}
+
+void Parser::take_block_entry() {
+  const Position begin = pos();
+  ++p_;
+  prev_end_ = pos();
+  check_document_size({begin, prev_end_});
+  simple_key_allowed_ = true;
+  last_json_like_ = false;
+}
+
+Node* Parser::read_block_value(bool key_ends_value, uint64_t& weight) {
+  skip_to_next_token();
+  const char* key_end;
+  const char* colon;
+  if (column() > indent_ && starts_block_plain_scalar(p_)) {
+    if (!simple_key_allowed_) {
+      // On the line of its ':', where no key may start.
+      last_json_like_ = false;
+      const PlainScalar scalar = scan_plain_scalar();
+      weight = add(weight, 1);
+      return plain_scalar_node(scalar);
+    }
+    switch (plain_key_ahead(key_end, colon)) {
+      case KeyAhead::Found:
+        if (!whitespace_had_tab_) return start_plain_mapping(key_end, colon, weight);
+        break;
+      case KeyAhead::None: {
+        // A scalar where a key may start; the token path sorts out those
+        // that continue on later lines.
+        const char* const start = p_;
+        const char* const start_line = line_start_;
+        const uint32_t line = line_;
+        simple_key_allowed_ = false;
+        last_json_like_ = false;
+        const PlainScalar scalar = scan_plain_scalar();
+        if (!scalar.multiline) {
+          // Before a comment or the end of the input, the token path reads
+          // the next token (and checks the keys it may start) before it can
+          // tell that this is no key.
+          if (line_ == line) {
+            skip_to_next_token();
+            if (!next_token_is_safe()) {
+              fetch_token_here();
+              stale_simple_keys();
+            }
+          }
+          weight = add(weight, 1);
+          return plain_scalar_node(scalar);
+        }
+        p_ = start;
+        line_start_ = start_line;
+        line_ = line;
+        simple_key_allowed_ = true;
+        break;
+      }
+      case KeyAhead::Unsure:
+        break;
+    }
+  } else if (column() <= indent_ && (column() < indent_ || key_ends_value) &&
+             plain_key_here(key_end, colon)) {
+    weight = add(weight, 1);
+    return empty_node(prev_end_);
+  }
+  fetch_token_here();
+  return nullptr;
+}
+
+Node* Parser::start_plain_mapping(const char* key_end, const char* colon, uint64_t& weight) {
+  const Position mark = pos();
+  Node* node = new_node(NodeKind::Mapping, {mark, mark});
+  enter(node->span);
+  indents_.push_back(indent_);
+  indent_ = column();
+  uint64_t mapping_weight = 1;
+  parse_block_mapping(node, mapping_weight, take_plain_key(key_end, colon));
+  --depth_;
+  expanded_ = add(expanded_, 1);
+  weight = add(weight, mapping_weight);
+  return node;
 }
 
 // One "key: value" entry of a flow collection (the key may be implicit or
