@@ -80,6 +80,7 @@ struct Token {
 class TokenQueue {
  public:
   size_t size() const { return size_; }
+  size_t capacity() const { return capacity_; }
   void clear() { size_ = 0; }
   Token* data() { return storage_.get(); }
   Token& operator[](size_t i) { return storage_[i]; }
@@ -374,25 +375,112 @@ std::string position_text(const Position& p) {
   return fmt::format("{}:{}", p.line, p.column);
 }
 
+struct SimpleKey {
+  bool possible = false;
+  bool required = false;
+  bool after_tab = false;
+  size_t token_number = 0;
+  Position mark;
+};
+
+struct Anchored {
+  Node* node;
+  uint64_t weight;
+};
+
+// The parser's working memory. It outlives one parse() and serves the next
+// one on the same thread, which spares small inputs most of their
+// allocations; only what an unusually large input needed is given back.
+struct Scratch {
+  std::unique_ptr<char[]> buffer;
+  size_t buffer_size = 0;
+  TokenQueue tokens;
+  std::vector<SimpleKey> simple_keys;  // one per flow level
+  std::vector<int> indents;
+  std::vector<Comment> pending_comments;
+  std::vector<std::pair<std::string_view, std::string_view>> tag_handles;
+  std::unordered_map<std::string_view, Anchored> anchors;
+  std::vector<Node*> items;
+  std::vector<Pair> pairs;
+  std::unordered_map<std::string_view, const Node*> keys;
+
+  static constexpr size_t kKeepBytes = 1 << 20;
+
+  // A cleared state and a buffer of at least `size` bytes.
+  void prepare(size_t size) {
+    if (buffer_size < size) {
+      buffer = std::make_unique_for_overwrite<char[]>(size);
+      buffer_size = size;
+    }
+    tokens.clear();
+    simple_keys.assign(1, SimpleKey{});
+    indents.clear();
+    pending_comments.clear();
+    tag_handles.clear();
+    if (!anchors.empty()) anchors.clear();
+    items.clear();
+    pairs.clear();
+    if (!keys.empty()) keys.clear();
+  }
+  void trim() {
+    if (buffer_size > kKeepBytes) {
+      buffer.reset();
+      buffer_size = 0;
+    }
+    if (tokens.capacity() * sizeof(Token) > kKeepBytes) tokens = TokenQueue{};
+    trim(simple_keys);
+    trim(indents);
+    trim(pending_comments);
+    trim(items);
+    trim(pairs);
+    if (anchors.bucket_count() * sizeof(void*) > kKeepBytes) anchors = {};
+    if (keys.bucket_count() * sizeof(void*) > kKeepBytes) keys = {};
+  }
+  template <class T>
+  static void trim(std::vector<T>& v) {
+    if (v.capacity() * sizeof(T) > kKeepBytes) std::vector<T>().swap(v);
+  }
+};
+
 class Parser {
  public:
-  Parser(std::string_view text, const ParseOptions& options)
-      : text_(text), options_(options), max_depth_(std::min<uint32_t>(options.max_depth, kHardDepthLimit)) {
+  Parser(std::string_view text, const ParseOptions& options, Scratch& scratch)
+      : text_(text),
+        options_(options),
+        max_depth_(std::min<uint32_t>(options.max_depth, kHardDepthLimit)),
+        scratch_(scratch),
+        pending_comments_(scratch.pending_comments),
+        tag_handles_(scratch.tag_handles),
+        anchors_(scratch.anchors),
+        key_scratch_(scratch.keys) {
+    scratch.prepare(text.size() + kPadding);
+    // The busiest parts are owned while parsing, so that using them takes no
+    // indirection.
+    tokens_ = std::move(scratch.tokens);
+    simple_keys_ = std::move(scratch.simple_keys);
+    indents_ = std::move(scratch.indents);
+    item_scratch_ = std::move(scratch.items);
+    pair_scratch_ = std::move(scratch.pairs);
     // A private copy with NUL padding: the scanner stops at a NUL, which also
     // marks the first invalid byte, so its loops need no bounds checks.
-    buffer_ = std::make_unique_for_overwrite<char[]>(text.size() + kPadding);
-    const size_t checked = copy_text_ascii(text, buffer_.get());
-    if (checked < text.size())
-      std::memcpy(buffer_.get() + checked, text.data() + checked, text.size() - checked);
-    std::memset(buffer_.get() + text.size(), 0, kPadding);
-    p_ = line_start_ = buffer_.get();
+    buffer_ = scratch.buffer.get();
+    const size_t checked = copy_text_ascii(text, buffer_);
+    if (checked < text.size()) std::memcpy(buffer_ + checked, text.data() + checked, text.size() - checked);
+    std::memset(buffer_ + text.size(), 0, kPadding);
+    p_ = line_start_ = buffer_;
     set_limit(checked);
     stream_.text = text;
-    // Enough for typical manifests without regrowing.
-    indents_.reserve(32);
-    item_scratch_.reserve(64);
-    pair_scratch_.reserve(64);
   }
+
+  ~Parser() {
+    scratch_.tokens = std::move(tokens_);
+    scratch_.simple_keys = std::move(simple_keys_);
+    scratch_.indents = std::move(indents_);
+    scratch_.items = std::move(item_scratch_);
+    scratch_.pairs = std::move(pair_scratch_);
+  }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
 
   Stream run();
 
@@ -401,14 +489,6 @@ class Parser {
   // safe whatever max_depth says.
   static constexpr uint32_t kHardDepthLimit = 1000;
   static constexpr size_t kMaxInitialArenaBytes = 32 * 1024;
-
-  struct SimpleKey {
-    bool possible = false;
-    bool required = false;
-    bool after_tab = false;
-    size_t token_number = 0;
-    Position mark;
-  };
 
   // ---- errors ----
   [[noreturn]] void fail(ErrorKind kind, Span span, std::string message) {
@@ -453,7 +533,7 @@ class Parser {
     error.span = open;
   }
   uint32_t line_indentation(Position at) const {
-    const char* line = buffer_.get() + at.offset - (at.column - 1);
+    const char* line = buffer_ + at.offset - (at.column - 1);
     const char* q = line;
     while (*q == ' ')
       ++q;
@@ -467,7 +547,7 @@ class Parser {
   // ---- positions ----
   Position pos() const { return position_at(p_); }
   Position position_at(const char* at) const {
-    return {static_cast<uint32_t>(at - buffer_.get()), line_, static_cast<uint32_t>(at - line_start_ + 1)};
+    return {static_cast<uint32_t>(at - buffer_), line_, static_cast<uint32_t>(at - line_start_ + 1)};
   }
   int column() const { return static_cast<int>(p_ - line_start_); }
   void skip_break() {
@@ -705,7 +785,8 @@ class Parser {
   std::string_view text_;
   const ParseOptions& options_;
   uint32_t max_depth_;
-  std::unique_ptr<char[]> buffer_;
+  Scratch& scratch_;
+  char* buffer_;
   size_t limit_ = 0;
   std::string limit_message_;
   const char* p_;
@@ -718,13 +799,13 @@ class Parser {
   bool token_available_ = false;
   bool stream_start_produced_ = false;
   bool simple_key_allowed_ = false;
-  bool whitespace_had_tab_ = false;                  // the blanks just before the current token
-  bool last_json_like_ = false;                      // the last token was a quoted scalar or a flow end
-  std::vector<SimpleKey> simple_keys_{SimpleKey{}};  // one per flow level
+  bool whitespace_had_tab_ = false;     // the blanks just before the current token
+  bool last_json_like_ = false;         // the last token was a quoted scalar or a flow end
+  std::vector<SimpleKey> simple_keys_;  // one per flow level
   size_t possible_keys_ = 0;
   int indent_ = -1;
   std::vector<int> indents_;
-  std::vector<Comment> pending_comments_;
+  std::vector<Comment>& pending_comments_;
 
   Stream stream_;
   size_t doc_index_ = 0;
@@ -739,15 +820,11 @@ class Parser {
   uint32_t depth_ = 0;
   uint64_t expanded_ = 0;
   bool had_yaml_directive_ = false;
-  std::vector<std::pair<std::string_view, std::string_view>> tag_handles_;
-  struct Anchored {
-    Node* node;
-    uint64_t weight;
-  };
-  std::unordered_map<std::string_view, Anchored> anchors_;
+  std::vector<std::pair<std::string_view, std::string_view>>& tag_handles_;
+  std::unordered_map<std::string_view, Anchored>& anchors_;
   std::vector<Node*> item_scratch_;
   std::vector<Pair> pair_scratch_;
-  std::unordered_map<std::string_view, const Node*> key_scratch_;
+  std::unordered_map<std::string_view, const Node*>& key_scratch_;
   const char* last_recovery_ = nullptr;
 };
 
@@ -798,7 +875,7 @@ void Parser::fetch_token_here() {
   last_json_like_ = false;
   const char c = *p_;
   if (c == '\0') {
-    if (static_cast<size_t>(p_ - buffer_.get()) < text_.size()) fail_here("invalid character");
+    if (static_cast<size_t>(p_ - buffer_) < text_.size()) fail_here("invalid character");
     fetch_stream_end();
     return;
   }
@@ -865,7 +942,7 @@ void Parser::fetch_token_here() {
 void Parser::scan_comment() {
   const Position begin = pos();
   // The line ends at LF, CR or the NUL at limit_ (no NUL comes before it).
-  const char* limit = buffer_.get() + limit_;
+  const char* limit = buffer_ + limit_;
   const auto* lf = static_cast<const char*>(std::memchr(p_, '\n', static_cast<size_t>(limit - p_)));
   const char* q = lf ? lf : limit;
   if (const auto* cr = static_cast<const char*>(std::memchr(p_, '\r', static_cast<size_t>(q - p_)))) q = cr;
@@ -916,7 +993,7 @@ void Parser::scan_to_next_token() {
 
 void Parser::stale_simple_keys() {
   if (possible_keys_ == 0) return;
-  const uint32_t offset = static_cast<uint32_t>(p_ - buffer_.get());
+  const uint32_t offset = static_cast<uint32_t>(p_ - buffer_);
   for (SimpleKey& key : simple_keys_) {
     // Implicit keys are limited to one line and 1024 characters.
     if (key.possible && (key.mark.line < line_ || key.mark.offset + 1024 < offset)) {
@@ -1015,7 +1092,7 @@ void Parser::fetch_directive() {
     while (*p_ >= '0' && *p_ <= '9')
       ++p_;
     if (p_ == minor || !is_blankz(*p_)) fail_here("invalid %YAML directive: expected a version like 1.2");
-    t.text = text_.substr(static_cast<size_t>(version - buffer_.get()), static_cast<size_t>(p_ - version));
+    t.text = text_.substr(static_cast<size_t>(version - buffer_), static_cast<size_t>(p_ - version));
     t.span.end = pos();
     finish_line("the %YAML directive");
   } else if (name == "TAG") {
@@ -1033,14 +1110,14 @@ void Parser::fetch_directive() {
       fail_here("invalid %TAG directive: a named tag handle must end with '!'");
     }
     if (!is_blank(*p_)) fail_here("invalid %TAG directive: expected blanks after the handle");
-    t.text = text_.substr(static_cast<size_t>(handle - buffer_.get()), static_cast<size_t>(p_ - handle));
+    t.text = text_.substr(static_cast<size_t>(handle - buffer_), static_cast<size_t>(p_ - handle));
     while (is_blank(*p_))
       ++p_;
     const char* prefix = p_;
     while (is_uri_char(*p_))
       ++p_;
     if (p_ == prefix || !is_blankz(*p_)) fail_here("invalid %TAG directive: expected a tag prefix");
-    t.suffix = text_.substr(static_cast<size_t>(prefix - buffer_.get()), static_cast<size_t>(p_ - prefix));
+    t.suffix = text_.substr(static_cast<size_t>(prefix - buffer_), static_cast<size_t>(p_ - prefix));
     t.span.end = pos();
     finish_line("the %TAG directive");
   } else {
@@ -1163,7 +1240,7 @@ void Parser::fetch_tag() {
       ++p_;
     if (*p_ != '>' || p_ == uri) fail_here("invalid verbatim tag: expected '>'");
     t.verbatim_tag = true;
-    t.suffix = text_.substr(static_cast<size_t>(uri - buffer_.get()), static_cast<size_t>(p_ - uri));
+    t.suffix = text_.substr(static_cast<size_t>(uri - buffer_), static_cast<size_t>(p_ - uri));
     ++p_;
   } else {
     const char* handle_start = p_ - 1;
@@ -1174,12 +1251,12 @@ void Parser::fetch_tag() {
     } else {
       p_ = handle_start + 1;  // "!suffix": the primary handle
     }
-    t.text = text_.substr(static_cast<size_t>(handle_start - buffer_.get()),
-                          static_cast<size_t>(p_ - handle_start));
+    t.text =
+        text_.substr(static_cast<size_t>(handle_start - buffer_), static_cast<size_t>(p_ - handle_start));
     const char* suffix = p_;
     while (is_uri_char(*p_) && *p_ != '!' && !is_flow_indicator(*p_))
       ++p_;
-    t.suffix = text_.substr(static_cast<size_t>(suffix - buffer_.get()), static_cast<size_t>(p_ - suffix));
+    t.suffix = text_.substr(static_cast<size_t>(suffix - buffer_), static_cast<size_t>(p_ - suffix));
     if (t.suffix.empty() && t.text != "!") fail_here("tag suffix must not be empty");
   }
   if (!is_blankz(*p_) && !(simple_keys_.size() > 1 && is_flow_indicator(*p_)))
@@ -1373,7 +1450,7 @@ void Parser::fetch_block_scalar() {
   t.block_indent = parent;
   t.needs_decoding = true;
   t.span = {begin, end};
-  t.text = text_.substr(begin.offset, static_cast<size_t>(p_ - buffer_.get()) - begin.offset);
+  t.text = text_.substr(begin.offset, static_cast<size_t>(p_ - buffer_) - begin.offset);
 }
 
 // ====================================================================== parser
@@ -1799,13 +1876,13 @@ Parser::KeyAhead Parser::plain_key_ahead(const char*& key_end, const char*& colo
   // A key longer than implicit keys may be is an error, and the token path
   // reports an oversized document when it consumes the token that crosses
   // the limit.
-  const uint64_t after_colon = static_cast<uint64_t>(q - buffer_.get()) + 1;
+  const uint64_t after_colon = static_cast<uint64_t>(q - buffer_) + 1;
   if (q - p_ > 1024 || after_colon > document_end_limit_) return KeyAhead::Unsure;
   return KeyAhead::Found;
 }
 
 bool Parser::next_token_is_safe() const {
-  if (*p_ == '\0') return static_cast<size_t>(p_ - buffer_.get()) == text_.size();
+  if (*p_ == '\0') return static_cast<size_t>(p_ - buffer_) == text_.size();
   if (at_document_marker()) return *p_ == '-';
   if (p_[0] == '-' && is_blankz(p_[1])) return simple_key_allowed_ && !whitespace_had_tab_;
   const char* key_end;
@@ -2108,12 +2185,12 @@ void Parser::recover() {
     // Continue past the invalid byte and look for the next one further on.
     const size_t at = limit_;
     set_limit(at + 1);
-    p_ = buffer_.get() + at + 1;
+    p_ = buffer_ + at + 1;
   }
   if (p_ == line_start_ && at_document_marker() && !bad_byte && p_ != last_recovery_) {
     last_recovery_ = p_;
   } else {
-    const char* const end = buffer_.get() + text_.size();
+    const char* const end = buffer_ + text_.size();
     // A directive may start the next document right after a "..." line.
     bool after_end_marker = line_start_[0] == '.' && line_start_[1] == '.' && line_start_[2] == '.';
     for (;;) {
@@ -2122,7 +2199,7 @@ void Parser::recover() {
       if (*p_ == '\0') {
         if (p_ >= end) break;
         // Invalid bytes in the skipped part are not reported.
-        set_limit(static_cast<size_t>(p_ - buffer_.get()) + 1);
+        set_limit(static_cast<size_t>(p_ - buffer_) + 1);
         ++p_;
         continue;
       }
@@ -2208,8 +2285,14 @@ Stream parse(std::string_view text, const ParseOptions& options) {
     stream.documents.emplace_back().errors.push_back(std::move(error));
     return stream;
   }
-  Parser parser(text, options);
-  return parser.run();
+  thread_local Scratch scratch;
+  Stream stream;
+  {
+    Parser parser(text, options, scratch);
+    stream = parser.run();
+  }
+  scratch.trim();
+  return stream;
 }
 
 }  // namespace podlint::yaml
