@@ -601,7 +601,19 @@ class Parser {
   // The rest of fetch_next_token() once the whitespace before the token is
   // skipped.
   void fetch_token_here();
-  void scan_to_next_token();
+  void scan_to_next_token() {
+    // Most tokens follow one space, or none, on the same line.
+    const char* q = p_ + (*p_ == ' ');
+    const auto c = static_cast<unsigned char>(*q);
+    if (c > ' ' && c < 0x80 && c != '#' && (p_ != line_start_ || simple_keys_.size() == 1)) {
+      p_ = q;
+      whitespace_had_tab_ = false;
+      return;
+    }
+    skip_whitespace();
+  }
+  // Blanks, comments and line breaks, with the checks that come with them.
+  [[gnu::noinline]] void skip_whitespace();
   void stale_simple_keys();
   void save_simple_key();
   void remove_simple_key();
@@ -682,6 +694,15 @@ class Parser {
     document_end_limit_ = uint64_t{begin.offset} + options_.max_document_bytes;
   }
   void parse_document();
+  void start_document() {
+    tag_handles_.clear();
+    if (!anchors_.empty()) anchors_.clear();
+    had_yaml_directive_ = false;
+    expanded_ = 0;
+    depth_ = 0;
+  }
+  bool read_plain_document();
+  void finish_document(Node* root);
   uint64_t parse_node(bool block, bool indentless, Node*& out);
   // The recursion runs parse_node -> one collection function -> parse_node;
   // keeping the collection functions out of line keeps each level's stack
@@ -951,7 +972,7 @@ void Parser::scan_comment() {
   pending_comments_.push_back({{begin, end}, source(begin, end).substr(1)});
 }
 
-void Parser::scan_to_next_token() {
+void Parser::skip_whitespace() {
   whitespace_had_tab_ = false;
   for (;;) {
     const char* blanks_start = p_;
@@ -1930,7 +1951,7 @@ Node* Parser::read_block_value(bool key_ends_value, uint64_t& weight) {
   skip_to_next_token();
   const char* key_end;
   const char* colon;
-  if (column() > indent_ && starts_block_plain_scalar(p_)) {
+  if (column() > indent_ && !at_document_marker() && starts_block_plain_scalar(p_)) {
     if (!simple_key_allowed_) {
       // On the line of its ':', where no key may start.
       last_json_like_ = false;
@@ -2142,20 +2163,51 @@ void Parser::parse_document() {
   if (t->kind == Tok::DocStart) {
     next();
     document.explicit_start = true;
-    const Tok following = peek().kind;
-    if (following == Tok::DocStart || following == Tok::DocEnd || following == Tok::StreamEnd ||
-        following == Tok::VersionDirective || following == Tok::TagDirective ||
-        following == Tok::ReservedDirective) {
-      root = empty_node(prev_end_);
-    } else {
-      parse_node(true, false, root);
+    uint64_t weight = 0;
+    if (queue_drained()) root = read_block_value(false, weight);
+    if (!root) {
+      const Tok following = peek().kind;
+      if (following == Tok::DocStart || following == Tok::DocEnd || following == Tok::StreamEnd ||
+          following == Tok::VersionDirective || following == Tok::TagDirective ||
+          following == Tok::ReservedDirective) {
+        root = empty_node(prev_end_);
+      } else {
+        parse_node(true, false, root);
+      }
     }
   } else {
     if (has_directives) fail(t->span, "expected '---' after the directives");
     parse_node(true, false, root);
   }
+  finish_document(root);
+}
+
+// A document without directives or "---" whose root is a block mapping with
+// a plain first key, read directly. Returns false, with the next token
+// queued, for any other start.
+bool Parser::read_plain_document() {
+  skip_to_next_token();
+  const Position begin = pos();
+  // The key is checked against the size limit of the document it would
+  // begin; the document itself begins only once its first token is taken.
+  document_end_limit_ = uint64_t{begin.offset} + options_.max_document_bytes;
+  const char* key_end;
+  const char* colon;
+  if (!plain_key_here(key_end, colon)) {
+    fetch_token_here();
+    return false;
+  }
+  begin_document_at(begin);
+  start_document();
+  uint64_t weight = 0;
+  finish_document(start_plain_mapping(key_end, colon, weight));
+  return true;
+}
+
+void Parser::finish_document(Node* root) {
+  Document& document = doc();
   document.root = root;
-  t = &peek();
+  const Token* t = &peek();
   if (t->kind == Tok::DocEnd) {
     next();
     document.explicit_end = true;
@@ -2232,21 +2284,19 @@ Stream Parser::run() {
     Document& document = doc();
     bool ended = false;
     try {
-      const Tok kind = peek().kind;
-      begin_document_at(peek().span.begin);
-      if (kind == Tok::StreamEnd) {
-        ended = true;
-      } else if (kind == Tok::DocEnd) {
-        next();  // "..." after a document that already ended
-        if (doc_index_ > 0) stream_.documents[doc_index_ - 1].explicit_end = true;
-        continue;
-      } else {
-        tag_handles_.clear();
-        if (!anchors_.empty()) anchors_.clear();
-        had_yaml_directive_ = false;
-        expanded_ = 0;
-        depth_ = 0;
-        parse_document();
+      if (!queue_drained() || !read_plain_document()) {
+        const Tok kind = peek().kind;
+        begin_document_at(peek().span.begin);
+        if (kind == Tok::StreamEnd) {
+          ended = true;
+        } else if (kind == Tok::DocEnd) {
+          next();  // "..." after a document that already ended
+          if (doc_index_ > 0) stream_.documents[doc_index_ - 1].explicit_end = true;
+          continue;
+        } else {
+          start_document();
+          parse_document();
+        }
       }
     } catch (const Failure&) {
       recover();
