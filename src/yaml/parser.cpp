@@ -708,8 +708,11 @@ class Parser {
   // keeping the collection functions out of line keeps each level's stack
   // frames small (several KiB under AddressSanitizer otherwise).
   [[gnu::noinline]] uint64_t parse_alias(Node*& out);
-  [[gnu::noinline]] void parse_block_sequence(Node* node, uint64_t& weight);
-  [[gnu::noinline]] void parse_indentless_sequence(Node* node, uint64_t& weight);
+  // first_entry_taken: start_block_sequence() started the sequence and took
+  // the '-' of its first entry.
+  [[gnu::noinline]] void parse_block_sequence(Node* node, uint64_t& weight, bool first_entry_taken = false);
+  [[gnu::noinline]] void parse_indentless_sequence(Node* node, uint64_t& weight,
+                                                   bool first_entry_taken = false);
   // first_key: read by start_plain_mapping(), which also started the block.
   [[gnu::noinline]] void parse_block_mapping(Node* node, uint64_t& weight, Node* first_key = nullptr);
   [[gnu::noinline]] void parse_flow_sequence(Node* node, uint64_t& weight);
@@ -787,11 +790,15 @@ class Parser {
     indent_ = indents_.back();
     indents_.pop_back();
   }
-  // A mapping value or sequence entry after its ':' or '-'. Returns null,
-  // with the next token queued, when it is not read directly.
-  // key_ends_value: a key that follows means the value is empty.
-  [[gnu::noinline]] Node* read_block_value(bool key_ends_value, uint64_t& weight);
+  // Where read_block_value() reads: a mapping value, an entry of an
+  // indentless sequence (both of which a key that follows leaves empty), or
+  // an entry of a block sequence or a document's root.
+  enum class BlockSlot { MappingValue, IndentlessEntry, Entry };
+  // A node in block context after its ':', '-' or "---". Returns null, with
+  // the next token queued, when it is not read directly.
+  [[gnu::noinline]] Node* read_block_value(BlockSlot slot, uint64_t& weight);
   Node* start_plain_mapping(const char* key_end, const char* colon, uint64_t& weight);
+  Node* start_block_sequence(bool indentless, uint64_t& weight);
 
   [[noreturn, gnu::noinline]] void fail_in_block(const Token& t, const Node& collection, const char* entry);
   [[noreturn, gnu::noinline]] void fail_no_node(const Token& t);
@@ -1715,13 +1722,12 @@ void Parser::fail_no_node(const Token& t) {
   fail(t.span, fmt::format("expected a node, found {}", describe(t.kind)));
 }
 
-void Parser::parse_block_sequence(Node* node, uint64_t& weight) {
-  next();  // the block sequence start
+void Parser::parse_block_sequence(Node* node, uint64_t& weight, bool first_entry_taken) {
+  if (!first_entry_taken) next();  // the block sequence start
   const size_t base = item_scratch_.size();
   try {
-    for (;;) {
-      bool took_entry = false;
-      if (queue_drained()) {
+    for (bool took_entry = first_entry_taken;; took_entry = false) {
+      if (!took_entry && queue_drained()) {
         skip_to_next_token();
         const char* key_end;
         const char* colon;
@@ -1744,7 +1750,7 @@ void Parser::parse_block_sequence(Node* node, uint64_t& weight) {
         if (t->kind != Tok::BlockEntry) fail_in_block(*t, *node, "sequence entry");
         next();
       }
-      Node* item = queue_drained() ? read_block_value(false, weight) : nullptr;
+      Node* item = queue_drained() ? read_block_value(BlockSlot::Entry, weight) : nullptr;
       if (!item) {
         const Tok following = peek().kind;
         if (following == Tok::BlockEntry || following == Tok::BlockEnd) {
@@ -1763,12 +1769,11 @@ void Parser::parse_block_sequence(Node* node, uint64_t& weight) {
   finish_items(node, base);
 }
 
-void Parser::parse_indentless_sequence(Node* node, uint64_t& weight) {
+void Parser::parse_indentless_sequence(Node* node, uint64_t& weight, bool first_entry_taken) {
   const size_t base = item_scratch_.size();
   try {
-    for (;;) {
-      bool took_entry = false;
-      if (queue_drained()) {
+    for (bool took_entry = first_entry_taken;; took_entry = false) {
+      if (!took_entry && queue_drained()) {
         skip_to_next_token();
         const char* key_end;
         const char* colon;
@@ -1785,7 +1790,7 @@ void Parser::parse_indentless_sequence(Node* node, uint64_t& weight) {
         if (peek().kind != Tok::BlockEntry) break;
         next();
       }
-      Node* item = queue_drained() ? read_block_value(true, weight) : nullptr;
+      Node* item = queue_drained() ? read_block_value(BlockSlot::IndentlessEntry, weight) : nullptr;
       if (!item) {
         const Tok following = peek().kind;
         if (following == Tok::BlockEntry || following == Tok::Key || following == Tok::Value ||
@@ -1853,7 +1858,8 @@ void Parser::parse_block_mapping(Node* node, uint64_t& weight, Node* first_key) 
         has_value_indicator = peek().kind == Tok::Value;
         if (has_value_indicator) next();
       }
-      Node* value = has_value_indicator && queue_drained() ? read_block_value(true, weight) : nullptr;
+      Node* value = has_value_indicator && queue_drained() ? read_block_value(BlockSlot::MappingValue, weight)
+                                                           : nullptr;
       if (!value) {
         if (!has_value_indicator || ends_entry(peek().kind)) {
           value = empty_node(prev_end_);
@@ -1947,10 +1953,16 @@ void Parser::take_block_entry() {
   last_json_like_ = false;
 }
 
-Node* Parser::read_block_value(bool key_ends_value, uint64_t& weight) {
+Node* Parser::read_block_value(BlockSlot slot, uint64_t& weight) {
   skip_to_next_token();
   const char* key_end;
   const char* colon;
+  if (at_block_entry()) {
+    // A new block sequence (its start token's tab check passes), or an
+    // indentless one as a mapping value.
+    if (column() > indent_ && !whitespace_had_tab_) return start_block_sequence(false, weight);
+    if (column() == indent_ && slot == BlockSlot::MappingValue) return start_block_sequence(true, weight);
+  }
   if (column() > indent_ && !at_document_marker() && starts_block_plain_scalar(p_)) {
     if (!simple_key_allowed_) {
       // On the line of its ':', where no key may start.
@@ -1973,10 +1985,10 @@ Node* Parser::read_block_value(bool key_ends_value, uint64_t& weight) {
         last_json_like_ = false;
         const PlainScalar scalar = scan_plain_scalar();
         if (!scalar.multiline) {
-          // Before a comment or the end of the input, the token path reads
-          // the next token (and checks the keys it may start) before it can
-          // tell that this is no key.
-          if (line_ == line) {
+          // Before a comment or the end of the input, and within the reach
+          // of implicit keys, the token path reads the next token (and checks
+          // the keys it may start) before it can tell that this is no key.
+          if (line_ == line && p_ - start <= 1024) {
             skip_to_next_token();
             if (!next_token_is_safe()) {
               fetch_token_here();
@@ -1995,13 +2007,38 @@ Node* Parser::read_block_value(bool key_ends_value, uint64_t& weight) {
       case KeyAhead::Unsure:
         break;
     }
-  } else if (column() <= indent_ && (column() < indent_ || key_ends_value) &&
+  } else if (column() <= indent_ && (column() < indent_ || slot != BlockSlot::Entry) &&
              plain_key_here(key_end, colon)) {
     weight = add(weight, 1);
     return empty_node(prev_end_);
   }
   fetch_token_here();
   return nullptr;
+}
+
+// The sequence whose first '-' is at p_, as parse_node() makes it of a
+// BlockSeqStart token (or, indentless, of the BlockEntry token).
+Node* Parser::start_block_sequence(bool indentless, uint64_t& weight) {
+  const Position mark = pos();
+  Node* node = new_node(NodeKind::Sequence, {mark, indentless ? position_at(p_ + 1) : mark});
+  enter(node->span);
+  if (!indentless) {
+    indents_.push_back(indent_);
+    indent_ = column();
+    prev_end_ = mark;
+    check_document_size(node->span);
+  }
+  take_block_entry();
+  uint64_t sequence_weight = 1;
+  if (indentless) {
+    parse_indentless_sequence(node, sequence_weight, true);
+  } else {
+    parse_block_sequence(node, sequence_weight, true);
+  }
+  --depth_;
+  expanded_ = add(expanded_, 1);
+  weight = add(weight, sequence_weight);
+  return node;
 }
 
 Node* Parser::start_plain_mapping(const char* key_end, const char* colon, uint64_t& weight) {
@@ -2164,7 +2201,7 @@ void Parser::parse_document() {
     next();
     document.explicit_start = true;
     uint64_t weight = 0;
-    if (queue_drained()) root = read_block_value(false, weight);
+    if (queue_drained()) root = read_block_value(BlockSlot::Entry, weight);
     if (!root) {
       const Tok following = peek().kind;
       if (following == Tok::DocStart || following == Tok::DocEnd || following == Tok::StreamEnd ||
