@@ -784,6 +784,7 @@ class Parser {
   bool next_token_is_safe() const;
   Node* take_plain_key(const char* key_end, const char* colon);
   Node* plain_scalar_node(const PlainScalar& scalar);
+  Node* take_simple_quoted_scalar();
   void take_block_entry();
   // What consuming a BlockEnd token does.
   void end_block() {
@@ -1944,6 +1945,32 @@ Node* Parser::plain_scalar_node(const PlainScalar& scalar) {
   return node;
 }
 
+// A quoted scalar at p_ that ends on its line and needs no decoding, as
+// parse_node() makes it of its token; null, having consumed nothing, for any
+// other.
+Node* Parser::take_simple_quoted_scalar() {
+  const char quote = *p_;
+  const char* q = p_ + 1;
+  while (*q != quote) {
+    if (is_break(*q) || *q == '\0' || (*q == '\\' && quote == '"')) return nullptr;
+    ++q;
+  }
+  if (quote == '\'' && q[1] == '\'') return nullptr;
+  Token t;
+  t.kind = Tok::Scalar;
+  t.style = quote == '"' ? ScalarStyle::DoubleQuoted : ScalarStyle::SingleQuoted;
+  t.span.begin = pos();
+  p_ = q + 1;
+  t.span.end = pos();
+  t.text = source(t.span.begin, t.span.end);
+  last_json_like_ = true;
+  prev_end_ = t.span.end;
+  check_document_size(t.span);
+  Node* node = scalar_node(t);
+  expanded_ = add(expanded_, 1);
+  return node;
+}
+
 void Parser::take_block_entry() {
   const Position begin = pos();
   ++p_;
@@ -1963,7 +1990,13 @@ Node* Parser::read_block_value(BlockSlot slot, uint64_t& weight) {
     if (column() > indent_ && !whitespace_had_tab_) return start_block_sequence(false, weight);
     if (column() == indent_ && slot == BlockSlot::MappingValue) return start_block_sequence(true, weight);
   }
-  if (column() > indent_ && !at_document_marker() && starts_block_plain_scalar(p_)) {
+  if (column() > indent_ && !simple_key_allowed_ && (*p_ == '"' || *p_ == '\'')) {
+    // On the line of its ':', where no key may start.
+    if (Node* node = take_simple_quoted_scalar()) {
+      weight = add(weight, 1);
+      return node;
+    }
+  } else if (column() > indent_ && !at_document_marker() && starts_block_plain_scalar(p_)) {
     if (!simple_key_allowed_) {
       // On the line of its ':', where no key may start.
       last_json_like_ = false;
