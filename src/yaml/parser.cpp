@@ -470,6 +470,9 @@ class Parser {
     p_ = line_start_ = buffer_;
     set_limit(checked);
     stream_.text = text;
+    // Room for the document and the one begun after it, usually found empty
+    // at the end of the input and dropped.
+    stream_.documents.reserve(2);
   }
 
   ~Parser() {
