@@ -783,7 +783,8 @@ class Parser {
            starts_block_plain_scalar(p_) && plain_key_ahead(key_end, colon) == KeyAhead::Found;
   }
   bool at_block_entry() const { return p_[0] == '-' && is_blankz(p_[1]) && simple_key_allowed_; }
-  // Whether fetching the token at p_ cannot fail.
+  // Whether fetching the token at p_, and checking the keys pending then,
+  // cannot fail.
   bool next_token_is_safe() const;
   Node* take_plain_key(const char* key_end, const char* colon);
   Node* plain_scalar_node(const PlainScalar& scalar);
