@@ -4,7 +4,7 @@
 // the best round counts, so disk and page-cache effects stay out of the
 // figures. Single-threaded on purpose: the targets are per core.
 //
-//   yaml_bench [--rounds N] [--only NAME] DIR...
+//   yaml_bench [--rounds N] [--passes N] [--only NAME] DIR...
 #include <tree_sitter/api.h>
 #include <yaml-cpp/yaml.h>
 
@@ -142,7 +142,10 @@ std::vector<Contender> contenders(TSParser* ts) {
   return list;
 }
 
-Measurement measure(const Contender& c, const std::vector<InputFile>& files, int rounds) {
+// passes: exactly that many passes per round (e.g. 1 under callgrind);
+// 0: as many as make the round last kMinRoundSeconds.
+Measurement measure(const Contender& c, const std::vector<InputFile>& files, int rounds,
+                    int passes_per_round) {
   Measurement m;
   m.name = c.name;
   m.failure_note = c.failure_note;
@@ -181,7 +184,7 @@ Measurement measure(const Contender& c, const std::vector<InputFile>& files, int
       m.failed = failed;
       ++passes;
       seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    } while (seconds < kMinRoundSeconds);
+    } while (passes_per_round ? passes < passes_per_round : seconds < kMinRoundSeconds);
     const double per_pass = seconds / passes;
     if (round == 0 || per_pass < m.best_seconds) m.best_seconds = per_pass;
   }
@@ -237,8 +240,10 @@ void report(const fs::path& dir, const std::vector<InputFile>& files, const std:
 
 int usage() {
   std::fprintf(stderr,
-               "usage: yaml_bench [--rounds N] [--only NAME] DIR...\n"
+               "usage: yaml_bench [--rounds N] [--passes N] [--only NAME] DIR...\n"
                "  --rounds N   rounds per parser, the best counts (default 5)\n"
+               "  --passes N   exactly N passes over the files per round (default: enough for 0.2 s),\n"
+               "               e.g. 1 to count instructions under callgrind\n"
                "  --only NAME  measure only parsers whose name starts with NAME (podlint, tree-sitter, "
                "yaml-cpp)\n");
   return 2;
@@ -248,12 +253,15 @@ int usage() {
 
 int main(int argc, char** argv) {
   int rounds = 5;
+  int passes = 0;
   std::string only;
   std::vector<fs::path> dirs;
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
     if (arg == "--rounds" && i + 1 < argc) {
       rounds = std::max(1, std::atoi(argv[++i]));
+    } else if (arg == "--passes" && i + 1 < argc) {
+      passes = std::max(1, std::atoi(argv[++i]));
     } else if (arg == "--only" && i + 1 < argc) {
       only = argv[++i];
     } else if (arg.starts_with("-")) {
@@ -281,7 +289,7 @@ int main(int argc, char** argv) {
     std::vector<Measurement> ms;
     for (const auto& c : list) {
       if (!only.empty() && !c.name.starts_with(only)) continue;
-      ms.push_back(measure(c, files, rounds));
+      ms.push_back(measure(c, files, rounds, passes));
     }
     report(dir, files, ms, rounds);
   }

@@ -281,6 +281,28 @@ TEST_CASE("a broken document keeps the part of its root already built", "[yaml][
   CHECK(value_of(*doc.root, "a").value == "1");
 }
 
+// The parser reads common lines without tokens; where the token path would
+// have read ahead and failed before taking an entry, so must it.
+TEST_CASE("a broken document keeps exactly the entries read before the error", "[yaml][parser][errors]") {
+  // "b" could be a key until the next line shows it is not, and that line fails.
+  const Stream lookahead = parse("key:\n - b #c\ninvalid\n");
+  const Document& first = lookahead.documents.at(0);
+  CHECK(only_error(lookahead).message == "could not find expected ':' after this implicit key");
+  REQUIRE(first.root != nullptr);
+  CHECK(first.root->pairs.empty());
+  CHECK(first.root->span == Span{at(0, 1, 1), at(7, 2, 3)});
+
+  // Too long to be a key, so nothing is read past it before it is taken.
+  const std::string text = "- " + std::string(1100, 'a') + "\x01\n";
+  const Stream long_scalar = parse(text);
+  const Document& second = long_scalar.documents.at(0);
+  CHECK(only_error(long_scalar).kind == ErrorKind::Encoding);
+  REQUIRE(second.root != nullptr);
+  REQUIRE(second.root->items.size() == 1);
+  CHECK(second.root->items[0]->value.size() == 1100);
+  CHECK(second.root->span == Span{at(0, 1, 1), at(1102, 1, 1103)});
+}
+
 TEST_CASE("duplicate keys name both positions", "[yaml][parser][errors]") {
   const Stream stream = parse("metadata:\n  name: a\n  labels: {}\n  name: b\n");
   const Document& doc = stream.documents.at(0);

@@ -1,7 +1,10 @@
 // A YAML 1.2 parser in two layers: a scanner that turns bytes into tokens
 // (indentation becomes explicit block start/end tokens, implicit keys are
 // detected by remembering where a key could have started), and a
-// recursive-descent parser over those tokens that builds the Document.
+// recursive-descent parser over those tokens that builds the Document. The
+// block parsers read the common shapes ("key: value", "- item") straight from
+// the bytes when no token is pending, to the same effect (see "direct
+// reading").
 // Syntax errors unwind with an exception to the document loop, which skips to
 // the next document marker.
 //
@@ -77,6 +80,7 @@ struct Token {
 class TokenQueue {
  public:
   size_t size() const { return size_; }
+  size_t capacity() const { return capacity_; }
   void clear() { size_ = 0; }
   Token* data() { return storage_.get(); }
   Token& operator[](size_t i) { return storage_[i]; }
@@ -117,8 +121,40 @@ bool is_blankz(char c) {
 bool is_flow_indicator(char c) {
   return c == ',' || c == '[' || c == ']' || c == '{' || c == '}';
 }
+// Whether a plain scalar starts at q in block context (document markers
+// aside).
+bool starts_block_plain_scalar(const char* q) {
+  switch (q[0]) {
+    case '-':
+    case '?':
+    case ':':
+      return !is_blankz(q[1]);
+    case ',':
+    case '[':
+    case ']':
+    case '{':
+    case '}':
+    case '#':
+    case '&':
+    case '*':
+    case '!':
+    case '|':
+    case '>':
+    case '\'':
+    case '"':
+    case '%':
+    case '@':
+    case '`':
+      return false;
+    default:
+      return !is_blankz(q[0]);
+  }
+}
+bool is_alnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 bool is_word_char(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
+  return is_alnum(c) || c == '-';
 }
 bool is_uri_char(char c) {
   return is_word_char(c) || (c != '\0' && std::strchr("%;/?:@&=+$,_.!~*'()[]#", c) != nullptr);
@@ -339,25 +375,115 @@ std::string position_text(const Position& p) {
   return fmt::format("{}:{}", p.line, p.column);
 }
 
+struct SimpleKey {
+  bool possible = false;
+  bool required = false;
+  bool after_tab = false;
+  size_t token_number = 0;
+  Position mark;
+};
+
+struct Anchored {
+  Node* node;
+  uint64_t weight;
+};
+
+// The parser's working memory. It outlives one parse() and serves the next
+// one on the same thread, which spares small inputs most of their
+// allocations; only what an unusually large input needed is given back.
+struct Scratch {
+  std::unique_ptr<char[]> buffer;
+  size_t buffer_size = 0;
+  TokenQueue tokens;
+  std::vector<SimpleKey> simple_keys;  // one per flow level
+  std::vector<int> indents;
+  std::vector<Comment> pending_comments;
+  std::vector<std::pair<std::string_view, std::string_view>> tag_handles;
+  std::unordered_map<std::string_view, Anchored> anchors;
+  std::vector<Node*> items;
+  std::vector<Pair> pairs;
+  std::unordered_map<std::string_view, const Node*> keys;
+
+  static constexpr size_t kKeepBytes = 1 << 20;
+
+  // A cleared state and a buffer of at least `size` bytes.
+  void prepare(size_t size) {
+    if (buffer_size < size) {
+      buffer = std::make_unique_for_overwrite<char[]>(size);
+      buffer_size = size;
+    }
+    tokens.clear();
+    simple_keys.assign(1, SimpleKey{});
+    indents.clear();
+    pending_comments.clear();
+    tag_handles.clear();
+    if (!anchors.empty()) anchors.clear();
+    items.clear();
+    pairs.clear();
+    if (!keys.empty()) keys.clear();
+  }
+  void trim() {
+    if (buffer_size > kKeepBytes) {
+      buffer.reset();
+      buffer_size = 0;
+    }
+    if (tokens.capacity() * sizeof(Token) > kKeepBytes) tokens = TokenQueue{};
+    trim(simple_keys);
+    trim(indents);
+    trim(pending_comments);
+    trim(items);
+    trim(pairs);
+    if (anchors.bucket_count() * sizeof(void*) > kKeepBytes) anchors = {};
+    if (keys.bucket_count() * sizeof(void*) > kKeepBytes) keys = {};
+  }
+  template <class T>
+  static void trim(std::vector<T>& v) {
+    if (v.capacity() * sizeof(T) > kKeepBytes) std::vector<T>().swap(v);
+  }
+};
+
 class Parser {
  public:
-  Parser(std::string_view text, const ParseOptions& options)
-      : text_(text), options_(options), max_depth_(std::min<uint32_t>(options.max_depth, kHardDepthLimit)) {
+  Parser(std::string_view text, const ParseOptions& options, Scratch& scratch)
+      : text_(text),
+        options_(options),
+        max_depth_(std::min<uint32_t>(options.max_depth, kHardDepthLimit)),
+        scratch_(scratch),
+        pending_comments_(scratch.pending_comments),
+        tag_handles_(scratch.tag_handles),
+        anchors_(scratch.anchors),
+        key_scratch_(scratch.keys) {
+    scratch.prepare(text.size() + kPadding);
+    // The busiest parts are owned while parsing, so that using them takes no
+    // indirection.
+    tokens_ = std::move(scratch.tokens);
+    simple_keys_ = std::move(scratch.simple_keys);
+    indents_ = std::move(scratch.indents);
+    item_scratch_ = std::move(scratch.items);
+    pair_scratch_ = std::move(scratch.pairs);
     // A private copy with NUL padding: the scanner stops at a NUL, which also
     // marks the first invalid byte, so its loops need no bounds checks.
-    buffer_ = std::make_unique_for_overwrite<char[]>(text.size() + kPadding);
-    const size_t checked = copy_text_ascii(text, buffer_.get());
-    if (checked < text.size())
-      std::memcpy(buffer_.get() + checked, text.data() + checked, text.size() - checked);
-    std::memset(buffer_.get() + text.size(), 0, kPadding);
-    p_ = line_start_ = buffer_.get();
+    buffer_ = scratch.buffer.get();
+    const size_t checked = copy_text_ascii(text, buffer_);
+    if (checked < text.size()) std::memcpy(buffer_ + checked, text.data() + checked, text.size() - checked);
+    std::memset(buffer_ + text.size(), 0, kPadding);
+    p_ = line_start_ = buffer_;
     set_limit(checked);
     stream_.text = text;
-    // Enough for typical manifests without regrowing.
-    indents_.reserve(32);
-    item_scratch_.reserve(64);
-    pair_scratch_.reserve(64);
+    // Room for the document and the one begun after it, usually found empty
+    // at the end of the input and dropped.
+    stream_.documents.reserve(2);
   }
+
+  ~Parser() {
+    scratch_.tokens = std::move(tokens_);
+    scratch_.simple_keys = std::move(simple_keys_);
+    scratch_.indents = std::move(indents_);
+    scratch_.items = std::move(item_scratch_);
+    scratch_.pairs = std::move(pair_scratch_);
+  }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
 
   Stream run();
 
@@ -366,14 +492,6 @@ class Parser {
   // safe whatever max_depth says.
   static constexpr uint32_t kHardDepthLimit = 1000;
   static constexpr size_t kMaxInitialArenaBytes = 32 * 1024;
-
-  struct SimpleKey {
-    bool possible = false;
-    bool required = false;
-    bool after_tab = false;
-    size_t token_number = 0;
-    Position mark;
-  };
 
   // ---- errors ----
   [[noreturn]] void fail(ErrorKind kind, Span span, std::string message) {
@@ -418,7 +536,7 @@ class Parser {
     error.span = open;
   }
   uint32_t line_indentation(Position at) const {
-    const char* line = buffer_.get() + at.offset - (at.column - 1);
+    const char* line = buffer_ + at.offset - (at.column - 1);
     const char* q = line;
     while (*q == ' ')
       ++q;
@@ -432,7 +550,7 @@ class Parser {
   // ---- positions ----
   Position pos() const { return position_at(p_); }
   Position position_at(const char* at) const {
-    return {static_cast<uint32_t>(at - buffer_.get()), line_, static_cast<uint32_t>(at - line_start_ + 1)};
+    return {static_cast<uint32_t>(at - buffer_), line_, static_cast<uint32_t>(at - line_start_ + 1)};
   }
   int column() const { return static_cast<int>(p_ - line_start_); }
   void skip_break() {
@@ -472,15 +590,33 @@ class Parser {
     ++tokens_parsed_;
     token_available_ = false;
     if (t.kind != Tok::BlockEnd && t.kind != Tok::StreamEnd) prev_end_ = t.span.end;
-    if (t.span.end.offset > document_end_limit_)
-      fail(ErrorKind::Limit, t.span,
-           fmt::format("document exceeds the maximum size of {} bytes", options_.max_document_bytes));
+    check_document_size(t.span);
     return t;
+  }
+  void check_document_size(const Span& consumed) {
+    if (consumed.end.offset > document_end_limit_)
+      fail(ErrorKind::Limit, consumed,
+           fmt::format("document exceeds the maximum size of {} bytes", options_.max_document_bytes));
   }
 
   void fetch_more_tokens();
   void fetch_next_token();
-  void scan_to_next_token();
+  // The rest of fetch_next_token() once the whitespace before the token is
+  // skipped.
+  void fetch_token_here();
+  void scan_to_next_token() {
+    // Most tokens follow one space, or none, on the same line.
+    const char* q = p_ + (*p_ == ' ');
+    const auto c = static_cast<unsigned char>(*q);
+    if (c > ' ' && c < 0x80 && c != '#' && (p_ != line_start_ || simple_keys_.size() == 1)) {
+      p_ = q;
+      whitespace_had_tab_ = false;
+      return;
+    }
+    skip_whitespace();
+  }
+  // Blanks, comments and line breaks, with the checks that come with them.
+  [[gnu::noinline]] void skip_whitespace();
   void stale_simple_keys();
   void save_simple_key();
   void remove_simple_key();
@@ -529,6 +665,14 @@ class Parser {
   void fetch_block_scalar();
   void fetch_quoted_scalar();
   void fetch_plain_scalar();
+  struct PlainScalar {
+    Position begin;
+    Position end;
+    bool multiline;
+  };
+  // Scans the plain scalar at p_ and the whitespace after it, up to where
+  // the next token may start.
+  PlainScalar scan_plain_scalar();
   void scan_comment();
   void finish_line(const char* what);
 
@@ -553,14 +697,27 @@ class Parser {
     document_end_limit_ = uint64_t{begin.offset} + options_.max_document_bytes;
   }
   void parse_document();
+  void start_document() {
+    tag_handles_.clear();
+    if (!anchors_.empty()) anchors_.clear();
+    had_yaml_directive_ = false;
+    expanded_ = 0;
+    depth_ = 0;
+  }
+  bool read_plain_document();
+  void finish_document(Node* root);
   uint64_t parse_node(bool block, bool indentless, Node*& out);
   // The recursion runs parse_node -> one collection function -> parse_node;
   // keeping the collection functions out of line keeps each level's stack
   // frames small (several KiB under AddressSanitizer otherwise).
   [[gnu::noinline]] uint64_t parse_alias(Node*& out);
-  [[gnu::noinline]] void parse_block_sequence(Node* node, uint64_t& weight);
-  [[gnu::noinline]] void parse_indentless_sequence(Node* node, uint64_t& weight);
-  [[gnu::noinline]] void parse_block_mapping(Node* node, uint64_t& weight);
+  // first_entry_taken: start_block_sequence() started the sequence and took
+  // the '-' of its first entry.
+  [[gnu::noinline]] void parse_block_sequence(Node* node, uint64_t& weight, bool first_entry_taken = false);
+  [[gnu::noinline]] void parse_indentless_sequence(Node* node, uint64_t& weight,
+                                                   bool first_entry_taken = false);
+  // first_key: read by start_plain_mapping(), which also started the block.
+  [[gnu::noinline]] void parse_block_mapping(Node* node, uint64_t& weight, Node* first_key = nullptr);
   [[gnu::noinline]] void parse_flow_sequence(Node* node, uint64_t& weight);
   [[gnu::noinline]] void parse_flow_mapping(Node* node, uint64_t& weight);
   [[gnu::noinline]] uint64_t parse_flow_pair(Tok closing, Node*& key, Node*& value);
@@ -599,6 +756,55 @@ class Parser {
     if (++depth_ > max_depth_)
       fail(ErrorKind::Limit, span, fmt::format("nesting exceeds the maximum depth of {}", max_depth_));
   }
+
+  // ---- direct reading ----
+  // Most of a manifest is "key: value" lines, "- " entries and plain scalars
+  // in block context. When the token queue is drained, the block parsers read
+  // these straight from the bytes and leave the scanner as the token path
+  // would have left it. Anything else, and anything whose scanning could
+  // fail, goes to the token path, so that errors, their positions and the
+  // partial trees of broken documents stay the same.
+  enum class KeyAhead { None, Found, Unsure };
+  bool queue_drained() const {
+    return head_ == tokens_.size() && possible_keys_ == 0 && simple_keys_.size() == 1;
+  }
+  // Skips the whitespace and comments before the next token as the token
+  // path would; fetch_token_here() can take over from there.
+  void skip_to_next_token() {
+    tokens_.clear();
+    head_ = 0;
+    scan_to_next_token();
+  }
+  KeyAhead plain_key_ahead(const char*& key_end, const char*& colon) const;
+  // Whether an implicit plain key that the token path would take without
+  // error starts at p_.
+  bool plain_key_here(const char*& key_end, const char*& colon) const {
+    return simple_key_allowed_ && !whitespace_had_tab_ && !at_document_marker() &&
+           starts_block_plain_scalar(p_) && plain_key_ahead(key_end, colon) == KeyAhead::Found;
+  }
+  bool at_block_entry() const { return p_[0] == '-' && is_blankz(p_[1]) && simple_key_allowed_; }
+  // Whether fetching the token at p_, and checking the keys pending then,
+  // cannot fail.
+  bool next_token_is_safe() const;
+  Node* take_plain_key(const char* key_end, const char* colon);
+  Node* plain_scalar_node(const PlainScalar& scalar);
+  Node* take_simple_quoted_scalar();
+  void take_block_entry();
+  // What consuming a BlockEnd token does.
+  void end_block() {
+    indent_ = indents_.back();
+    indents_.pop_back();
+  }
+  // Where read_block_value() reads: a mapping value, an entry of an
+  // indentless sequence (both of which a key that follows leaves empty), or
+  // an entry of a block sequence or a document's root.
+  enum class BlockSlot { MappingValue, IndentlessEntry, Entry };
+  // A node in block context after its ':', '-' or "---". Returns null, with
+  // the next token queued, when it is not read directly.
+  [[gnu::noinline]] Node* read_block_value(BlockSlot slot, uint64_t& weight);
+  Node* start_plain_mapping(const char* key_end, const char* colon, uint64_t& weight);
+  Node* start_block_sequence(bool indentless, uint64_t& weight);
+
   [[noreturn, gnu::noinline]] void fail_in_block(const Token& t, const Node& collection, const char* entry);
   [[noreturn, gnu::noinline]] void fail_no_node(const Token& t);
   void finish_items(Node* node, size_t base);
@@ -612,7 +818,8 @@ class Parser {
   std::string_view text_;
   const ParseOptions& options_;
   uint32_t max_depth_;
-  std::unique_ptr<char[]> buffer_;
+  Scratch& scratch_;
+  char* buffer_;
   size_t limit_ = 0;
   std::string limit_message_;
   const char* p_;
@@ -625,13 +832,13 @@ class Parser {
   bool token_available_ = false;
   bool stream_start_produced_ = false;
   bool simple_key_allowed_ = false;
-  bool whitespace_had_tab_ = false;                  // the blanks just before the current token
-  bool last_json_like_ = false;                      // the last token was a quoted scalar or a flow end
-  std::vector<SimpleKey> simple_keys_{SimpleKey{}};  // one per flow level
+  bool whitespace_had_tab_ = false;     // the blanks just before the current token
+  bool last_json_like_ = false;         // the last token was a quoted scalar or a flow end
+  std::vector<SimpleKey> simple_keys_;  // one per flow level
   size_t possible_keys_ = 0;
   int indent_ = -1;
   std::vector<int> indents_;
-  std::vector<Comment> pending_comments_;
+  std::vector<Comment>& pending_comments_;
 
   Stream stream_;
   size_t doc_index_ = 0;
@@ -646,15 +853,11 @@ class Parser {
   uint32_t depth_ = 0;
   uint64_t expanded_ = 0;
   bool had_yaml_directive_ = false;
-  std::vector<std::pair<std::string_view, std::string_view>> tag_handles_;
-  struct Anchored {
-    Node* node;
-    uint64_t weight;
-  };
-  std::unordered_map<std::string_view, Anchored> anchors_;
+  std::vector<std::pair<std::string_view, std::string_view>>& tag_handles_;
+  std::unordered_map<std::string_view, Anchored>& anchors_;
   std::vector<Node*> item_scratch_;
   std::vector<Pair> pair_scratch_;
-  std::unordered_map<std::string_view, const Node*> key_scratch_;
+  std::unordered_map<std::string_view, const Node*>& key_scratch_;
   const char* last_recovery_ = nullptr;
 };
 
@@ -694,6 +897,10 @@ void Parser::fetch_next_token() {
     return;
   }
   scan_to_next_token();
+  fetch_token_here();
+}
+
+void Parser::fetch_token_here() {
   if (possible_keys_ > 0) stale_simple_keys();
   if (indent_ > column()) unroll_indent(column());
 
@@ -701,7 +908,7 @@ void Parser::fetch_next_token() {
   last_json_like_ = false;
   const char c = *p_;
   if (c == '\0') {
-    if (static_cast<size_t>(p_ - buffer_.get()) < text_.size()) fail_here("invalid character");
+    if (static_cast<size_t>(p_ - buffer_) < text_.size()) fail_here("invalid character");
     fetch_stream_end();
     return;
   }
@@ -711,7 +918,7 @@ void Parser::fetch_next_token() {
   }
   // Most tokens are plain scalars starting with a letter or a digit: spare
   // them the dispatch below.
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return fetch_plain_scalar();
+  if (is_alnum(c)) return fetch_plain_scalar();
   const bool in_flow = simple_keys_.size() > 1;
   const char n = p_[1];
   switch (c) {
@@ -768,7 +975,7 @@ void Parser::fetch_next_token() {
 void Parser::scan_comment() {
   const Position begin = pos();
   // The line ends at LF, CR or the NUL at limit_ (no NUL comes before it).
-  const char* limit = buffer_.get() + limit_;
+  const char* limit = buffer_ + limit_;
   const auto* lf = static_cast<const char*>(std::memchr(p_, '\n', static_cast<size_t>(limit - p_)));
   const char* q = lf ? lf : limit;
   if (const auto* cr = static_cast<const char*>(std::memchr(p_, '\r', static_cast<size_t>(q - p_)))) q = cr;
@@ -777,7 +984,7 @@ void Parser::scan_comment() {
   pending_comments_.push_back({{begin, end}, source(begin, end).substr(1)});
 }
 
-void Parser::scan_to_next_token() {
+void Parser::skip_whitespace() {
   whitespace_had_tab_ = false;
   for (;;) {
     const char* blanks_start = p_;
@@ -819,7 +1026,7 @@ void Parser::scan_to_next_token() {
 
 void Parser::stale_simple_keys() {
   if (possible_keys_ == 0) return;
-  const uint32_t offset = static_cast<uint32_t>(p_ - buffer_.get());
+  const uint32_t offset = static_cast<uint32_t>(p_ - buffer_);
   for (SimpleKey& key : simple_keys_) {
     // Implicit keys are limited to one line and 1024 characters.
     if (key.possible && (key.mark.line < line_ || key.mark.offset + 1024 < offset)) {
@@ -918,7 +1125,7 @@ void Parser::fetch_directive() {
     while (*p_ >= '0' && *p_ <= '9')
       ++p_;
     if (p_ == minor || !is_blankz(*p_)) fail_here("invalid %YAML directive: expected a version like 1.2");
-    t.text = text_.substr(static_cast<size_t>(version - buffer_.get()), static_cast<size_t>(p_ - version));
+    t.text = text_.substr(static_cast<size_t>(version - buffer_), static_cast<size_t>(p_ - version));
     t.span.end = pos();
     finish_line("the %YAML directive");
   } else if (name == "TAG") {
@@ -936,14 +1143,14 @@ void Parser::fetch_directive() {
       fail_here("invalid %TAG directive: a named tag handle must end with '!'");
     }
     if (!is_blank(*p_)) fail_here("invalid %TAG directive: expected blanks after the handle");
-    t.text = text_.substr(static_cast<size_t>(handle - buffer_.get()), static_cast<size_t>(p_ - handle));
+    t.text = text_.substr(static_cast<size_t>(handle - buffer_), static_cast<size_t>(p_ - handle));
     while (is_blank(*p_))
       ++p_;
     const char* prefix = p_;
     while (is_uri_char(*p_))
       ++p_;
     if (p_ == prefix || !is_blankz(*p_)) fail_here("invalid %TAG directive: expected a tag prefix");
-    t.suffix = text_.substr(static_cast<size_t>(prefix - buffer_.get()), static_cast<size_t>(p_ - prefix));
+    t.suffix = text_.substr(static_cast<size_t>(prefix - buffer_), static_cast<size_t>(p_ - prefix));
     t.span.end = pos();
     finish_line("the %TAG directive");
   } else {
@@ -1066,7 +1273,7 @@ void Parser::fetch_tag() {
       ++p_;
     if (*p_ != '>' || p_ == uri) fail_here("invalid verbatim tag: expected '>'");
     t.verbatim_tag = true;
-    t.suffix = text_.substr(static_cast<size_t>(uri - buffer_.get()), static_cast<size_t>(p_ - uri));
+    t.suffix = text_.substr(static_cast<size_t>(uri - buffer_), static_cast<size_t>(p_ - uri));
     ++p_;
   } else {
     const char* handle_start = p_ - 1;
@@ -1077,12 +1284,12 @@ void Parser::fetch_tag() {
     } else {
       p_ = handle_start + 1;  // "!suffix": the primary handle
     }
-    t.text = text_.substr(static_cast<size_t>(handle_start - buffer_.get()),
-                          static_cast<size_t>(p_ - handle_start));
+    t.text =
+        text_.substr(static_cast<size_t>(handle_start - buffer_), static_cast<size_t>(p_ - handle_start));
     const char* suffix = p_;
     while (is_uri_char(*p_) && *p_ != '!' && !is_flow_indicator(*p_))
       ++p_;
-    t.suffix = text_.substr(static_cast<size_t>(suffix - buffer_.get()), static_cast<size_t>(p_ - suffix));
+    t.suffix = text_.substr(static_cast<size_t>(suffix - buffer_), static_cast<size_t>(p_ - suffix));
     if (t.suffix.empty() && t.text != "!") fail_here("tag suffix must not be empty");
   }
   if (!is_blankz(*p_) && !(simple_keys_.size() > 1 && is_flow_indicator(*p_)))
@@ -1151,6 +1358,15 @@ void Parser::fetch_quoted_scalar() {
 void Parser::fetch_plain_scalar() {
   save_simple_key();
   simple_key_allowed_ = false;
+  const PlainScalar scalar = scan_plain_scalar();
+  Token& t = tokens_.emplace_back();
+  t.kind = Tok::Scalar;
+  t.span = {scalar.begin, scalar.end};
+  t.text = source(scalar.begin, scalar.end);
+  t.needs_decoding = scalar.multiline;
+}
+
+Parser::PlainScalar Parser::scan_plain_scalar() {
   const bool in_flow = simple_keys_.size() > 1;
   const Position begin = pos();
   Position end = begin;
@@ -1191,11 +1407,7 @@ void Parser::fetch_plain_scalar() {
       if (!in_flow && column() <= indent_) break;
     }
   }
-  Token& t = tokens_.emplace_back();
-  t.kind = Tok::Scalar;
-  t.span = {begin, end};
-  t.text = source(begin, end);
-  t.needs_decoding = multiline;
+  return {begin, end, multiline};
 }
 
 void Parser::fetch_block_scalar() {
@@ -1271,7 +1483,7 @@ void Parser::fetch_block_scalar() {
   t.block_indent = parent;
   t.needs_decoding = true;
   t.span = {begin, end};
-  t.text = text_.substr(begin.offset, static_cast<size_t>(p_ - buffer_.get()) - begin.offset);
+  t.text = text_.substr(begin.offset, static_cast<size_t>(p_ - buffer_) - begin.offset);
 }
 
 // ====================================================================== parser
@@ -1515,25 +1727,43 @@ void Parser::fail_no_node(const Token& t) {
   fail(t.span, fmt::format("expected a node, found {}", describe(t.kind)));
 }
 
-void Parser::parse_block_sequence(Node* node, uint64_t& weight) {
-  next();  // the block sequence start
+void Parser::parse_block_sequence(Node* node, uint64_t& weight, bool first_entry_taken) {
+  if (!first_entry_taken) next();  // the block sequence start
   const size_t base = item_scratch_.size();
   try {
-    for (;;) {
-      const Token* t = &peek();
-      if (t->kind == Tok::BlockEnd) {
+    for (bool took_entry = first_entry_taken;; took_entry = false) {
+      if (!took_entry && queue_drained()) {
+        skip_to_next_token();
+        const char* key_end;
+        const char* colon;
+        if (column() == indent_ && at_block_entry()) {
+          take_block_entry();
+          took_entry = true;
+        } else if (column() < indent_ && plain_key_here(key_end, colon)) {
+          end_block();
+          break;
+        } else {
+          fetch_token_here();
+        }
+      }
+      if (!took_entry) {
+        const Token* t = &peek();
+        if (t->kind == Tok::BlockEnd) {
+          next();
+          break;
+        }
+        if (t->kind != Tok::BlockEntry) fail_in_block(*t, *node, "sequence entry");
         next();
-        break;
       }
-      if (t->kind != Tok::BlockEntry) fail_in_block(*t, *node, "sequence entry");
-      next();
-      const Tok following = peek().kind;
-      Node* item;
-      if (following == Tok::BlockEntry || following == Tok::BlockEnd) {
-        item = empty_node(prev_end_);
-        weight = add(weight, 1);
-      } else {
-        weight = add(weight, parse_node(true, false, item));
+      Node* item = queue_drained() ? read_block_value(BlockSlot::Entry, weight) : nullptr;
+      if (!item) {
+        const Tok following = peek().kind;
+        if (following == Tok::BlockEntry || following == Tok::BlockEnd) {
+          item = empty_node(prev_end_);
+          weight = add(weight, 1);
+        } else {
+          weight = add(weight, parse_node(true, false, item));
+        }
       }
       item_scratch_.push_back(item);
     }
@@ -1544,19 +1774,37 @@ void Parser::parse_block_sequence(Node* node, uint64_t& weight) {
   finish_items(node, base);
 }
 
-void Parser::parse_indentless_sequence(Node* node, uint64_t& weight) {
+void Parser::parse_indentless_sequence(Node* node, uint64_t& weight, bool first_entry_taken) {
   const size_t base = item_scratch_.size();
   try {
-    while (peek().kind == Tok::BlockEntry) {
-      next();
-      const Tok following = peek().kind;
-      Node* item;
-      if (following == Tok::BlockEntry || following == Tok::Key || following == Tok::Value ||
-          following == Tok::BlockEnd) {
-        item = empty_node(prev_end_);
-        weight = add(weight, 1);
-      } else {
-        weight = add(weight, parse_node(true, false, item));
+    for (bool took_entry = first_entry_taken;; took_entry = false) {
+      if (!took_entry && queue_drained()) {
+        skip_to_next_token();
+        const char* key_end;
+        const char* colon;
+        if (column() == indent_ && at_block_entry()) {
+          take_block_entry();
+          took_entry = true;
+        } else if (column() <= indent_ && plain_key_here(key_end, colon)) {
+          break;  // the next key of the enclosing mapping
+        } else {
+          fetch_token_here();
+        }
+      }
+      if (!took_entry) {
+        if (peek().kind != Tok::BlockEntry) break;
+        next();
+      }
+      Node* item = queue_drained() ? read_block_value(BlockSlot::IndentlessEntry, weight) : nullptr;
+      if (!item) {
+        const Tok following = peek().kind;
+        if (following == Tok::BlockEntry || following == Tok::Key || following == Tok::Value ||
+            following == Tok::BlockEnd) {
+          item = empty_node(prev_end_);
+          weight = add(weight, 1);
+        } else {
+          weight = add(weight, parse_node(true, false, item));
+        }
       }
       item_scratch_.push_back(item);
     }
@@ -1567,44 +1815,63 @@ void Parser::parse_indentless_sequence(Node* node, uint64_t& weight) {
   finish_items(node, base);
 }
 
-void Parser::parse_block_mapping(Node* node, uint64_t& weight) {
-  next();  // the block mapping start
+void Parser::parse_block_mapping(Node* node, uint64_t& weight, Node* first_key) {
+  if (!first_key) next();  // the block mapping start
   const size_t base = pair_scratch_.size();
   auto ends_entry = [](Tok kind) { return kind == Tok::Key || kind == Tok::Value || kind == Tok::BlockEnd; };
   try {
     for (;;) {
-      const Token* t = &peek();
-      if (t->kind == Tok::BlockEnd) {
-        next();
-        break;
-      }
-      Node* key;
-      if (t->kind == Tok::Key) {
-        next();
-        if (ends_entry(peek().kind)) {
-          key = empty_node(prev_end_);
-          weight = add(weight, 1);
+      Node* key = first_key;
+      first_key = nullptr;
+      if (!key && queue_drained()) {
+        skip_to_next_token();
+        const char* key_end;
+        const char* colon;
+        if (column() <= indent_ && plain_key_here(key_end, colon)) {
+          if (column() < indent_) {
+            end_block();
+            break;
+          }
+          key = take_plain_key(key_end, colon);
         } else {
-          weight = add(weight, parse_node(true, true, key));
+          fetch_token_here();
         }
-      } else if (t->kind == Tok::Value) {
-        key = empty_node(t->span.begin);
+      }
+      bool has_value_indicator = true;
+      if (key) {
         weight = add(weight, 1);
       } else {
-        fail_in_block(*t, *node, "mapping entry");
+        const Token* t = &peek();
+        if (t->kind == Tok::BlockEnd) {
+          next();
+          break;
+        }
+        if (t->kind == Tok::Key) {
+          next();
+          if (ends_entry(peek().kind)) {
+            key = empty_node(prev_end_);
+            weight = add(weight, 1);
+          } else {
+            weight = add(weight, parse_node(true, true, key));
+          }
+        } else if (t->kind == Tok::Value) {
+          key = empty_node(t->span.begin);
+          weight = add(weight, 1);
+        } else {
+          fail_in_block(*t, *node, "mapping entry");
+        }
+        has_value_indicator = peek().kind == Tok::Value;
+        if (has_value_indicator) next();
       }
-      Node* value;
-      if (peek().kind == Tok::Value) {
-        next();
-        if (ends_entry(peek().kind)) {
+      Node* value = has_value_indicator && queue_drained() ? read_block_value(BlockSlot::MappingValue, weight)
+                                                           : nullptr;
+      if (!value) {
+        if (!has_value_indicator || ends_entry(peek().kind)) {
           value = empty_node(prev_end_);
           weight = add(weight, 1);
         } else {
           weight = add(weight, parse_node(true, true, value));
         }
-      } else {
-        value = empty_node(prev_end_);
-        weight = add(weight, 1);
       }
       pair_scratch_.push_back({key, value});
     }
@@ -1613,6 +1880,216 @@ void Parser::parse_block_mapping(Node* node, uint64_t& weight) {
     throw;
   }
   finish_pairs(node, base);
+}
+
+// ============================================================== direct reading
+
+// A plain scalar starts at p_. It is an implicit key when ": " follows it on
+// its line before any comment.
+Parser::KeyAhead Parser::plain_key_ahead(const char*& key_end, const char*& colon) const {
+  const char* q = p_;
+  for (;;) {
+    q = find_plain_stop(q, false);
+    if (*q == ':') {
+      if (is_blankz(q[1])) {
+        key_end = q;
+        break;
+      }
+      ++q;
+      continue;
+    }
+    key_end = q;
+    while (is_blank(*q))
+      ++q;
+    if (*q == ':' && is_blankz(q[1])) break;
+    if (is_blankz(*q) || *q == '#') return KeyAhead::None;
+  }
+  colon = q;
+  // A key longer than implicit keys may be is an error, and the token path
+  // reports an oversized document when it consumes the token that crosses
+  // the limit.
+  const uint64_t after_colon = static_cast<uint64_t>(q - buffer_) + 1;
+  if (q - p_ > 1024 || after_colon > document_end_limit_) return KeyAhead::Unsure;
+  return KeyAhead::Found;
+}
+
+bool Parser::next_token_is_safe() const {
+  if (*p_ == '\0') return static_cast<size_t>(p_ - buffer_) == text_.size();
+  if (at_document_marker()) return *p_ == '-';
+  if (p_[0] == '-' && is_blankz(p_[1])) return simple_key_allowed_ && !whitespace_had_tab_;
+  const char* key_end;
+  const char* colon;
+  return plain_key_here(key_end, colon);
+}
+
+// The key found by plain_key_here() and its ':', as the Key, Scalar and
+// Value tokens would have given them.
+Node* Parser::take_plain_key(const char* key_end, const char* colon) {
+  Node* key = new_node(NodeKind::Scalar, {pos(), position_at(key_end)});
+  key->value = source(key->span.begin, key->span.end);
+  expanded_ = add(expanded_, 1);
+  p_ = colon + 1;
+  prev_end_ = pos();
+  simple_key_allowed_ = false;
+  last_json_like_ = false;
+  return key;
+}
+
+// A scalar scanned at p_, as parse_node() makes it of its token.
+Node* Parser::plain_scalar_node(const PlainScalar& scalar) {
+  Token t;
+  t.kind = Tok::Scalar;
+  t.span = {scalar.begin, scalar.end};
+  t.text = source(scalar.begin, scalar.end);
+  t.needs_decoding = scalar.multiline;
+  prev_end_ = scalar.end;
+  check_document_size(t.span);
+  Node* node = scalar_node(t);
+  expanded_ = add(expanded_, 1);
+  return node;
+}
+
+// A quoted scalar at p_ that ends on its line and needs no decoding, as
+// parse_node() makes it of its token; null, having consumed nothing, for any
+// other.
+Node* Parser::take_simple_quoted_scalar() {
+  const char quote = *p_;
+  const char* q = p_ + 1;
+  while (*q != quote) {
+    if (is_break(*q) || *q == '\0' || (*q == '\\' && quote == '"')) return nullptr;
+    ++q;
+  }
+  if (quote == '\'' && q[1] == '\'') return nullptr;
+  Token t;
+  t.kind = Tok::Scalar;
+  t.style = quote == '"' ? ScalarStyle::DoubleQuoted : ScalarStyle::SingleQuoted;
+  t.span.begin = pos();
+  p_ = q + 1;
+  t.span.end = pos();
+  t.text = source(t.span.begin, t.span.end);
+  last_json_like_ = true;
+  prev_end_ = t.span.end;
+  check_document_size(t.span);
+  Node* node = scalar_node(t);
+  expanded_ = add(expanded_, 1);
+  return node;
+}
+
+void Parser::take_block_entry() {
+  const Position begin = pos();
+  ++p_;
+  prev_end_ = pos();
+  check_document_size({begin, prev_end_});
+  simple_key_allowed_ = true;
+  last_json_like_ = false;
+}
+
+Node* Parser::read_block_value(BlockSlot slot, uint64_t& weight) {
+  skip_to_next_token();
+  const char* key_end;
+  const char* colon;
+  if (at_block_entry()) {
+    // A new block sequence (its start token's tab check passes), or an
+    // indentless one as a mapping value.
+    if (column() > indent_ && !whitespace_had_tab_) return start_block_sequence(false, weight);
+    if (column() == indent_ && slot == BlockSlot::MappingValue) return start_block_sequence(true, weight);
+  }
+  if (column() > indent_ && !simple_key_allowed_ && (*p_ == '"' || *p_ == '\'')) {
+    // On the line of its ':', where no key may start.
+    if (Node* node = take_simple_quoted_scalar()) {
+      weight = add(weight, 1);
+      return node;
+    }
+  } else if (column() > indent_ && !at_document_marker() && starts_block_plain_scalar(p_)) {
+    if (!simple_key_allowed_) {
+      // On the line of its ':', where no key may start.
+      last_json_like_ = false;
+      const PlainScalar scalar = scan_plain_scalar();
+      weight = add(weight, 1);
+      return plain_scalar_node(scalar);
+    }
+    switch (plain_key_ahead(key_end, colon)) {
+      case KeyAhead::Found:
+        if (!whitespace_had_tab_) return start_plain_mapping(key_end, colon, weight);
+        break;
+      case KeyAhead::None: {
+        // A scalar where a key may start; the token path sorts out those
+        // that continue on later lines.
+        const char* const start = p_;
+        const char* const start_line = line_start_;
+        const uint32_t line = line_;
+        simple_key_allowed_ = false;
+        last_json_like_ = false;
+        const PlainScalar scalar = scan_plain_scalar();
+        if (!scalar.multiline) {
+          // Before a comment or the end of the input, and within the reach
+          // of implicit keys, the token path reads the next token (and checks
+          // the keys it may start) before it can tell that this is no key.
+          if (line_ == line && p_ - start <= 1024) {
+            skip_to_next_token();
+            if (!next_token_is_safe()) {
+              fetch_token_here();
+              stale_simple_keys();
+            }
+          }
+          weight = add(weight, 1);
+          return plain_scalar_node(scalar);
+        }
+        p_ = start;
+        line_start_ = start_line;
+        line_ = line;
+        simple_key_allowed_ = true;
+        break;
+      }
+      case KeyAhead::Unsure:
+        break;
+    }
+  } else if (column() <= indent_ && (column() < indent_ || slot != BlockSlot::Entry) &&
+             plain_key_here(key_end, colon)) {
+    weight = add(weight, 1);
+    return empty_node(prev_end_);
+  }
+  fetch_token_here();
+  return nullptr;
+}
+
+// The sequence whose first '-' is at p_, as parse_node() makes it of a
+// BlockSeqStart token (or, indentless, of the BlockEntry token).
+Node* Parser::start_block_sequence(bool indentless, uint64_t& weight) {
+  const Position mark = pos();
+  Node* node = new_node(NodeKind::Sequence, {mark, indentless ? position_at(p_ + 1) : mark});
+  enter(node->span);
+  if (!indentless) {
+    indents_.push_back(indent_);
+    indent_ = column();
+    prev_end_ = mark;
+    check_document_size(node->span);
+  }
+  take_block_entry();
+  uint64_t sequence_weight = 1;
+  if (indentless) {
+    parse_indentless_sequence(node, sequence_weight, true);
+  } else {
+    parse_block_sequence(node, sequence_weight, true);
+  }
+  --depth_;
+  expanded_ = add(expanded_, 1);
+  weight = add(weight, sequence_weight);
+  return node;
+}
+
+Node* Parser::start_plain_mapping(const char* key_end, const char* colon, uint64_t& weight) {
+  const Position mark = pos();
+  Node* node = new_node(NodeKind::Mapping, {mark, mark});
+  enter(node->span);
+  indents_.push_back(indent_);
+  indent_ = column();
+  uint64_t mapping_weight = 1;
+  parse_block_mapping(node, mapping_weight, take_plain_key(key_end, colon));
+  --depth_;
+  expanded_ = add(expanded_, 1);
+  weight = add(weight, mapping_weight);
+  return node;
 }
 
 // One "key: value" entry of a flow collection (the key may be implicit or
@@ -1760,20 +2237,51 @@ void Parser::parse_document() {
   if (t->kind == Tok::DocStart) {
     next();
     document.explicit_start = true;
-    const Tok following = peek().kind;
-    if (following == Tok::DocStart || following == Tok::DocEnd || following == Tok::StreamEnd ||
-        following == Tok::VersionDirective || following == Tok::TagDirective ||
-        following == Tok::ReservedDirective) {
-      root = empty_node(prev_end_);
-    } else {
-      parse_node(true, false, root);
+    uint64_t weight = 0;
+    if (queue_drained()) root = read_block_value(BlockSlot::Entry, weight);
+    if (!root) {
+      const Tok following = peek().kind;
+      if (following == Tok::DocStart || following == Tok::DocEnd || following == Tok::StreamEnd ||
+          following == Tok::VersionDirective || following == Tok::TagDirective ||
+          following == Tok::ReservedDirective) {
+        root = empty_node(prev_end_);
+      } else {
+        parse_node(true, false, root);
+      }
     }
   } else {
     if (has_directives) fail(t->span, "expected '---' after the directives");
     parse_node(true, false, root);
   }
+  finish_document(root);
+}
+
+// A document without directives or "---" whose root is a block mapping with
+// a plain first key, read directly. Returns false, with the next token
+// queued, for any other start.
+bool Parser::read_plain_document() {
+  skip_to_next_token();
+  const Position begin = pos();
+  // The key is checked against the size limit of the document it would
+  // begin; the document itself begins only once its first token is taken.
+  document_end_limit_ = uint64_t{begin.offset} + options_.max_document_bytes;
+  const char* key_end;
+  const char* colon;
+  if (!plain_key_here(key_end, colon)) {
+    fetch_token_here();
+    return false;
+  }
+  begin_document_at(begin);
+  start_document();
+  uint64_t weight = 0;
+  finish_document(start_plain_mapping(key_end, colon, weight));
+  return true;
+}
+
+void Parser::finish_document(Node* root) {
+  Document& document = doc();
   document.root = root;
-  t = &peek();
+  const Token* t = &peek();
   if (t->kind == Tok::DocEnd) {
     next();
     document.explicit_end = true;
@@ -1803,12 +2311,12 @@ void Parser::recover() {
     // Continue past the invalid byte and look for the next one further on.
     const size_t at = limit_;
     set_limit(at + 1);
-    p_ = buffer_.get() + at + 1;
+    p_ = buffer_ + at + 1;
   }
   if (p_ == line_start_ && at_document_marker() && !bad_byte && p_ != last_recovery_) {
     last_recovery_ = p_;
   } else {
-    const char* const end = buffer_.get() + text_.size();
+    const char* const end = buffer_ + text_.size();
     // A directive may start the next document right after a "..." line.
     bool after_end_marker = line_start_[0] == '.' && line_start_[1] == '.' && line_start_[2] == '.';
     for (;;) {
@@ -1817,7 +2325,7 @@ void Parser::recover() {
       if (*p_ == '\0') {
         if (p_ >= end) break;
         // Invalid bytes in the skipped part are not reported.
-        set_limit(static_cast<size_t>(p_ - buffer_.get()) + 1);
+        set_limit(static_cast<size_t>(p_ - buffer_) + 1);
         ++p_;
         continue;
       }
@@ -1850,21 +2358,19 @@ Stream Parser::run() {
     Document& document = doc();
     bool ended = false;
     try {
-      const Tok kind = peek().kind;
-      begin_document_at(peek().span.begin);
-      if (kind == Tok::StreamEnd) {
-        ended = true;
-      } else if (kind == Tok::DocEnd) {
-        next();  // "..." after a document that already ended
-        if (doc_index_ > 0) stream_.documents[doc_index_ - 1].explicit_end = true;
-        continue;
-      } else {
-        tag_handles_.clear();
-        if (!anchors_.empty()) anchors_.clear();
-        had_yaml_directive_ = false;
-        expanded_ = 0;
-        depth_ = 0;
-        parse_document();
+      if (!queue_drained() || !read_plain_document()) {
+        const Tok kind = peek().kind;
+        begin_document_at(peek().span.begin);
+        if (kind == Tok::StreamEnd) {
+          ended = true;
+        } else if (kind == Tok::DocEnd) {
+          next();  // "..." after a document that already ended
+          if (doc_index_ > 0) stream_.documents[doc_index_ - 1].explicit_end = true;
+          continue;
+        } else {
+          start_document();
+          parse_document();
+        }
       }
     } catch (const Failure&) {
       recover();
@@ -1903,8 +2409,14 @@ Stream parse(std::string_view text, const ParseOptions& options) {
     stream.documents.emplace_back().errors.push_back(std::move(error));
     return stream;
   }
-  Parser parser(text, options);
-  return parser.run();
+  thread_local Scratch scratch;
+  Stream stream;
+  {
+    Parser parser(text, options, scratch);
+    stream = parser.run();
+  }
+  scratch.trim();
+  return stream;
 }
 
 }  // namespace podlint::yaml
