@@ -3,7 +3,7 @@
 # of them for SECONDS.
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET] [LIBFUZZER_FLAG...]   defaults: 600 yaml_parser_fuzz
-#   TARGET: yaml_parser_fuzz | yaml_treesitter_fuzz
+#   TARGET: yaml_parser_fuzz | yaml_treesitter_fuzz | lint_fuzz
 #   e.g. scripts/fuzz.sh 600 yaml_parser_fuzz -fork=1 -ignore_crashes=1  (go on past findings)
 #
 # Seeds come from the YAML test suite, examples/, tests/fuzz-regressions/ and a
