@@ -8,6 +8,7 @@
 #include "engine/rule.hpp"
 #include "model/pod.hpp"
 #include "yaml/parser.hpp"
+#include "yaml/source.hpp"
 
 namespace podlint {
 
@@ -18,31 +19,10 @@ constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 // The length of the UTF-8 sequence at `i` when it encodes a character XML 1.0
 // allows, else 0.
 size_t xml_char_length(std::string_view text, size_t i) {
-  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char c = byte(i);
-  if (c < 0x80) return c >= 0x20 || c == '\t' || c == '\n' || c == '\r' ? 1 : 0;
-  size_t length = 0;
-  uint32_t cp = 0;
-  if (c >= 0xC2 && c <= 0xDF) {
-    length = 2;
-    cp = c & 0x1F;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    length = 3;
-    cp = c & 0x0F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    length = 4;
-    cp = c & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + length > text.size()) return 0;
-  for (size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (byte(i + k) & 0x3F);
-  }
-  const bool overlong = (length == 3 && cp < 0x800) || (length == 4 && cp < 0x10000);
-  if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF) return 0;
-  return length;
+  const yaml::Utf8Char c = yaml::decode_utf8(text, i);
+  const uint32_t cp = c.code_point;
+  if (c.length == 1) return cp >= 0x20 || cp == '\t' || cp == '\n' || cp == '\r' ? 1 : 0;
+  return cp == 0xFFFE || cp == 0xFFFF ? 0 : c.length;
 }
 
 // A place a testcase stands for: an object, or a document outside any object.

@@ -193,7 +193,6 @@ size_t find_invalid_byte(std::string_view text, size_t from, std::string& messag
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   size_t i = from;
-  auto continuation = [&](size_t k) { return k < n && (s[k] & 0xC0) == 0x80; };
   while (i < n) {
 #ifdef __SSE2__
     // Fast path: skip 16 bytes at a time while they are printable ASCII,
@@ -222,38 +221,17 @@ size_t find_invalid_byte(std::string_view text, size_t from, std::string& messag
       message = fmt::format("forbidden control character U+{:04X}", c);
       return i;
     }
-    uint32_t cp = 0;
-    size_t length = 0;
-    if (c >= 0xC2 && c <= 0xDF) {
-      length = 2;
-      cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      length = 3;
-      cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      length = 4;
-      cp = c & 0x07;
-    } else {
+    const Utf8Char decoded = decode_utf8(text, i);
+    if (decoded.length == 0) {
       message = fmt::format("invalid UTF-8 byte 0x{:02X}", c);
       return i;
     }
-    for (size_t k = 1; k < length; ++k) {
-      if (!continuation(i + k)) {
-        message = fmt::format("invalid UTF-8 byte 0x{:02X}", c);
-        return i;
-      }
-      cp = (cp << 6) | (s[i + k] & 0x3F);
-    }
-    const bool overlong = (length == 3 && cp < 0x800) || (length == 4 && cp < 0x10000);
-    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      message = fmt::format("invalid UTF-8 byte 0x{:02X}", c);
-      return i;
-    }
+    const uint32_t cp = decoded.code_point;
     if ((cp >= 0x80 && cp <= 0x9F && cp != 0x85) || cp == 0xFFFE || cp == 0xFFFF) {
       message = fmt::format("forbidden character U+{:04X}", cp);
       return i;
     }
-    i += length;
+    i += decoded.length;
   }
   return n;
 }

@@ -40,22 +40,9 @@ uint32_t utf16_column(std::string_view line_text, uint32_t byte_column) {
   uint32_t units = 0;
   size_t i = 0;
   while (i < limit) {
-    const auto c = static_cast<unsigned char>(line_text[i]);
-    size_t len = 1;
-    if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-    } else if (c >= 0xE0) {
-      len = 3;
-    } else if (c >= 0xC2 && c < 0xE0) {
-      len = 2;
-    }
-    bool valid = i + len <= line_text.size();
-    for (size_t k = 1; valid && k < len; ++k) {
-      valid = (static_cast<unsigned char>(line_text[i + k]) & 0xC0) == 0x80;
-    }
-    if (!valid) len = 1;
-    units += len == 4 ? 2 : 1;
-    i += len;
+    const Utf8Char c = decode_utf8(line_text, i);
+    units += c.code_point > 0xFFFF ? 2 : 1;
+    i += c.length == 0 ? 1 : c.length;
   }
   return units;
 }
