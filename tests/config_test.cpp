@@ -591,6 +591,19 @@ TEST_CASE("the configuration schema has an entry for every rule and its options"
         "No effect: this rule's findings can never be waived in the manifest.");
 }
 
+TEST_CASE("podlint config --schema prints the configuration schema", "[config][schema][cli]") {
+  const TempTree tree;
+  const auto r = podlint_in(tree.root(), "config --schema");
+  CHECK(r.status == 0);
+  CHECK(r.out == podlint::config_schema().dump(2) + "\n");
+  CHECK(r.err.empty());
+  // It describes no path's configuration: a path or --config with it is a usage error.
+  const auto with_path = podlint_in(tree.root(), "config --schema .");
+  CHECK(with_path.status == 2);
+  CHECK(with_path.out.empty());
+  CHECK(podlint_in(tree.root(), "config --schema --config /dev/null").status == 2);
+}
+
 TEST_CASE("the configuration schema and the checker agree on every example configuration",
           "[config][schema]") {
   struct Example {
