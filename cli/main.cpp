@@ -17,6 +17,7 @@
 #include "engine/inputs.hpp"
 #include "engine/lint.hpp"
 #include "engine/rule.hpp"
+#include "output/config_schema.hpp"
 #include "output/effective_config.hpp"
 #include "output/emit.hpp"
 #include "output/rule_docs.hpp"
@@ -205,10 +206,17 @@ int main(int argc, char** argv) {
   auto* config = app.add_subcommand(
       "config", "Print the configuration a path is linted with, and where each setting comes from");
   std::string config_path = ".";
-  config->add_option("path", config_path, "File or directory")->capture_default_str();
-  config
-      ->add_option("--config", lint.config, "Configuration file to show instead of the path's .podlint.yaml")
-      ->type_name("FILE");
+  auto* config_path_option =
+      config->add_option("path", config_path, "File or directory")->capture_default_str();
+  auto* config_file_option =
+      config
+          ->add_option("--config", lint.config,
+                       "Configuration file to show instead of the path's .podlint.yaml")
+          ->type_name("FILE");
+  bool config_schema = false;
+  config->add_flag("--schema", config_schema, "Print the JSON Schema of .podlint.yaml instead, for editors")
+      ->excludes(config_path_option)
+      ->excludes(config_file_option);
 
   // Set last: a subcommand added after it would inherit it.
   app.footer(
@@ -226,6 +234,10 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : kExitTrouble;
   }
   if (*events) return run_yaml_events(events_path, events_spans, events_tolerant);
+  if (*config && config_schema) {
+    podlint::write_config_schema(std::cout);
+    return 0;
+  }
   if (*config) return run_config(lint.config, config_path);
   if (*rules) {
     podlint::write_rule_list(std::cout);

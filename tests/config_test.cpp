@@ -20,6 +20,7 @@
 #include "engine/lint.hpp"
 #include "engine/rule.hpp"
 #include "model/scalar.hpp"
+#include "output/config_schema.hpp"
 #include "output/effective_config.hpp"
 #include "yaml/parser.hpp"
 
@@ -532,29 +533,75 @@ overrides:
   CHECK(nlohmann::json::parse(unnamed.out)["summary"]["errors"] == 1);
 }
 
-TEST_CASE("the configuration schema names every rule and its options", "[config][schema]") {
-  const auto schema = nlohmann::json::parse(read(kSource / "schema/podlint-config.schema.json"));
-  const auto& rules = schema["$defs"]["rules"]["anyOf"][1]["properties"];
+TEST_CASE("the configuration schema has an entry for every rule and its options", "[config][schema]") {
+  const auto schema = podlint::config_schema();
+  const auto& rules = schema.at("$defs").at("rules").at("anyOf").at(1).at("properties");
   std::vector<std::string> in_schema, registered;
-  for (const auto& [id, setting] : rules.items())
+  for (const auto& [id, entry] : rules.items())
     in_schema.push_back(id);
   for (const auto& rule : podlint::all_rules()) {
     const podlint::RuleInfo& info = rule->info();
     registered.emplace_back(info.id);
     INFO(info.id);
     REQUIRE(rules.contains(info.id));
-    const auto& properties = rules[std::string(info.id)]["anyOf"][1]["properties"];
+    const auto& settings = rules.at(std::string(info.id)).at("anyOf").at(1).at("properties");
     std::vector<std::string> options, declared;
-    if (properties.contains("options")) {
-      for (const auto& [name, value] : properties["options"]["properties"].items())
+    if (settings.contains("options")) {
+      for (const auto& [name, value] : settings.at("options").at("properties").items())
         options.push_back(name);
     }
     for (const auto& option : info.options)
       declared.emplace_back(option.name);
-    std::sort(declared.begin(), declared.end());
     CHECK(options == declared);
   }
   CHECK(in_schema == registered);
+
+  // One entry in full, its prose from the rule: what an editor shows on hover and accepts.
+  const podlint::RuleInfo& info = podlint::find_rule("missing-resources")->info();
+  REQUIRE(info.options.size() == 1);
+  auto expected = nlohmann::ordered_json::parse(R"json({
+    "description": "",
+    "anyOf": [
+      {"$ref": "#/$defs/shorthand"},
+      {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "enabled": {"type": "boolean", "description": "false: the rule does not run."},
+          "severity": {"$ref": "#/$defs/severity"},
+          "noSuppress": {
+            "type": "boolean",
+            "description": "true: the rule's findings cannot be waived in the manifest (podlint-disable comments, annotations)."
+          },
+          "options": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {"required": {"$ref": "#/$defs/optionValue", "description": ""}}
+          }
+        }
+      }
+    ]
+  })json");
+  expected["description"] = std::string(info.summary) + " (default severity: warning)";
+  expected["anyOf"][1]["properties"]["options"]["properties"]["required"]["description"] =
+      std::string(info.options[0].description) + " (default: requests.cpu,requests.memory,limits.memory)";
+  CHECK(rules.at("missing-resources").dump(2) == expected.dump(2));
+  // A rule no waiver applies to says the setting does nothing.
+  CHECK(rules.at("yaml-syntax").at("anyOf").at(1).at("properties").at("noSuppress").at("description") ==
+        "No effect: this rule's findings can never be waived in the manifest.");
+}
+
+TEST_CASE("podlint config --schema prints the configuration schema", "[config][schema][cli]") {
+  const TempTree tree;
+  const auto r = podlint_in(tree.root(), "config --schema");
+  CHECK(r.status == 0);
+  CHECK(r.out == podlint::config_schema().dump(2) + "\n");
+  CHECK(r.err.empty());
+  // It describes no path's configuration: a path or --config with it is a usage error.
+  const auto with_path = podlint_in(tree.root(), "config --schema .");
+  CHECK(with_path.status == 2);
+  CHECK(with_path.out.empty());
+  CHECK(podlint_in(tree.root(), "config --schema --config /dev/null").status == 2);
 }
 
 TEST_CASE("the configuration schema and the checker agree on every example configuration",
@@ -570,6 +617,10 @@ TEST_CASE("the configuration schema and the checker agree on every example confi
   for (const auto& text : markdown_configs(kSource / "README.md"))
     examples.push_back({"README.md example " + std::to_string(++in_readme), text});
   CHECK(in_readme >= 2);
+  // What podlint config prints states every rule, setting and option.
+  std::ostringstream every_setting;
+  podlint::write_effective_config(every_setting, ".", podlint::resolve_config(nullptr, std::nullopt));
+  examples.push_back({"podlint config's defaults", every_setting.str()});
 
   const TempTree tree;
   std::string files;

@@ -1,0 +1,127 @@
+#include "output/config_schema.hpp"
+
+#include <fmt/format.h>
+
+#include <string>
+
+#include "engine/rule.hpp"
+
+namespace podlint {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+// Everything but the rules: the file's keys, and the definitions every rule's
+// entry refers to. The rules go in $defs.rules.anyOf[1].properties.
+constexpr std::string_view kSkeleton = R"json({
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://podlint.dev/schema/podlint-config.schema.json",
+  "title": "podlint configuration (.podlint.yaml)",
+  "description": "Which rules run, at which severity, with which options; ignored paths; per-path overrides. podlint checks the same constraints itself, with positions.",
+  "anyOf": [{"type": "null"}, {"$ref": "#/$defs/configuration"}],
+  "$defs": {
+    "configuration": {
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "rules": {"$ref": "#/$defs/rules"},
+        "suppressions": {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "allow": {
+              "type": "boolean",
+              "description": "false: no finding may be waived in the manifest itself (strict mode)."
+            }
+          }
+        },
+        "ignore": {
+          "$ref": "#/$defs/globs",
+          "type": "array",
+          "description": "Files not to lint, as globs relative to this file's directory."
+        },
+        "overrides": {
+          "type": "array",
+          "description": "Rule settings for some paths, applied in order after rules; a later one wins.",
+          "items": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["files"],
+            "properties": {
+              "files": {
+                "$ref": "#/$defs/globs",
+                "minItems": 1,
+                "type": "array",
+                "description": "The globs, relative to this file's directory, of the files the override applies to."
+              },
+              "rules": {"$ref": "#/$defs/rules"}
+            }
+          }
+        }
+      }
+    },
+    "rules": {
+      "anyOf": [
+        {"type": "null"},
+        {"type": "object", "additionalProperties": false, "properties": {}}
+      ]
+    },
+    "shorthand": {
+      "enum": ["off", "on", "error", "warning", "info", true, false],
+      "description": "off or false: the rule does not run; on or true: it runs; a severity: it runs at that severity."
+    },
+    "severity": {"enum": ["error", "warning", "info"]},
+    "optionValue": {
+      "anyOf": [{"$ref": "#/$defs/scalar"}, {"type": "array", "items": {"$ref": "#/$defs/scalar"}}]
+    },
+    "scalar": {"anyOf": [{"type": "string"}, {"type": "number"}, {"type": "boolean"}]},
+    "globs": {
+      "type": "array",
+      "items": {"type": "string", "minLength": 1, "pattern": "^[^/]"}
+    }
+  }
+})json";
+
+// A rule's entry: a shorthand, or a mapping of its settings.
+json rule_entry(const RuleInfo& rule) {
+  json settings = json::object();
+  settings["enabled"] = {{"type", "boolean"}, {"description", "false: the rule does not run."}};
+  settings["severity"] = {{"$ref", "#/$defs/severity"}};
+  settings["noSuppress"] = {
+      {"type", "boolean"},
+      {"description", rule.suppressible
+                          ? "true: the rule's findings cannot be waived in the manifest "
+                            "(podlint-disable comments, annotations)."
+                          : "No effect: this rule's findings can never be waived in the manifest."}};
+  if (!rule.options.empty()) {
+    json options = json::object();
+    for (const RuleOption& option : rule.options) {
+      options[std::string(option.name)] = {
+          {"$ref", "#/$defs/optionValue"},
+          {"description", fmt::format("{} (default: {})", option.description, option.default_value)}};
+    }
+    settings["options"] = {{"type", "object"}, {"additionalProperties", false}, {"properties", options}};
+  }
+  json mapping = {{"type", "object"}, {"additionalProperties", false}, {"properties", settings}};
+  json shorthand = {{"$ref", "#/$defs/shorthand"}};
+  return {
+      {"description", fmt::format("{} (default severity: {})", rule.summary, severity_name(rule.severity))},
+      {"anyOf", json::array({shorthand, mapping})}};
+}
+
+}  // namespace
+
+json config_schema() {
+  json schema = json::parse(kSkeleton);
+  json& rules = schema["$defs"]["rules"]["anyOf"][1]["properties"];
+  for (const auto& rule : all_rules())
+    rules[std::string(rule->info().id)] = rule_entry(rule->info());
+  return schema;
+}
+
+void write_config_schema(std::ostream& out) {
+  out << config_schema().dump(2) << '\n';
+}
+
+}  // namespace podlint
