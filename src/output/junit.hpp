@@ -7,6 +7,8 @@
 // line. Findings outside any object (a syntax error, a duplicate key in a
 // document that is no object) get testcases named "document N: rule-id".
 // Suppressed findings do not fail: a testcase with only those is <skipped>.
+// The shape is the common junit-4 schema's (Jenkins' junit-4.xsd), which
+// allows `skipped` counts on <testsuite> only and no attribute on <skipped>.
 // An unreadable file is a testcase "read" with an <error>. The output is
 // well-formed XML 1.0 whatever the input bytes: invalid UTF-8 and characters
 // XML forbids become U+FFFD.
