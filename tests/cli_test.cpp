@@ -1,9 +1,7 @@
 // Runs the podlint executable as a user would and checks its output and exit status.
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -11,31 +9,14 @@
 #include <regex>
 #include <string>
 
+#include "support.hpp"
+
 namespace {
 
-struct Run {
-  int status;
-  std::string out;
-};
+using Run = podlint::test::CommandResult;
 
 Run run(const std::string& args, const std::string& stdin_text = "") {
-  // ctest runs test cases in parallel processes: each needs its own file.
-  std::string input = (std::filesystem::temp_directory_path() / "podlint-cli-stdin-XXXXXX").string();
-  const int fd = mkstemp(input.data());
-  REQUIRE(fd >= 0);
-  close(fd);
-  std::ofstream(input, std::ios::binary) << stdin_text;
-  const std::string command = std::string(PODLINT_BINARY) + " " + args + " <" + input + " 2>&1";
-  std::FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string out;
-  char buffer[4096];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0)
-    out.append(buffer, n);
-  const int status = pclose(pipe);
-  std::filesystem::remove(input);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+  return podlint::test::run_command(std::string(PODLINT_BINARY) + " " + args, stdin_text);
 }
 
 }  // namespace

@@ -22,6 +22,7 @@
 #include "model/scalar.hpp"
 #include "output/config_schema.hpp"
 #include "output/effective_config.hpp"
+#include "support.hpp"
 #include "yaml/parser.hpp"
 
 namespace fs = std::filesystem;
@@ -637,13 +638,7 @@ TEST_CASE("the configuration schema and the checker agree on every example confi
   }
   const std::string command = "node '" + (kSource / "tests/validate-json.mjs").string() + "' '" +
                               (kSource / "schema/podlint-config.schema.json").string() + "'" + files;
-  std::FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string out;
-  char buffer[4096];
-  for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;)
-    out.append(buffer, n);
-  pclose(pipe);
+  const std::string out = podlint::test::run_command(command).out;
   const auto verdicts = lines(out);
   REQUIRE(verdicts.size() >= accepted.size());
   size_t rejected = 0;

@@ -5,26 +5,16 @@
 
 #include "engine/lint.hpp"
 #include "output/github.hpp"
+#include "support.hpp"
 
 namespace {
+
+using podlint::test::add_diagnostic;
 
 std::string github_of(const std::vector<podlint::FileReport>& reports) {
   std::ostringstream out;
   podlint::write_github(out, reports);
   return out.str();
-}
-
-podlint::Diagnostic& add(podlint::FileReport& report, std::string rule, podlint::Severity severity,
-                         std::string_view needle, std::string message) {
-  const podlint::yaml::LineIndex lines(report.text);
-  const auto begin = static_cast<uint32_t>(report.text.find(needle));
-  REQUIRE(begin != std::string::npos);
-  podlint::Diagnostic& d = report.diagnostics.emplace_back();
-  d.rule = std::move(rule);
-  d.severity = severity;
-  d.span = {lines.position(begin), lines.position(begin + static_cast<uint32_t>(needle.size()))};
-  d.message = std::move(message);
-  return d;
 }
 
 }  // namespace
@@ -37,11 +27,13 @@ TEST_CASE("GitHub escaping follows the workflow command rules", "[github]") {
 
 TEST_CASE("GitHub annotations: one command a finding, with exact positions", "[github]") {
   podlint::FileReport report{"k8s/pod.yaml", "kind: Pod\nname: \"é😀\"\nkind: Job\n", {}, {}};
-  add(report, "invalid-enum", podlint::Severity::Error, "\"é😀\"", "bad value");
-  add(report, "missing-liveness-probe", podlint::Severity::Warning, "Pod\nname", "two lines");
-  podlint::Diagnostic& d = add(report, "duplicate-key", podlint::Severity::Info, "kind: Job", "again");
+  add_diagnostic(report, "invalid-enum", podlint::Severity::Error, "\"é😀\"", "bad value");
+  add_diagnostic(report, "missing-liveness-probe", podlint::Severity::Warning, "Pod\nname", "two lines");
+  podlint::Diagnostic& d =
+      add_diagnostic(report, "duplicate-key", podlint::Severity::Info, "kind: Job", "again");
   d.related.push_back({report.diagnostics[0].span, "the first"});
-  podlint::Diagnostic& waived = add(report, "invalid-type", podlint::Severity::Error, "kind", "waived");
+  podlint::Diagnostic& waived =
+      add_diagnostic(report, "invalid-type", podlint::Severity::Error, "kind", "waived");
   waived.suppression = podlint::Suppression{{}, "ok"};
   // Byte columns 7..15 on line 2 are UTF-16 columns 7..12.
   CHECK(github_of({report, {"gone.yaml", "", {}, "No such file or directory"}}) ==
@@ -54,7 +46,8 @@ TEST_CASE("GitHub annotations: one command a finding, with exact positions", "[g
 
 TEST_CASE("GitHub annotations escape nasty paths, rule ids and messages", "[github]") {
   podlint::FileReport report{"dir,x/a:b%c.yaml", "a: 1\n", {}, {}};
-  add(report, "odd,rule:id", podlint::Severity::Error, "1", "50% of \"a: b, c\"\r\n::error::injected");
+  add_diagnostic(report, "odd,rule:id", podlint::Severity::Error, "1",
+                 "50% of \"a: b, c\"\r\n::error::injected");
   CHECK(github_of({report}) ==
         "::error file=dir%2Cx/a%3Ab%25c.yaml,line=1,endLine=1,col=4,endColumn=5,title=odd%2Crule%3Aid::"
         "50%25 of \"a: b, c\"%0D%0A::error::injected\n");

@@ -1,12 +1,8 @@
 // JUnit XML: its shape (a testcase per object and rule), and well-formed XML
 // whatever bytes the input, the paths and the messages hold, checked by
 // libxml2's xmllint.
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <string>
 
@@ -14,8 +10,11 @@
 #include "engine/lint.hpp"
 #include "engine/rule.hpp"
 #include "output/junit.hpp"
+#include "support.hpp"
 
 namespace {
+
+using podlint::test::add_diagnostic;
 
 std::string junit_of(const std::vector<podlint::FileReport>& reports) {
   std::ostringstream out;
@@ -31,41 +30,10 @@ void run_only(podlint::FileReport& report, std::initializer_list<std::string_vie
   }
 }
 
-podlint::Diagnostic& add(podlint::FileReport& report, std::string rule, podlint::Severity severity,
-                         std::string_view needle, std::string message) {
-  const podlint::yaml::LineIndex lines(report.text);
-  const auto begin = static_cast<uint32_t>(report.text.find(needle));
-  REQUIRE(begin != std::string::npos);
-  podlint::Diagnostic& d = report.diagnostics.emplace_back();
-  d.rule = std::move(rule);
-  d.severity = severity;
-  d.span = {lines.position(begin), lines.position(begin + static_cast<uint32_t>(needle.size()))};
-  d.message = std::move(message);
-  return d;
-}
+using Run = podlint::test::CommandResult;
 
-struct Run {
-  int status;
-  std::string out;
-};
-
-// Runs xmllint with `args` on the XML (in a file of its own: ctest runs cases in parallel).
 Run xmllint(const std::string& args, const std::string& xml) {
-  std::string path = (std::filesystem::temp_directory_path() / "podlint-junit-XXXXXX").string();
-  const int fd = mkstemp(path.data());
-  REQUIRE(fd >= 0);
-  close(fd);
-  std::ofstream(path, std::ios::binary) << xml;
-  std::FILE* pipe = popen(("xmllint " + args + " " + path + " 2>&1").c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string out;
-  char buffer[4096];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0)
-    out.append(buffer, n);
-  const int status = pclose(pipe);
-  std::filesystem::remove(path);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+  return podlint::test::run_command("xmllint " + args + " -", xml);
 }
 
 }  // namespace
@@ -76,11 +44,12 @@ TEST_CASE("JUnit: a testcase per object and rule, findings outside objects per d
                              "kind: ConfigMap\napiVersion: v1\nmetadata: {name: cfg}\n---\na: [\n",
                              {},
                              {}};
-  add(report, "missing-liveness-probe", podlint::Severity::Warning, "web", "no probe <here> & \"there\"");
-  add(report, "missing-liveness-probe", podlint::Severity::Error, "Pod", "second");
-  add(report, "invalid-type", podlint::Severity::Error, "v1", "waived").suppression =
+  add_diagnostic(report, "missing-liveness-probe", podlint::Severity::Warning, "web",
+                 "no probe <here> & \"there\"");
+  add_diagnostic(report, "missing-liveness-probe", podlint::Severity::Error, "Pod", "second");
+  add_diagnostic(report, "invalid-type", podlint::Severity::Error, "v1", "waived").suppression =
       podlint::Suppression{{}, "legacy"};
-  add(report, "yaml-syntax", podlint::Severity::Error, "[", "unterminated flow sequence");
+  add_diagnostic(report, "yaml-syntax", podlint::Severity::Error, "[", "unterminated flow sequence");
   run_only(report, {"invalid-type", "missing-liveness-probe"});
   CHECK(junit_of({report, {"gone.yaml", "", {}, "No such file or directory"}, {"empty.yaml", "", {}, {}}}) ==
         R"(<?xml version="1.0" encoding="UTF-8"?>
@@ -153,7 +122,8 @@ TEST_CASE("JUnit is well-formed XML whatever the input bytes", "[junit]") {
       "    - name: app\n      image: nginx\n      image: x\n";
   std::vector<podlint::FileReport> reports{podlint::lint_text("dir\x1b/\xff\xfe.yaml", pod),
                                            podlint::lint_text("broken.yaml", "a: 1\nb: \"\x01\xc3\n")};
-  add(reports[0], "invalid-type", podlint::Severity::Error, "nginx", "bad \x02 byte \xe2\x82 \x7f \"]]>\"");
+  add_diagnostic(reports[0], "invalid-type", podlint::Severity::Error, "nginx",
+                 "bad \x02 byte \xe2\x82 \x7f \"]]>\"");
   const std::string xml = junit_of(reports);
   const Run lint = xmllint("--noout", xml);
   INFO(xml);

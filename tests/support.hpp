@@ -1,0 +1,59 @@
+// Helpers several test files share.
+#pragma once
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <string_view>
+
+#include "engine/diagnostic.hpp"
+#include "yaml/source.hpp"
+
+namespace podlint::test {
+
+struct CommandResult {
+  int status;       // the exit status, -1 when the command did not exit
+  std::string out;  // standard output and standard error, interleaved
+};
+
+// Runs a shell command with `stdin_text` as its standard input.
+inline CommandResult run_command(const std::string& command, const std::string& stdin_text = "") {
+  // ctest runs test cases in parallel processes: each needs its own file.
+  std::string input = (std::filesystem::temp_directory_path() / "podlint-test-stdin-XXXXXX").string();
+  const int fd = mkstemp(input.data());
+  REQUIRE(fd >= 0);
+  close(fd);
+  std::ofstream(input, std::ios::binary) << stdin_text;
+  std::FILE* pipe = popen((command + " <" + input + " 2>&1").c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::string out;
+  char buffer[4096];
+  for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;)
+    out.append(buffer, n);
+  const int status = pclose(pipe);
+  std::filesystem::remove(input);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+// Adds a finding on the first occurrence of `needle` in the report's text.
+inline Diagnostic& add_diagnostic(FileReport& report, std::string rule, Severity severity,
+                                  std::string_view needle, std::string message) {
+  const yaml::LineIndex lines(report.text);
+  const size_t found = report.text.find(needle);
+  REQUIRE(found != std::string::npos);
+  const auto begin = static_cast<uint32_t>(found);
+  Diagnostic& d = report.diagnostics.emplace_back();
+  d.rule = std::move(rule);
+  d.severity = severity;
+  d.span = {lines.position(begin), lines.position(begin + static_cast<uint32_t>(needle.size()))};
+  d.message = std::move(message);
+  return d;
+}
+
+}  // namespace podlint::test
