@@ -58,15 +58,19 @@ TEST_CASE("podlint reports a YAML syntax error like a compiler, with exit 1", "[
         "pod.yaml:3:9: error: unterminated double-quoted string starting at 3:9 [yaml-syntax]\n"
         " 3 |   name: \"web\n"
         "   |         ^~~~\n"
-        "1 error, 0 warnings, 0 info in 1 file\n");
+        "pod.yaml:5:1: error: object has kind \"Pod\" but no apiVersion [missing-api-version-or-kind]\n"
+        " 5 | kind: Pod\n"
+        "   | ^~~~\n"
+        "2 errors, 0 warnings, 0 info in 1 file\n");
 }
 
 TEST_CASE("podlint names both places of a duplicate key", "[cli]") {
-  const auto r = run("- --stdin-filename pod.yaml --color never", "kind: Pod\nkind: Deployment\n");
+  const auto r =
+      run("- --stdin-filename pod.yaml --color never", "kind: Pod\nkind: ConfigMap\napiVersion: v1\n");
   CHECK(r.status == 1);
   CHECK(r.out ==
         "pod.yaml:2:1: error: duplicate key \"kind\" (first defined at 1:1) [duplicate-key]\n"
-        " 2 | kind: Deployment\n"
+        " 2 | kind: ConfigMap\n"
         "   | ^~~~\n"
         "pod.yaml:1:1: note: first defined here\n"
         " 1 | kind: Pod\n"
@@ -150,7 +154,8 @@ TEST_CASE("podlint explain prints a rule's documentation", "[cli]") {
 }
 
 TEST_CASE("podlint --format json gives every diagnostic with its exact span", "[cli]") {
-  const auto r = run("- --stdin-filename pod.yaml --format json", "kind: Pod\nkind: Deployment\n");
+  const auto r =
+      run("- --stdin-filename pod.yaml --format json", "kind: Pod\nkind: ConfigMap\napiVersion: v1\n");
   CHECK(r.status == 1);
   CHECK(r.out == R"json({
   "diagnostics": [
@@ -274,7 +279,7 @@ TEST_CASE("podlint writes SARIF to a file and prints text in one run", "[cli][ou
   const std::string sarif = (dir / "out.sarif").string(), junit = (dir / "out.xml").string();
   const auto r = run("- --stdin-filename pod.yaml --color never --format sarif --output " + sarif +
                          " --format text --format junit --output " + junit,
-                     "kind: Pod\nkind: Deployment\n");
+                     "kind: Pod\nkind: ConfigMap\napiVersion: v1\n");
   CHECK(r.status == 1);
   CHECK(r.out.rfind("pod.yaml:2:1: error: duplicate key \"kind\" (first defined at 1:1) [duplicate-key]\n",
                     0) == 0);
@@ -288,7 +293,8 @@ TEST_CASE("podlint writes SARIF to a file and prints text in one run", "[cli][ou
 }
 
 TEST_CASE("podlint --format github prints workflow commands", "[cli][output]") {
-  const auto r = run("- --stdin-filename pod.yaml --format github", "kind: Pod\nkind: Deployment\n");
+  const auto r =
+      run("- --stdin-filename pod.yaml --format github", "kind: Pod\nkind: ConfigMap\napiVersion: v1\n");
   CHECK(r.status == 1);
   CHECK(r.out ==
         "::error file=pod.yaml,line=2,endLine=2,col=1,endColumn=5,title=duplicate-key::"

@@ -705,3 +705,50 @@ items:
   CHECK(m.workloads[1].pod_spec->containers.at(0).name.value == "b");
   CHECK(m.workloads[2].kind.value == "ConfigMap");
 }
+
+TEST_CASE("Object headers: the root and a List's items, with what says which object each is", "[model]") {
+  const auto stream = yaml::parse(R"(apiVersion: v1
+kind: List
+items:
+  - kind: Pod
+    metadata: {name: no-version}
+  - not a mapping
+  - apiVersion: v1
+    kind: PodList
+    items: [{apiVersion: v1, kind: Pod, spec: {}}]
+  - {apiVersion: 1, metadata: {name: bad-version}}
+)");
+  REQUIRE(stream.documents.size() == 1);
+  const auto headers = object_headers(stream.documents[0]);
+  REQUIRE(headers.size() == 5);
+  CHECK_FALSE(headers[0].list_item);
+  CHECK(headers[0].items != nullptr);  // a List: its items follow it
+  CHECK(headers[1].list_item);
+  CHECK_FALSE(headers[1].api_version.present());
+  CHECK(headers[1].kind.value == "Pod");
+  CHECK(same_place(headers[1].metadata_key->span.begin, at(5, 5)));
+  CHECK(headers[2].kind.value == "PodList");
+  CHECK(headers[2].items != nullptr);
+  CHECK(headers[3].spec != nullptr);
+  CHECK(same_place(headers[3].object->span.begin, at(9, 13)));
+  CHECK(headers[4].api_version.present());
+  CHECK_FALSE(headers[4].api_version.valid());
+  CHECK_FALSE(headers[4].kind.present());
+
+  // Without apiVersion and kind, a List is not one: its items are not objects.
+  const auto no_version = yaml::parse("kind: List\nitems: [{kind: Pod}]\n");
+  const auto single = object_headers(no_version.documents[0]);
+  REQUIRE(single.size() == 1);
+  CHECK(single[0].items == nullptr);
+  CHECK(object_headers(yaml::parse("- kind: Pod\n").documents[0]).empty());
+}
+
+TEST_CASE("describe_type names a value's type as messages do", "[model]") {
+  const auto stream = yaml::parse("[~, true, 1, 1.5, x, [], {}, \"1\"]\n");
+  const yaml::Node& list = *stream.documents[0].root;
+  std::vector<std::string_view> names;
+  for (const yaml::Node* item : list.items)
+    names.push_back(describe_type(*item));
+  CHECK(names == std::vector<std::string_view>{"null", "a boolean", "an integer", "a float", "a string",
+                                               "a list", "a mapping", "a string"});
+}

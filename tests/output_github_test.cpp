@@ -54,7 +54,7 @@ TEST_CASE("GitHub annotations escape nasty paths, rule ids and messages", "[gith
 }
 
 TEST_CASE("GitHub annotations of a real lint", "[github]") {
-  const auto report = podlint::lint_text("pod.yaml", "kind: Pod\nkind: Deployment\n");
+  const auto report = podlint::lint_text("pod.yaml", "kind: Pod\nkind: ConfigMap\napiVersion: v1\n");
   CHECK(github_of({report}) ==
         "::error file=pod.yaml,line=2,endLine=2,col=1,endColumn=5,title=duplicate-key::"
         "duplicate key \"kind\" (first defined at 1:1)%0Apod.yaml:1:1: note: first defined here\n");

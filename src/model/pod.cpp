@@ -512,42 +512,51 @@ void read_metadata(Workload& w, const Node& metadata) {
   if (generate_name.present() && !(w.name.valid() && !w.name.value.empty())) w.name = generate_name;
 }
 
-void extract(const Node& root, std::vector<Workload>& out, int list_depth) {
-  const Node& object = yaml::resolve(root);
-  if (!object.is_mapping()) return;
-  Workload w;
-  w.object = &object;
-  const Node* metadata = nullptr;
-  const Node* spec = nullptr;
-  const Node* template_ = nullptr;
+ObjectHeader read_header(const Node& object) {
+  ObjectHeader h;
+  h.object = &object;
   const Node* items = nullptr;
   auto visit = [&](std::string_view name, const Node& key, const Node& value) {
     if (name == "apiVersion") {
-      assign(w.api_version, &key, value);
+      assign(h.api_version, &key, value);
     } else if (name == "kind") {
-      assign(w.kind, &key, value);
+      assign(h.kind, &key, value);
     } else if (name == "metadata") {
-      metadata = &value;
+      h.metadata_key = &key;
+      h.metadata = &value;
     } else if (name == "spec") {
-      spec = &value;
-    } else if (name == "template") {
-      template_ = &value;
+      h.spec = &value;
     } else if (name == "items") {
       items = &value;
     }
   };
   visit_entries(object, visit);
-  if (!w.api_version.present() || !w.kind.present()) return;
-
-  const std::string_view kind = w.kind.valid() ? w.kind.value : std::string_view{};
   // kubectl also emits typed lists (PodList...) whose items are objects.
-  if (kind.ends_with("List") && items && items->is_sequence()) {
-    if (list_depth < kMaxListDepth)
-      for_each_item(*items, [&](size_t, const Node& item) { extract(item, out, list_depth + 1); });
-    return;
-  }
-  if (metadata) read_metadata(w, *metadata);
+  if (h.has_type() && h.kind.valid() && h.kind.value.ends_with("List") && items && items->is_sequence())
+    h.items = items;
+  return h;
+}
 
+void collect_headers(const Node& root, bool list_item, int list_depth, std::vector<ObjectHeader>& out) {
+  const Node& object = yaml::resolve(root);
+  if (!object.is_mapping()) return;
+  out.push_back(read_header(object));
+  out.back().list_item = list_item;
+  const Node* items = out.back().items;
+  if (!items || list_depth >= kMaxListDepth) return;
+  for_each_item(*items, [&](size_t, const Node& item) { collect_headers(item, true, list_depth + 1, out); });
+}
+
+void extract(const ObjectHeader& header, std::vector<Workload>& out) {
+  if (!header.has_type() || header.items) return;
+  Workload w;
+  w.object = header.object;
+  w.api_version = header.api_version;
+  w.kind = header.kind;
+  const Node* spec = header.spec;
+  if (header.metadata) read_metadata(w, *header.metadata);
+
+  const std::string_view kind = w.kind.value;
   Template t;
   const Node* pod_spec = nullptr;
   if (kind == "Pod") {
@@ -555,7 +564,7 @@ void extract(const Node& root, std::vector<Workload>& out, int list_depth) {
     pod_spec = spec;
   } else if (kind == "PodTemplate") {
     w.pod_spec_path = "template.spec";
-    t = read_template(template_);
+    t = read_template(child(header.object, "template"));
   } else if (kind == "ReplicationController" || kind == "Deployment" || kind == "StatefulSet" ||
              kind == "DaemonSet" || kind == "ReplicaSet" || kind == "Job") {
     w.pod_spec_path = "spec.template.spec";
@@ -572,9 +581,16 @@ void extract(const Node& root, std::vector<Workload>& out, int list_depth) {
 
 }  // namespace
 
+std::vector<ObjectHeader> object_headers(const yaml::Document& document) {
+  std::vector<ObjectHeader> headers;
+  if (document.root) collect_headers(*document.root, false, 0, headers);
+  return headers;
+}
+
 std::vector<Workload> extract_workloads(const yaml::Document& document) {
   std::vector<Workload> workloads;
-  if (document.root) extract(*document.root, workloads, 0);
+  for (const ObjectHeader& header : object_headers(document))
+    extract(header, workloads);
   return workloads;
 }
 

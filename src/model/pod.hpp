@@ -199,6 +199,28 @@ struct Workload {
   bool is_job() const { return kind.value == "Job" || kind.value == "CronJob"; }
 };
 
+// The top-level fields of a mapping that say which object it is:
+// apiVersion and kind (Kubernetes' TypeMeta), metadata and spec, and for a
+// List (a kind ending in "List") its items.
+struct ObjectHeader {
+  const yaml::Node* object = nullptr;  // the mapping
+  Field<std::string_view> api_version;
+  Field<std::string_view> kind;
+  const yaml::Node* metadata_key = nullptr;
+  const yaml::Node* metadata = nullptr;
+  const yaml::Node* spec = nullptr;
+  // A List's items (a sequence) when apiVersion and kind are present; else null.
+  const yaml::Node* items = nullptr;
+  bool list_item = false;  // an item of a List's items
+
+  bool has_type() const { return api_version.present() && kind.present(); }
+};
+
+// The header of every mapping of a document that stands where an object
+// must: the root, and the items of a List that has apiVersion and kind (of
+// nested Lists too), a List before its items.
+std::vector<ObjectHeader> object_headers(const yaml::Document& document);
+
 // The objects of a document: its root when it has apiVersion and kind (other
 // documents are skipped quietly), with a List's items expanded. Any kind is
 // returned; only the ones that carry a pod spec get pod_spec.

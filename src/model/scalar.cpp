@@ -62,6 +62,24 @@ bool is_float_text(std::string_view s) {
 
 }  // namespace
 
+std::string_view describe_type(const yaml::Node& node) {
+  switch (scalar_type(node)) {
+    case ScalarType::Null:
+      return "null";
+    case ScalarType::Bool:
+      return "a boolean";
+    case ScalarType::Int:
+      return "an integer";
+    case ScalarType::Float:
+      return "a float";
+    case ScalarType::String:
+      return "a string";
+    case ScalarType::Collection:
+      break;
+  }
+  return yaml::resolve(node).is_sequence() ? "a list" : "a mapping";
+}
+
 ScalarType plain_scalar_type(std::string_view s) {
   if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") return ScalarType::Null;
   if (s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" || s == "FALSE")

@@ -20,6 +20,10 @@ enum class ScalarType { Null, Bool, Int, Float, String, Collection };
 // non-specific tag "!" and local tags are strings.
 ScalarType scalar_type(const yaml::Node& node);
 
+// What a value is, as messages name it: "null", "a boolean", "an integer",
+// "a float", "a string", "a list" or "a mapping".
+std::string_view describe_type(const yaml::Node& node);
+
 // Core-schema resolution of untagged plain scalar text.
 ScalarType plain_scalar_type(std::string_view text);
 

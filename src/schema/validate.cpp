@@ -43,25 +43,6 @@ size_t edit_distance(std::string_view a, std::string_view b) {
   return prev[b.size()];
 }
 
-// What a value is, as messages name it.
-std::string_view describe(const yaml::Node& node, ScalarType type) {
-  switch (type) {
-    case ScalarType::Null:
-      return "null";
-    case ScalarType::Bool:
-      return "a boolean";
-    case ScalarType::Int:
-      return "an integer";
-    case ScalarType::Float:
-      return "a float";
-    case ScalarType::String:
-      return "a string";
-    case ScalarType::Collection:
-      break;
-  }
-  return node.is_sequence() ? "a list" : "a mapping";
-}
-
 std::string_view describe(Kind kind) {
   switch (kind) {
     case Kind::String:
@@ -213,7 +194,7 @@ class Validator {
     if (field.shape != Shape::Single && !label.has_index && !label.has_key) {
       const bool list = field.shape == Shape::Array;
       if (list ? !node.is_sequence() : !node.is_mapping()) {
-        mismatch(node, type, owner, label, list ? "a list" : "a mapping", false, where);
+        mismatch(node, owner, label, list ? "a list" : "a mapping", false, where);
         return;
       }
       if (list) {
@@ -237,8 +218,7 @@ class Validator {
 
     if (!accepts(field.kind, node, type)) {
       const bool stringly = field.kind == Kind::String || field.kind == Kind::DateTime;
-      mismatch(node, type, owner, label, describe(field.kind), stringly && type != ScalarType::Collection,
-               where);
+      mismatch(node, owner, label, describe(field.kind), stringly && type != ScalarType::Collection, where);
       return;
     }
     if (field.kind == Kind::Object) {
@@ -253,10 +233,10 @@ class Validator {
 
   // A block collection spans lines from the one after its key: the key (or
   // the list item) is where the mistake reads.
-  void mismatch(const yaml::Node& node, ScalarType type, const TypeInfo& owner, const Label& label,
-                std::string_view expected, bool suggest_quotes, const yaml::Span& where) {
+  void mismatch(const yaml::Node& node, const TypeInfo& owner, const Label& label, std::string_view expected,
+                bool suggest_quotes, const yaml::Span& where) {
     std::string message = fmt::format("invalid type for \"{}\" in {}: expected {}, got {}", label.text(),
-                                      owner.name, expected, describe(node, type));
+                                      owner.name, expected, model::describe_type(node));
     if (suggest_quotes) message += " (quote it to make it a string)";
     const bool block = (node.is_mapping() || node.is_sequence()) && !node.flow;
     add(Problem::InvalidType, block ? where : node.span, std::move(message));
