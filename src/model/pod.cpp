@@ -496,20 +496,20 @@ const Node* mapping_or_null(const Node* node) {
   return node && node->is_mapping() ? node : nullptr;
 }
 
-void read_metadata(Workload& w, const Node& metadata) {
+void read_metadata(ObjectHeader& h, const Node& metadata) {
   Field<std::string_view> generate_name;
   auto visit = [&](std::string_view name, const Node& key, const Node& value) {
     if (name == "name") {
-      assign(w.name, &key, value);
+      assign(h.name, &key, value);
     } else if (name == "generateName") {
       assign(generate_name, &key, value);
     } else if (name == "namespace") {
-      assign(w.namespace_, &key, value);
+      assign(h.namespace_, &key, value);
     }
   };
   visit_entries(metadata, visit);
   // An empty name counts as none: the API server then generates one.
-  if (generate_name.present() && !(w.name.valid() && !w.name.value.empty())) w.name = generate_name;
+  if (generate_name.present() && !(h.name.valid() && !h.name.value.empty())) h.name = generate_name;
 }
 
 ObjectHeader read_header(const Node& object) {
@@ -531,6 +531,7 @@ ObjectHeader read_header(const Node& object) {
     }
   };
   visit_entries(object, visit);
+  if (mapping_or_null(h.metadata)) read_metadata(h, *h.metadata);
   // kubectl also emits typed lists (PodList...) whose items are objects.
   if (h.has_type() && h.kind.valid() && h.kind.value.ends_with("List") && items && items->is_sequence())
     h.items = items;
@@ -553,8 +554,9 @@ void extract(const ObjectHeader& header, std::vector<Workload>& out) {
   w.object = header.object;
   w.api_version = header.api_version;
   w.kind = header.kind;
+  w.name = header.name;
+  w.namespace_ = header.namespace_;
   const Node* spec = header.spec;
-  if (header.metadata) read_metadata(w, *header.metadata);
 
   const std::string_view kind = w.kind.value;
   Template t;

@@ -208,6 +208,8 @@ struct ObjectHeader {
   Field<std::string_view> kind;
   const yaml::Node* metadata_key = nullptr;
   const yaml::Node* metadata = nullptr;
+  Field<std::string_view> name;        // metadata.name (or generateName when no name)
+  Field<std::string_view> namespace_;  // metadata.namespace
   const yaml::Node* spec = nullptr;
   // A List's items (a sequence) when apiVersion and kind are present; else null.
   const yaml::Node* items = nullptr;

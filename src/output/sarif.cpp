@@ -22,7 +22,7 @@ constexpr std::string_view kFingerprintKey = "podlint/v1";
 
 // Rules of these categories are security rules for GitHub: tagged "security",
 // with a security-severity (a CVSS-like score, as a string) from their level.
-constexpr std::string_view kSecurityCategories[] = {"security"};
+constexpr Category kSecurityCategories[] = {Category::Security};
 
 std::string_view security_severity(Severity severity) {
   switch (severity) {
@@ -184,24 +184,23 @@ json driver() {
 }  // namespace
 
 nlohmann::ordered_json sarif_rule_descriptor(const RuleInfo& rule) {
-  std::ostringstream text, markdown;
+  const RulePage& page = rule_page(rule);
+  std::ostringstream text;
   write_rule_explanation(text, rule);
-  write_rule_markdown(markdown, rule);
-  json tags = json::array({rule.category});
+  const std::string_view category = category_name(rule.category);
+  json tags = json::array({category});
   json properties = json::object();
   if (std::ranges::find(kSecurityCategories, rule.category) != std::end(kSecurityCategories)) {
-    if (rule.category != "security") tags.push_back("security");
+    if (rule.category != Category::Security) tags.push_back("security");
     properties["security-severity"] = security_severity(rule.severity);
   }
   properties["tags"] = std::move(tags);
-  std::string source_file(rule.id);
-  std::replace(source_file.begin(), source_file.end(), '-', '_');
   return {{"id", rule.id},
           {"name", pascal_case(rule.id)},
-          {"shortDescription", {{"text", sentence(rule.summary)}}},
-          {"fullDescription", {{"text", sentence(rule.what)}}},
-          {"help", {{"text", text.str()}, {"markdown", markdown.str()}}},
-          {"helpUri", fmt::format("{}/blob/main/rules/{}.cpp", PODLINT_HOMEPAGE, source_file)},
+          {"shortDescription", {{"text", sentence(page.summary)}}},
+          {"fullDescription", {{"text", sentence(page.what)}}},
+          {"help", {{"text", text.str()}, {"markdown", page.markdown}}},
+          {"helpUri", rule_page_url(rule)},
           {"defaultConfiguration", {{"level", sarif_level(rule.severity)}}},
           {"properties", std::move(properties)}};
 }
