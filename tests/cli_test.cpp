@@ -181,6 +181,13 @@ TEST_CASE("podlint --format json gives every diagnostic with its exact span", "[
       "file": "pod.yaml",
       "line": 2,
       "message": "duplicate key \"kind\" (first defined at 1:1)",
+      "object": {
+        "apiVersion": "v1",
+        "kind": "ConfigMap",
+        "name": "",
+        "namespace": ""
+      },
+      "path": "kind",
       "related": [
         {
           "column": 1,

@@ -3,6 +3,7 @@
 // lines moving.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -163,6 +164,35 @@ TEST_CASE("SARIF results have exact regions in UTF-16 columns, snippets and rela
   CHECK(third["region"] == json::parse(R"({"startLine": 3, "startColumn": 1, "endLine": 3, "endColumn": 10,
                                            "snippet": {"text": "  name: x"}})"));
   CHECK(third.count("contextRegion") == 0);
+}
+
+TEST_CASE("SARIF gives a finding's object and field as logical locations", "[sarif]") {
+  const std::string text = R"(apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: shop}
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          imagePullPolicy: always
+---
+a: 1
+a: 2
+)";
+  const json log = sarif_of({podlint::lint_text("deploy.yaml", text)});
+  std::map<std::string, json> by_rule;
+  for (const json& result : log["runs"][0]["results"])
+    by_rule[result["ruleId"]] = result["locations"][0].value("logicalLocations", json());
+  CHECK(by_rule["invalid-enum"] == json::parse(R"([
+    {"name": "web", "fullyQualifiedName": "Deployment/shop/web", "kind": "object",
+     "properties": {"apiVersion": "apps/v1"}},
+    {"name": "imagePullPolicy", "kind": "property",
+     "fullyQualifiedName": "Deployment/shop/web:spec.template.spec.containers[0].imagePullPolicy"}])"));
+  // Outside any object only the field.
+  CHECK(by_rule["duplicate-key"] ==
+        json::parse(R"([{"name": "a", "fullyQualifiedName": "a", "kind": "property"}])"));
 }
 
 TEST_CASE("SARIF artifact URIs are relative to %SRCROOT% below the working directory", "[sarif]") {

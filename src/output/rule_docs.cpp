@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace podlint {
 
@@ -74,41 +75,46 @@ void write_section(std::ostream& out, std::string_view markdown) {
   }
 }
 
+// The rules by category in the order of Category, by id within one.
+std::vector<const RuleInfo*> rules_by_category() {
+  std::vector<const RuleInfo*> out;
+  for (const Category category : all_categories()) {
+    for (const auto& rule : all_rules()) {
+      if (rule->info().category == category) out.push_back(&rule->info());
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 void write_rule_list(std::ostream& out) {
   size_t id_width = 0;
   for (const auto& rule : all_rules())
     id_width = std::max(id_width, rule->info().id.size());
-  bool first = true;
-  for (const Category category : all_categories()) {
-    bool heading = false;
-    for (const auto& rule : all_rules()) {
-      const RuleInfo& info = rule->info();
-      if (info.category != category) continue;
-      if (!heading) out << (first ? "" : "\n") << category_name(category) << '\n';
-      heading = true;
-      first = false;
-      out << fmt::format("  {:<{}}  {:<7}  {}\n", info.id, id_width, severity_name(info.severity),
-                         rule_page(info).summary);
-    }
+  const RuleInfo* previous = nullptr;
+  for (const RuleInfo* info : rules_by_category()) {
+    if (previous == nullptr || previous->category != info->category)
+      out << (previous == nullptr ? "" : "\n") << category_name(info->category) << '\n';
+    previous = info;
+    out << fmt::format("  {:<{}}  {:<7}  {}\n", info->id, id_width, severity_name(info->severity),
+                       rule_page(*info).summary);
   }
 }
 
 void write_rule_list_json(std::ostream& out) {
   nlohmann::ordered_json rules = nlohmann::ordered_json::array();
-  for (const auto& rule : all_rules()) {
-    const RuleInfo& info = rule->info();
+  for (const RuleInfo* info : rules_by_category()) {
     nlohmann::ordered_json options = nlohmann::ordered_json::array();
-    for (const OptionSpec* option : info.options)
+    for (const OptionSpec* option : info->options)
       options.push_back({{"name", option->name()}, {"signature", option->signature()}});
-    rules.push_back({{"id", info.id},
-                     {"severity", severity_name(info.severity)},
-                     {"category", category_name(info.category)},
-                     {"summary", rule_page(info).summary},
-                     {"suppressible", info.suppressible},
+    rules.push_back({{"id", info->id},
+                     {"severity", severity_name(info->severity)},
+                     {"category", category_name(info->category)},
+                     {"summary", rule_page(*info).summary},
+                     {"suppressible", info->suppressible},
                      {"options", std::move(options)},
-                     {"page", fmt::format("docs/rules/{}.md", info.id)}});
+                     {"page", fmt::format("docs/rules/{}.md", info->id)}});
   }
   out << rules.dump(2) << '\n';
 }

@@ -10,7 +10,7 @@ namespace podlint {
 
 // The rules by category, one line a rule: id, default severity, summary.
 void write_rule_list(std::ostream& out);
-// The same as JSON, with each rule's options and page, for scripts (and the
+// The same as JSON (the same order), with each rule's options and page, for scripts (and the
 // generated rule tables of the docs).
 void write_rule_list_json(std::ostream& out);
 // A rule's page for the terminal, paragraphs wrapped at 80 columns.

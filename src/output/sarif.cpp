@@ -170,6 +170,32 @@ json context_region(const yaml::LineIndex& lines, const yaml::Span& span) {
   return r;
 }
 
+// The finding's object ("Deployment/prod/web") and field within it
+// ("Deployment/prod/web:spec.template.spec.containers[0].image").
+json logical_locations(const Diagnostic& d) {
+  json out = json::array();
+  std::string object;
+  if (d.object) {
+    for (const std::string* part : {&d.object->kind, &d.object->namespace_, &d.object->name}) {
+      if (!part->empty()) object += (object.empty() ? "" : "/") + *part;
+    }
+    out.push_back({{"name", d.object->name},
+                   {"fullyQualifiedName", object},
+                   {"kind", "object"},
+                   {"properties", {{"apiVersion", d.object->api_version}}}});
+  }
+  if (!d.path.empty()) {
+    // The last segment: "image", "[0]", "[\"podlint.dev/ignore\"]".
+    const size_t last = d.path.find_last_of(".[");
+    std::string name =
+        last == std::string::npos ? d.path : d.path.substr(d.path[last] == '.' ? last + 1 : last);
+    out.push_back({{"name", std::move(name)},
+                   {"fullyQualifiedName", object.empty() ? d.path : object + ":" + d.path},
+                   {"kind", "property"}});
+  }
+  return out;
+}
+
 json driver() {
   json rules = json::array();
   for (const auto& rule : all_rules())
@@ -248,7 +274,10 @@ void write_sarif(std::ostream& out, const std::vector<FileReport>& reports, cons
       const json& flagged = primary["region"];
       if (context["startColumn"] != flagged["startColumn"] || context["endColumn"] != flagged["endColumn"])
         primary["contextRegion"] = std::move(context);
-      result["locations"] = json::array({{{"physicalLocation", std::move(primary)}}});
+      json where = {{"physicalLocation", std::move(primary)}};
+      if (json logical = logical_locations(d); !logical.empty())
+        where["logicalLocations"] = std::move(logical);
+      result["locations"] = json::array({std::move(where)});
       if (!d.related.empty()) {
         json related = json::array();
         for (const auto& r : d.related) {
