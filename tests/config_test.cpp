@@ -29,6 +29,7 @@ namespace fs = std::filesystem;
 using podlint::ConfigError;
 using podlint::ConfigFile;
 using podlint::Severity;
+using podlint::test::TempTree;
 
 namespace {
 
@@ -63,31 +64,6 @@ std::vector<std::string> config_errors(std::string_view text, ConfigFile* out = 
   if (out != nullptr) *out = std::move(file);
   return formatted(errors);
 }
-
-// A directory tree under the temporary directory, removed at the end.
-class TempTree {
- public:
-  TempTree() {
-    std::string pattern = (fs::temp_directory_path() / "podlint-config-XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    root_ = fs::path(pattern).lexically_normal();
-  }
-  ~TempTree() {
-    std::error_code ec;
-    fs::remove_all(root_, ec);
-  }
-  const fs::path& root() const { return root_; }
-  fs::path write(const std::string& relative, std::string_view text) const {
-    const fs::path path = root_ / relative;
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << text;
-    return path;
-  }
-  void mkdir(const std::string& relative) const { fs::create_directories(root_ / relative); }
-
- private:
-  fs::path root_;
-};
 
 struct Run {
   int status;

@@ -30,10 +30,10 @@ struct Suppression {
 // The Kubernetes object a finding lies in, as its header names it (each part
 // empty when the object does not say).
 struct ObjectRef {
-  std::string api_version;
-  std::string kind;
-  std::string namespace_;
-  std::string name;  // metadata.name, else metadata.generateName
+  std::string api_version{};
+  std::string kind{};
+  std::string namespace_{};
+  std::string name{};  // metadata.name, else metadata.generateName
 
   friend bool operator==(const ObjectRef&, const ObjectRef&) = default;
 };

@@ -36,6 +36,15 @@ LintRun lint_inputs(const LintRequest& request) {
     return true;
   };
   if (config_broken()) return run;
+  // Every input is read and indexed before any is linted: a check across
+  // objects sees the whole run.
+  struct Input {
+    std::string shown;
+    std::string text;
+    LintConfig config;
+    std::string read_error;
+  };
+  std::vector<Input> inputs;
   const auto paths = request.paths.empty() ? std::vector<std::string>{"."} : request.paths;
   for (const auto& path : collect_inputs(paths)) {
     const bool unnamed_stdin = path == "-" && request.stdin_filename.empty();
@@ -43,13 +52,18 @@ LintRun lint_inputs(const LintRequest& request) {
     auto resolved = configs.resolve(unnamed_stdin ? std::nullopt : std::optional(shown));
     if (config_broken()) return run;
     if (resolved.ignored_by) continue;
-    std::string text, error;
-    if (!read_input(path, text, error)) {
-      run.reports.push_back({.path = shown, .read_error = error});
+    Input& input = inputs.emplace_back();
+    input.shown = shown;
+    input.config = std::move(resolved.config);
+    if (read_input(path, input.text, input.read_error)) run.index.add_input(input.shown, input.text);
+  }
+  for (Input& input : inputs) {
+    if (!input.read_error.empty()) {
+      run.reports.push_back({.path = input.shown, .read_error = input.read_error});
       continue;
     }
-    run.reports.push_back(
-        lint_text(shown, std::move(text), {.parse = {}, .config = std::move(resolved.config)}));
+    run.reports.push_back(lint_text(input.shown, std::move(input.text),
+                                    {.parse = {}, .config = std::move(input.config), .index = &run.index}));
   }
   return run;
 }

@@ -11,6 +11,7 @@
 
 #include "engine/config_file.hpp"
 #include "engine/diagnostic.hpp"
+#include "engine/index.hpp"
 
 namespace podlint {
 
@@ -37,6 +38,7 @@ struct LintRequest {
 
 struct LintRun {
   std::vector<FileReport> reports;  // in input order; inputs the configuration ignores are left out
+  RunIndex index;                   // every object of the inputs linted
   // A broken configuration file stops the run before any report: these are
   // its problems, and `reports` is empty.
   std::vector<ConfigError> config_errors;

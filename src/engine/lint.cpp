@@ -50,6 +50,8 @@ void locate(const yaml::Document& document, std::span<Diagnostic> findings) {
 FileReport lint_text(std::string path, std::string text, const LintSettings& settings) {
   FileReport report{.path = std::move(path), .text = std::move(text)};
   const yaml::Stream stream = yaml::parse(report.text, settings.parse);
+  static const RunIndex kNothingElse;
+  const RunIndex& index = settings.index != nullptr ? *settings.index : kNothingElse;
   std::vector<const Rule*> rules;
   for (const auto& rule : all_rules()) {
     if (settings.config.rule_enabled(rule->info().id)) {
@@ -61,7 +63,7 @@ FileReport lint_text(std::string path, std::string text, const LintSettings& set
   for (const auto& document : stream.documents) {
     const size_t first_finding = report.diagnostics.size();
     for (const Rule* rule : rules) {
-      Reporter reporter(rule->info(), report.diagnostics, settings.config.rule(rule->info().id));
+      Reporter reporter(rule->info(), report.diagnostics, settings.config.rule(rule->info().id), index);
       rule->check_document(document, reporter);
     }
     // A broken document's tree stops at the error: rules would see fields
@@ -71,7 +73,8 @@ FileReport lint_text(std::string path, std::string text, const LintSettings& set
     for (const auto& workload : workloads) {
       const ObjectFacts facts(workload);
       for (const Rule* rule : rules) {
-        Reporter reporter(rule->info(), report.diagnostics, settings.config.rule(rule->info().id), &facts);
+        Reporter reporter(rule->info(), report.diagnostics, settings.config.rule(rule->info().id), index,
+                          &facts);
         rule->check_workload(workload, reporter);
       }
     }
@@ -81,7 +84,7 @@ FileReport lint_text(std::string path, std::string text, const LintSettings& set
                            std::span(report.diagnostics).subspan(first_finding), settings.config);
     if (!problems.empty()) {
       for (const Rule* rule : rules) {
-        Reporter reporter(rule->info(), report.diagnostics, settings.config.rule(rule->info().id));
+        Reporter reporter(rule->info(), report.diagnostics, settings.config.rule(rule->info().id), index);
         rule->check_waivers(problems, reporter);
       }
     }

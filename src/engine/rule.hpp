@@ -14,6 +14,7 @@
 
 #include "engine/config.hpp"
 #include "engine/diagnostic.hpp"
+#include "engine/index.hpp"
 #include "engine/options.hpp"
 #include "engine/suppression.hpp"
 #include "model/pod.hpp"
@@ -41,7 +42,7 @@ std::span<const Category> all_categories();
 
 // A rule's metadata, kept with its code. Its prose is its page.
 struct RuleInfo {
-  std::string_view id;  // kebab-case, the name of its three places
+  std::string_view id{};  // kebab-case, the name of its three places
   Severity severity = Severity::Error;
   Category category = Category::Yaml;
   std::span<const OptionSpec* const> options = {};
@@ -51,24 +52,24 @@ struct RuleInfo {
 
 // An option as the rule's page describes it.
 struct OptionDoc {
-  std::string_view name;
-  std::string_view signature;    // "(list, default `[a, b]`)", see OptionSpec::signature
-  std::string_view description;  // Markdown
+  std::string_view name{};
+  std::string_view signature;      // "(list, default `[a, b]`)", see OptionSpec::signature
+  std::string_view description{};  // Markdown
 };
 
 // A rule's page, docs/rules/<id>.md, split into its sections (Markdown) by
 // rules/compile-pages.mjs at build time. The examples are complete manifests:
 // the bad one must trigger the rule, the good one must not.
 struct RulePage {
-  std::string_view id;
-  std::string_view summary;  // one sentence
-  std::string_view what;     // what it checks
-  std::string_view why;      // why it matters
-  std::string_view bad;      // a manifest it reports
-  std::string_view good;     // the same manifest, fixed
-  std::string_view fix;      // how to fix
-  std::span<const OptionDoc> options;
-  std::string_view markdown;  // the whole page
+  std::string_view id{};
+  std::string_view summary{};  // one sentence
+  std::string_view what{};     // what it checks
+  std::string_view why{};      // why it matters
+  std::string_view bad{};      // a manifest it reports
+  std::string_view good{};     // the same manifest, fixed
+  std::string_view fix{};      // how to fix
+  std::span<const OptionDoc> options{};
+  std::string_view markdown{};  // the whole page
 };
 
 // What several rules need to know about one object, computed on first use and
@@ -91,8 +92,8 @@ class Reporter {
  public:
   // `config` is the user's settings for this rule, or null for the defaults.
   Reporter(const RuleInfo& rule, std::vector<Diagnostic>& out, const RuleConfig* config,
-           const ObjectFacts* facts = nullptr)
-      : rule_(rule), out_(out), config_(config), facts_(facts) {}
+           const RunIndex& index, const ObjectFacts* facts = nullptr)
+      : rule_(rule), out_(out), config_(config), index_(index), facts_(facts) {}
 
   Diagnostic& report(const yaml::Span& span, std::string message);
   // The value of one of the rule's declared options: the user's, else the
@@ -103,6 +104,8 @@ class Reporter {
   }
   // The shared facts about the object being checked (check_workload only).
   const ObjectFacts& facts() const { return *facts_; }
+  // Every object of the run (empty when an input is linted on its own).
+  const RunIndex& index() const { return index_; }
 
  private:
   const OptionValue& option_value(const OptionSpec& spec) const;
@@ -110,6 +113,7 @@ class Reporter {
   const RuleInfo& rule_;
   std::vector<Diagnostic>& out_;
   const RuleConfig* config_;
+  const RunIndex& index_;
   const ObjectFacts* facts_;
 };
 

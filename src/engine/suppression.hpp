@@ -44,14 +44,15 @@ enum class WaiverScope : uint8_t { Line, File, Container, Object };
 
 struct WaiverProblem {
   WaiverIssue issue = WaiverIssue::UnknownRule;
-  yaml::Span span;
-  std::string_view word;
-  std::string_view suggestion;  // the word most likely meant; empty when none is close
-  std::string_view form;        // the directive or annotation key
+  yaml::Span span{};
+  std::string_view word{};
+  std::string_view suggestion{};  // the word most likely meant; empty when none is close
+  std::string_view form{};        // the directive or annotation key
   WaiverScope scope = WaiverScope::Line;
   uint32_t line = 0;  // scope Line: the line covered; 0 when the input ends first
-  std::string_view kind,
-      name;  // the object (scope Object, UnknownContainer); name: the container (scope Container)
+  // The object (scope Object, UnknownContainer); `name` alone: the container (scope Container).
+  std::string_view kind{};
+  std::string_view name{};
 };
 
 // Sets Diagnostic::suppression on the findings of `document` (`findings`, all

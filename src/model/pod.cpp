@@ -505,6 +505,8 @@ void read_metadata(ObjectHeader& h, const Node& metadata) {
       assign(generate_name, &key, value);
     } else if (name == "namespace") {
       assign(h.namespace_, &key, value);
+    } else if (name == "labels") {
+      h.labels = mapping_or_null(&value);
     }
   };
   visit_entries(metadata, visit);
@@ -556,6 +558,7 @@ void extract(const ObjectHeader& header, std::vector<Workload>& out) {
   w.kind = header.kind;
   w.name = header.name;
   w.namespace_ = header.namespace_;
+  w.labels = header.labels;
   const Node* spec = header.spec;
 
   const std::string_view kind = w.kind.value;
@@ -577,11 +580,29 @@ void extract(const ObjectHeader& header, std::vector<Workload>& out) {
   }
   if (!pod_spec) pod_spec = t.spec;
   w.template_metadata = mapping_or_null(t.metadata);
+  w.pod_labels = kind == "Pod" ? header.labels : mapping_or_null(child(w.template_metadata, "labels"));
   if (mapping_or_null(pod_spec)) w.pod_spec = parse_pod_spec(*pod_spec);
   out.push_back(std::move(w));
 }
 
 }  // namespace
+
+std::vector<std::pair<std::string_view, std::string_view>> string_map(const yaml::Node* map) {
+  std::vector<std::pair<std::string_view, std::string_view>> out;
+  if (map == nullptr) return out;
+  auto visit = [&](std::string_view name, const Node& key, const Node& value) {
+    if (scalar_type(key) != ScalarType::String || scalar_type(value) != ScalarType::String) return;
+    const auto same =
+        std::find_if(out.begin(), out.end(), [&](const auto& entry) { return entry.first == name; });
+    if (same != out.end()) {
+      same->second = value.value;
+    } else {
+      out.emplace_back(name, value.value);
+    }
+  };
+  visit_entries(*map, visit);
+  return out;
+}
 
 std::vector<ObjectHeader> object_headers(const yaml::Document& document) {
   std::vector<ObjectHeader> headers;

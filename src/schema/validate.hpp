@@ -20,18 +20,18 @@ enum class Problem : uint8_t { UnknownField, InvalidType, InvalidEnum, MissingRe
 // One schema problem, as data: the schema rules word it.
 struct Finding {
   Problem problem = Problem::UnknownField;
-  yaml::Span span;
-  std::string_view owner;  // the type the field belongs to, as messages name it: "Container"
+  yaml::Span span{};
+  std::string_view owner{};  // the type the field belongs to, as messages name it: "Container"
   // UnknownField: the key as written. MissingRequired: the field's name.
   // InvalidType, InvalidEnum: where the value sits: "image", "args[2]", "labels.app".
-  std::string field;
-  std::string_view expected;                  // InvalidType: "an integer", "a mapping"...
-  std::string_view found;                     // InvalidType: model::describe_type of the value
-  bool quote_hint = false;                    // InvalidType: quoting the value would make it right
-  std::string_view value;                     // InvalidEnum: the value as written
-  std::span<const std::string_view> allowed;  // InvalidEnum: the supported values
-  std::string_view suggestion;                // UnknownField, InvalidEnum: the likely meant name or value
-  bool empty_list = false;                    // MissingRequired: present, but an empty list
+  std::string field{};
+  std::string_view expected{};                  // InvalidType: "an integer", "a mapping"...
+  std::string_view found{};                     // InvalidType: model::describe_type of the value
+  bool quote_hint = false;                      // InvalidType: quoting the value would make it right
+  std::string_view value{};                     // InvalidEnum: the value as written
+  std::span<const std::string_view> allowed{};  // InvalidEnum: the supported values
+  std::string_view suggestion{};                // UnknownField, InvalidEnum: the likely meant name or value
+  bool empty_list = false;                      // MissingRequired: present, but an empty list
 };
 
 // Validates `object` (a mapping, or anything else, which is then a type error
