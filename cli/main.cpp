@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "engine/config_finder.hpp"
+#include "engine/driver.hpp"
 #include "engine/inputs.hpp"
-#include "engine/lint.hpp"
 #include "engine/rule.hpp"
 #include "output/config_schema.hpp"
 #include "output/effective_config.hpp"
@@ -27,10 +27,6 @@
 
 namespace {
 
-// Exit codes: 0 nothing at or above the fail level, 1 findings, 2 usage or I/O errors.
-constexpr int kExitFindings = 1;
-constexpr int kExitTrouble = 2;
-
 bool use_color(const std::string& mode) {
   if (mode == "always") return true;
   if (mode == "never") return false;
@@ -38,21 +34,21 @@ bool use_color(const std::string& mode) {
   return (no_color == nullptr || *no_color == '\0') && isatty(STDOUT_FILENO) != 0;
 }
 
+using podlint::kExitTrouble;
+
 struct LintCommand {
-  std::vector<std::string> paths;
-  std::string stdin_filename;
+  podlint::LintRequest request;
   std::vector<podlint::OutputRequest> outputs;  // from --format/--output pairs
   std::string fail_on = "error";
   std::string color = "auto";
   bool show_suppressed = false;
-  std::string config;  // --config FILE; empty: each input's nearest .podlint.yaml
 };
 
 // Prints the configuration files' problems; true when there were any.
-bool report_config_errors(const podlint::ConfigFinder& configs) {
-  for (const auto& e : configs.errors())
+bool report_config_errors(const std::vector<podlint::ConfigError>& errors) {
+  for (const auto& e : errors)
     std::cerr << e.format() << '\n';
-  return !configs.errors().empty();
+  return !errors.empty();
 }
 
 // The --format and --output flags in command-line order, paired up.
@@ -82,31 +78,15 @@ int run_lint(const LintCommand& command) {
       return kExitTrouble;
     }
   }
-  std::vector<podlint::FileReport> reports;
-  const auto paths = command.paths.empty() ? std::vector<std::string>{"."} : command.paths;
-  podlint::ConfigFinder configs(command.config);
-  if (report_config_errors(configs)) return kExitTrouble;
-  for (const auto& path : podlint::collect_inputs(paths)) {
-    std::string text, error;
-    const std::string shown = path == "-" && !command.stdin_filename.empty() ? command.stdin_filename : path;
-    auto resolved =
-        configs.resolve(path == "-" && command.stdin_filename.empty() ? std::nullopt : std::optional(shown));
-    if (report_config_errors(configs)) return kExitTrouble;  // before any output
-    if (resolved.ignored_by) continue;
-    if (!podlint::read_input(path, text, error)) {
-      reports.push_back({.path = shown, .read_error = error});
-      continue;
-    }
-    reports.push_back(
-        podlint::lint_text(shown, std::move(text), {.parse = {}, .config = std::move(resolved.config)}));
-  }
+  const podlint::LintRun run = podlint::lint_inputs(command.request);
+  if (report_config_errors(run.config_errors)) return kExitTrouble;  // before any output
   std::error_code cwd_error;
   const std::string working_directory = std::filesystem::current_path(cwd_error).string();
   auto file = files.begin();
   for (const auto& request : command.outputs) {
     std::ostream& out = request.path.empty() ? std::cout : **file++;
     const bool color = request.path.empty() ? use_color(command.color) : command.color == "always";
-    podlint::emit(out, request.format, reports,
+    podlint::emit(out, request.format, run.reports,
                   {.color = color,
                    .show_suppressed = command.show_suppressed,
                    .working_directory = cwd_error ? "/" : working_directory});
@@ -117,19 +97,13 @@ int run_lint(const LintCommand& command) {
       return kExitTrouble;
     }
   }
-  const podlint::Summary summary = podlint::summarize(reports);
-  if (summary.unreadable > 0) return kExitTrouble;
-  if (command.fail_on == "never") return 0;
-  const podlint::Severity level = command.fail_on == "info"      ? podlint::Severity::Info
-                                  : command.fail_on == "warning" ? podlint::Severity::Warning
-                                                                 : podlint::Severity::Error;
-  return summary.any_at_least(level) ? kExitFindings : 0;
+  return podlint::exit_status(run, *podlint::parse_fail_on(command.fail_on));
 }
 
 int run_config(const std::string& config, const std::string& path) {
   podlint::ConfigFinder configs(config);
   const auto resolved = configs.resolve(path);
-  if (report_config_errors(configs)) return kExitTrouble;
+  if (report_config_errors(configs.errors())) return kExitTrouble;
   podlint::write_effective_config(std::cout, path, resolved);
   return 0;
 }
@@ -148,7 +122,7 @@ int run_yaml_events(const std::string& path, bool spans, bool tolerant) {
       std::cerr << path << ':' << e.span.begin.line << ':' << e.span.begin.column << ": error: " << e.message
                 << '\n';
     }
-    if (document.broken()) status = kExitFindings;
+    if (document.broken()) status = podlint::kExitFindings;
   }
   return status;
 }
@@ -156,13 +130,21 @@ int run_yaml_events(const std::string& path, bool spans, bool tolerant) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Rules register themselves before main: a duplicate id or a missing page
+  // is a broken build, caught here before it can mislead.
+  if (const auto problems = podlint::rule_registry().problems(); !problems.empty()) {
+    for (const auto& problem : problems)
+      std::cerr << "podlint: internal error: " << problem << '\n';
+    return podlint::kExitInternal;
+  }
   CLI::App app{"podlint: a fast linter for Kubernetes pod manifests, with exact source locations", "podlint"};
   app.set_version_flag("--version", "podlint " PODLINT_VERSION);
 
   LintCommand lint;
-  app.add_option("paths", lint.paths, "Files or directories to lint (.yaml, .yml, .json); '-' reads stdin")
+  app.add_option("paths", lint.request.paths,
+                 "Files or directories to lint (.yaml, .yml, .json); '-' reads stdin")
       ->type_name("PATH...");
-  app.add_option("--stdin-filename", lint.stdin_filename, "Name to report for input read from stdin");
+  app.add_option("--stdin-filename", lint.request.stdin_filename, "Name to report for input read from stdin");
   const std::vector<std::string> format_names(podlint::output_format_names().begin(),
                                               podlint::output_format_names().end());
   std::vector<std::string> formats, output_paths;  // read back in order from app.parse_order()
@@ -177,14 +159,15 @@ int main(int argc, char** argv) {
           ->allow_extra_args(false)
           ->type_name("FILE");
   app.add_option("--fail-on", lint.fail_on, "Exit 1 when a finding is at or above this severity")
-      ->check(CLI::IsMember({"error", "warning", "info", "never"}))
+      ->check(CLI::IsMember(
+          std::vector<std::string>(podlint::fail_on_names().begin(), podlint::fail_on_names().end())))
       ->capture_default_str();
   app.add_option("--color", lint.color, "Colored text output (NO_COLOR is honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   app.add_flag("--show-suppressed", lint.show_suppressed,
                "Also print the findings waived in the manifest (text format), marked (suppressed)");
-  app.add_option("--config", lint.config,
+  app.add_option("--config", lint.request.config_path,
                  "Configuration file for every input, instead of each one's nearest "
                  ".podlint.yaml")
       ->type_name("FILE");
@@ -198,7 +181,11 @@ int main(int argc, char** argv) {
   events->add_flag("--spans", events_spans, "Append each node's source span, then comments and errors");
   events->add_flag("--tree-sitter", events_tolerant, "Use the error-tolerant tree-sitter front-end");
 
-  auto* rules = app.add_subcommand("rules", "List the rules: id, default severity, category, summary");
+  auto* rules = app.add_subcommand("rules", "List the rules by category: id, default severity, summary");
+  std::string rules_format = "text";
+  rules->add_option("--format", rules_format, "text, or json (with each rule's options and page)")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
   auto* explain = app.add_subcommand("explain", "Print a rule's documentation");
   std::string explain_id;
   explain->add_option("rule", explain_id, "Rule id, e.g. yaml-syntax")->required();
@@ -210,7 +197,7 @@ int main(int argc, char** argv) {
       config->add_option("path", config_path, "File or directory")->capture_default_str();
   auto* config_file_option =
       config
-          ->add_option("--config", lint.config,
+          ->add_option("--config", lint.request.config_path,
                        "Configuration file to show instead of the path's .podlint.yaml")
           ->type_name("FILE");
   bool config_schema = false;
@@ -238,9 +225,13 @@ int main(int argc, char** argv) {
     podlint::write_config_schema(std::cout);
     return 0;
   }
-  if (*config) return run_config(lint.config, config_path);
+  if (*config) return run_config(lint.request.config_path, config_path);
   if (*rules) {
-    podlint::write_rule_list(std::cout);
+    if (rules_format == "json") {
+      podlint::write_rule_list_json(std::cout);
+    } else {
+      podlint::write_rule_list(std::cout);
+    }
     return 0;
   }
   if (*explain) {

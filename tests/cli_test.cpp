@@ -1,6 +1,7 @@
 // Runs the podlint executable as a user would and checks its output and exit status.
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -9,6 +10,7 @@
 #include <regex>
 #include <string>
 
+#include "engine/rule.hpp"
 #include "support.hpp"
 
 namespace {
@@ -126,28 +128,41 @@ TEST_CASE("podlint lints directories recursively, in order, skipping hidden ones
   fs::remove_all(root);
 }
 
-TEST_CASE("podlint rules lists every rule with its severity and category", "[cli]") {
+TEST_CASE("podlint rules lists every rule by category with its severity", "[cli]") {
   const auto r = run("rules");
   CHECK(r.status == 0);
-  CHECK(std::regex_search(r.out,
-                          std::regex("\nduplicate-key +error +yaml +A key appears twice in one mapping\n")));
-  CHECK(std::regex_search(r.out,
-                          std::regex("\nyaml-syntax +error +yaml +The document is not well-formed YAML\n")));
+  CHECK(std::regex_search(
+      r.out, std::regex("^yaml\n  duplicate-key +error +A key appears twice in one mapping\n"
+                        "  yaml-syntax +error +The document is not well-formed YAML\n\nschema\n")));
+  CHECK(std::regex_search(r.out, std::regex("\nsuppression\n  forbidden-suppression +error +")));
+
+  const auto json = run("rules --format json");
+  CHECK(json.status == 0);
+  const auto rules = nlohmann::json::parse(json.out);
+  REQUIRE(rules.size() == podlint::all_rules().size());
+  const auto resources =
+      std::find_if(rules.begin(), rules.end(), [](const auto& r) { return r["id"] == "missing-resources"; });
+  REQUIRE(resources != rules.end());
+  CHECK(*resources == nlohmann::json::parse(R"json({
+    "id": "missing-resources", "severity": "warning", "category": "resources",
+    "summary": "A container does not set the resource requests or limits it should", "suppressible": true,
+    "options": [{"name": "required", "signature": "(list, default `[requests.cpu, requests.memory, limits.memory]`)"}],
+    "page": "docs/rules/missing-resources.md"})json"));
 }
 
 TEST_CASE("podlint explain prints a rule's documentation", "[cli]") {
   const auto r = run("explain duplicate-key");
   CHECK(r.status == 0);
-  CHECK(r.out.rfind("duplicate-key (error, category yaml)\nA key appears twice in one mapping\n\n", 0) == 0);
+  CHECK(r.out.rfind("duplicate-key (error, category yaml)\nA key appears twice in one mapping.\n\n", 0) == 0);
   for (const char* section : {"\nWhat it checks\n", "\nWhy it matters\n", "\nExample: reported\n",
                               "\nExample: fixed\n", "\nHow to fix\n"})
     CHECK(r.out.find(section) != std::string::npos);
   CHECK(r.out.find("\n          image: busybox:1.37\n") != std::string::npos);
   CHECK(r.out.find("\nOptions\n") == std::string::npos);
   const auto with_options = run("explain missing-resources");
-  CHECK(with_options.out.find(
-            "\nOptions\n  required (default: requests.cpu,requests.memory,limits.memory)\n    ") !=
-        std::string::npos);
+  CHECK(with_options.out.find("\nOptions\n  required (list, default `[requests.cpu, requests.memory, "
+                              "limits.memory]`)\n    the entries every container must set, each "
+                              "`requests.RESOURCE` or\n    `limits.RESOURCE`") != std::string::npos);
   const auto unknown = run("explain no-such-rule");
   CHECK(unknown.status == 2);
   CHECK(unknown.out == "podlint: no rule named 'no-such-rule' (podlint rules lists them)\n");
@@ -166,6 +181,13 @@ TEST_CASE("podlint --format json gives every diagnostic with its exact span", "[
       "file": "pod.yaml",
       "line": 2,
       "message": "duplicate key \"kind\" (first defined at 1:1)",
+      "object": {
+        "apiVersion": "v1",
+        "kind": "ConfigMap",
+        "name": "",
+        "namespace": ""
+      },
+      "path": "kind",
       "related": [
         {
           "column": 1,

@@ -29,6 +29,7 @@ namespace fs = std::filesystem;
 using podlint::ConfigError;
 using podlint::ConfigFile;
 using podlint::Severity;
+using podlint::test::TempTree;
 
 namespace {
 
@@ -63,31 +64,6 @@ std::vector<std::string> config_errors(std::string_view text, ConfigFile* out = 
   if (out != nullptr) *out = std::move(file);
   return formatted(errors);
 }
-
-// A directory tree under the temporary directory, removed at the end.
-class TempTree {
- public:
-  TempTree() {
-    std::string pattern = (fs::temp_directory_path() / "podlint-config-XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    root_ = fs::path(pattern).lexically_normal();
-  }
-  ~TempTree() {
-    std::error_code ec;
-    fs::remove_all(root_, ec);
-  }
-  const fs::path& root() const { return root_; }
-  fs::path write(const std::string& relative, std::string_view text) const {
-    const fs::path path = root_ / relative;
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << text;
-    return path;
-  }
-  void mkdir(const std::string& relative) const { fs::create_directories(root_ / relative); }
-
- private:
-  fs::path root_;
-};
 
 struct Run {
   int status;
@@ -246,7 +222,8 @@ overrides:
   CHECK(top.origin("suppressions.allow") == ".podlint.yaml:7:23");
   CHECK(top.config.rule("missing-resources")->severity == Severity::Error);
   CHECK(top.origin("missing-resources.severity") == ".podlint.yaml:3:15");
-  CHECK(top.config.rule("missing-resources")->options.at("required") == "requests.cpu,limits.memory");
+  CHECK(top.config.rule("missing-resources")->options.at("required") ==
+        podlint::OptionValue(std::vector<std::string>{"requests.cpu", "limits.memory"}));
   CHECK(top.origin("missing-resources.options.required") == ".podlint.yaml:4:25");
   CHECK_FALSE(top.config.rule_enabled("missing-liveness-probe"));
   CHECK(top.origin("missing-liveness-probe.enabled") == ".podlint.yaml:5:27");
@@ -259,14 +236,16 @@ overrides:
   const auto job = podlint::resolve_config(&file, fs::path("/repo/jobs/backup.yaml"));
   CHECK(job.config.rule("missing-resources")->severity == Severity::Info);
   CHECK(job.origin("missing-resources.severity") == "override #1 (.podlint.yaml:11:26)");
-  CHECK(job.config.rule("missing-resources")->options.at("required") == "requests.cpu,limits.memory");
+  CHECK(job.config.rule("missing-resources")->options.at("required") ==
+        podlint::OptionValue(std::vector<std::string>{"requests.cpu", "limits.memory"}));
   CHECK(job.config.rule_enabled("missing-liveness-probe"));
   CHECK(job.origin("missing-liveness-probe.enabled") == "override #1 (.podlint.yaml:12:31)");
 
   const auto nightly = podlint::resolve_config(&file, fs::path("/repo/jobs/nightly/report.yaml"));
   CHECK(nightly.config.rule("missing-resources")->severity == Severity::Warning);
   CHECK(nightly.origin("missing-resources.severity") == "override #2 (.podlint.yaml:15:37)");
-  CHECK(nightly.config.rule("missing-resources")->options.at("required") == "limits.cpu");
+  CHECK(nightly.config.rule("missing-resources")->options.at("required") ==
+        podlint::OptionValue(std::vector<std::string>{"limits.cpu"}));
   CHECK(nightly.origin("missing-resources.options.required") == "override #2 (.podlint.yaml:15:66)");
   CHECK(nightly.config.rule_enabled("missing-liveness-probe"));  // from override #1
 
@@ -417,7 +396,7 @@ overrides:
             "    severity: error  # .podlint.yaml:3:15",
             "    noSuppress: false  # default",
             "    options:",
-            "      required: \"requests.cpu,limits.memory\"  # .podlint.yaml:4:25",
+            "      required: [requests.cpu, limits.memory]  # .podlint.yaml:4:25",
         });
   CHECK(block("missing-liveness-probe", 3) == std::vector<std::string>{
                                                   "    enabled: false  # override #1 (.podlint.yaml:10:37)",
@@ -551,8 +530,8 @@ TEST_CASE("the configuration schema has an entry for every rule and its options"
       for (const auto& [name, value] : settings.at("options").at("properties").items())
         options.push_back(name);
     }
-    for (const auto& option : info.options)
-      declared.emplace_back(option.name);
+    for (const podlint::OptionSpec* option : info.options)
+      declared.emplace_back(option->name());
     CHECK(options == declared);
   }
   CHECK(in_schema == registered);
@@ -577,15 +556,26 @@ TEST_CASE("the configuration schema has an entry for every rule and its options"
           "options": {
             "type": "object",
             "additionalProperties": false,
-            "properties": {"required": {"$ref": "#/$defs/optionValue", "description": ""}}
+            "properties": {
+              "required": {
+                "anyOf": [
+                  {"type": "array", "items": {"anyOf": [{"type": "string"}, {"type": "number"}]}},
+                  {"type": "string"}
+                ],
+                "description": ""
+              }
+            }
           }
         }
       }
     ]
   })json");
-  expected["description"] = std::string(info.summary) + " (default severity: warning)";
+  const podlint::RulePage& page = podlint::rule_page(info);
+  REQUIRE(page.options.size() == 1);
+  expected["description"] = std::string(page.summary) + " (default severity: warning)";
   expected["anyOf"][1]["properties"]["options"]["properties"]["required"]["description"] =
-      std::string(info.options[0].description) + " (default: requests.cpu,requests.memory,limits.memory)";
+      "(list, default `[requests.cpu, requests.memory, limits.memory]`) " +
+      std::string(page.options[0].description);
   CHECK(rules.at("missing-resources").dump(2) == expected.dump(2));
   // A rule no waiver applies to says the setting does nothing.
   CHECK(rules.at("yaml-syntax").at("anyOf").at(1).at("properties").at("noSuppress").at("description") ==
@@ -654,7 +644,8 @@ TEST_CASE("the configuration schema and the checker agree on every example confi
 TEST_CASE("any YAML, read as a configuration, gives errors with positions and no crash", "[config]") {
   size_t inputs = 0;
   for (const char* directory : {"tests/fuzz-regressions", "tests/rules", "examples"}) {
-    for (const auto& entry : fs::directory_iterator(kSource / directory)) {
+    for (const auto& entry : fs::recursive_directory_iterator(kSource / directory)) {
+      if (!entry.is_regular_file()) continue;
       std::vector<ConfigError> errors;
       podlint::parse_config("input.yaml", read(entry.path()), errors);
       INFO(entry.path());

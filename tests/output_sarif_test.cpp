@@ -3,6 +3,7 @@
 // lines moving.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -67,22 +68,24 @@ TEST_CASE("SARIF names the tool and describes every rule", "[sarif]") {
     const podlint::RuleInfo& info = rules[i]->info();
     const json& d = driver["rules"][i];
     INFO("rule " << info.id);
+    const podlint::RulePage& page = podlint::rule_page(info);
     CHECK(d["id"] == info.id);
-    CHECK(d["shortDescription"]["text"] == std::string(info.summary) + ".");
-    CHECK(d["fullDescription"]["text"] == info.what);
-    std::ostringstream text, markdown;
+    CHECK(d["shortDescription"]["text"] == std::string(page.summary) + ".");
+    CHECK(d["fullDescription"]["text"] == page.what);
+    std::ostringstream text;
     podlint::write_rule_explanation(text, info);
-    podlint::write_rule_markdown(markdown, info);
     CHECK(d["help"]["text"] == text.str());
-    CHECK(d["help"]["markdown"] == markdown.str());
+    CHECK(d["help"]["markdown"] == page.markdown);
     CHECK(d["defaultConfiguration"]["level"] == (info.severity == podlint::Severity::Error     ? "error"
                                                  : info.severity == podlint::Severity::Warning ? "warning"
                                                                                                : "note"));
-    CHECK(d["properties"] == json{{"tags", {info.category}}});  // no security rule yet
-    // helpUri points at the rule's source file, which holds its documentation.
+    CHECK(d["properties"] ==
+          json{{"tags", {podlint::category_name(info.category)}}});  // no security rule yet
+    // helpUri points at the rule's page.
     const std::string help = d["helpUri"];
     const std::string prefix = PODLINT_HOMEPAGE "/blob/main/";
     REQUIRE(help.rfind(prefix, 0) == 0);
+    CHECK(help.substr(prefix.size()) == "docs/rules/" + std::string(info.id) + ".md");
     CHECK(std::filesystem::exists(std::string(PODLINT_SOURCE_DIR) + "/" + help.substr(prefix.size())));
   }
   CHECK(driver["rules"][rule_index("duplicate-key")]["name"] == "DuplicateKey");
@@ -90,11 +93,8 @@ TEST_CASE("SARIF names the tool and describes every rule", "[sarif]") {
 }
 
 TEST_CASE("SARIF gives security rules a security-severity from their level", "[sarif]") {
-  const podlint::RuleInfo rule{.id = "run-as-root",
-                               .severity = podlint::Severity::Error,
-                               .category = "security",
-                               .summary = "A container may run as root",
-                               .what = "Reports containers without runAsNonRoot."};
+  const podlint::RuleInfo rule{
+      .id = "run-as-root", .severity = podlint::Severity::Error, .category = podlint::Category::Security};
   const json d = podlint::sarif_rule_descriptor(rule);
   CHECK(d["properties"] == json::parse(R"({"security-severity": "8.0", "tags": ["security"]})"));
   CHECK(d["name"] == "RunAsRoot");
@@ -164,6 +164,35 @@ TEST_CASE("SARIF results have exact regions in UTF-16 columns, snippets and rela
   CHECK(third["region"] == json::parse(R"({"startLine": 3, "startColumn": 1, "endLine": 3, "endColumn": 10,
                                            "snippet": {"text": "  name: x"}})"));
   CHECK(third.count("contextRegion") == 0);
+}
+
+TEST_CASE("SARIF gives a finding's object and field as logical locations", "[sarif]") {
+  const std::string text = R"(apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: shop}
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          imagePullPolicy: always
+---
+a: 1
+a: 2
+)";
+  const json log = sarif_of({podlint::lint_text("deploy.yaml", text)});
+  std::map<std::string, json> by_rule;
+  for (const json& result : log["runs"][0]["results"])
+    by_rule[result["ruleId"]] = result["locations"][0].value("logicalLocations", json());
+  CHECK(by_rule["invalid-enum"] == json::parse(R"([
+    {"name": "web", "fullyQualifiedName": "Deployment/shop/web", "kind": "object",
+     "properties": {"apiVersion": "apps/v1"}},
+    {"name": "imagePullPolicy", "kind": "property",
+     "fullyQualifiedName": "Deployment/shop/web:spec.template.spec.containers[0].imagePullPolicy"}])"));
+  // Outside any object only the field.
+  CHECK(by_rule["duplicate-key"] ==
+        json::parse(R"([{"name": "a", "fullyQualifiedName": "a", "kind": "property"}])"));
 }
 
 TEST_CASE("SARIF artifact URIs are relative to %SRCROOT% below the working directory", "[sarif]") {

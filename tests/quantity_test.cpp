@@ -5,8 +5,6 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "engine/lint.hpp"
-
 namespace {
 
 using podlint::rules::parse_quantity;
@@ -110,36 +108,4 @@ TEST_CASE("resource names are classified as the API does", "[quantity]") {
   CHECK(!is_overcommittable("hugepages-1Gi"));
   CHECK(!is_overcommittable("example.com/dongle"));
   CHECK(is_overcommittable("ephemeral-storage"));
-}
-
-TEST_CASE("missing-resources takes its required entries from the option", "[rules][quantity]") {
-  const std::string manifest =
-      "apiVersion: v1\n"
-      "kind: Pod\n"
-      "metadata: {name: web}\n"
-      "spec:\n"
-      "  containers:\n"
-      "    - name: web\n"
-      "      image: nginx:1.27\n"
-      "      resources:\n"
-      "        requests: {cpu: 100m, memory: 64Mi}\n"
-      "        limits: {memory: 128Mi}\n";
-  auto messages = [&](const podlint::LintSettings& settings) {
-    std::vector<std::string> out;
-    for (const auto& d : podlint::lint_text("pod.yaml", manifest, settings).diagnostics) {
-      if (d.rule == "missing-resources") out.push_back(d.message);
-    }
-    return out;
-  };
-  CHECK(messages({}).empty());
-
-  podlint::LintSettings strict;
-  strict.config.rules["missing-resources"].options["required"] =
-      "limits.cpu, requests.ephemeral-storage,limits.memory";
-  CHECK(messages(strict) ==
-        std::vector<std::string>{"container \"web\" has no cpu limit or ephemeral-storage request"});
-
-  podlint::LintSettings none;
-  none.config.rules["missing-resources"].options["required"] = "";
-  CHECK(messages(none).empty());
 }

@@ -1,153 +1,93 @@
-// Every rule's fixture, tests/rules/<rule-id>.yaml, states the diagnostics it
-// must produce next to the lines they sit on:
-//
-//   image: nginx            # expect: rule-id@COLUMN "exact message"
-//   # expect: rule-id@COLUMN "exact message"     (a whole-line comment: the next line)
-//
-// Several expectations on one line are separated by ';'. The message may be
-// left out; the rule id and column may not. The fixture must produce exactly
-// the expected diagnostics of its rule: none missing, none extra.
+// A rule is three things named by its id: rules/<id>.cpp, docs/rules/<id>.md
+// and tests/rules/<id>/. The fixtures and page examples themselves run as
+// ctest tests of their own (rule_fixture/rule_fixture.cpp).
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <fstream>
-#include <regex>
 #include <set>
-#include <sstream>
 #include <string>
-#include <vector>
 
-#include "engine/lint.hpp"
 #include "engine/rule.hpp"
 
 namespace {
 
-using podlint::Diagnostic;
+namespace fs = std::filesystem;
 
-struct Expectation {
-  uint32_t line = 0;
-  uint32_t column = 0;
-  std::string message;  // empty: any message
-  bool has_message = false;
+const fs::path kSource = PODLINT_SOURCE_DIR;
+
+class NamedRule final : public podlint::Rule {
+ public:
+  explicit NamedRule(std::string_view id) : info_{.id = id} {}
+  const podlint::RuleInfo& info() const override { return info_; }
+
+ private:
+  podlint::RuleInfo info_;
 };
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// Parses the "# expect:" comments of a fixture. Fails the test on a
-// malformed one, naming its line.
-std::vector<Expectation> read_expectations(const std::string& text, const std::string& rule_id) {
-  static const std::regex item(R"re(^\s*([a-z0-9-]+)@([0-9]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*$)re");
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);)
-    lines.push_back(line);
-
-  std::vector<Expectation> out;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    const std::string& line = lines[i];
-    const size_t at = line.find("# expect:");
-    if (at == std::string::npos) continue;
-    const bool whole_line = line.find_first_not_of(" \t") == at;
-    // A whole-line expectation belongs to the next line that is not a comment.
-    size_t target = i;
-    if (whole_line) {
-      do {
-        ++target;
-      } while (target < lines.size() && (lines[target].find_first_not_of(" \t") == std::string::npos ||
-                                         lines[target][lines[target].find_first_not_of(" \t")] == '#'));
-    }
-    std::istringstream items(line.substr(at + 9));
-    for (std::string spec; std::getline(items, spec, ';');) {
-      std::smatch m;
-      INFO("line " << i + 1 << ": " << spec);
-      REQUIRE(std::regex_match(spec, m, item));
-      REQUIRE(m[1] == rule_id);
-      Expectation e{static_cast<uint32_t>(target + 1), static_cast<uint32_t>(std::stoul(m[2])), {}, false};
-      if (m[3].matched) {
-        e.has_message = true;
-        e.message = std::regex_replace(m[3].str(), std::regex(R"(\\(.))"), "$1");
-      }
-      out.push_back(e);
-    }
-  }
-  return out;
-}
-
-std::string describe(const Diagnostic& d) {
-  return std::to_string(d.span.begin.line) + ":" + std::to_string(d.span.begin.column) + " " + d.rule +
-         " \"" + d.message + "\"";
-}
-
-std::vector<Diagnostic> diagnostics_of(const podlint::FileReport& report, std::string_view rule_id) {
-  std::vector<Diagnostic> out;
-  for (const auto& d : report.diagnostics) {
-    if (d.rule == rule_id) out.push_back(d);
-  }
-  return out;
-}
 
 }  // namespace
 
-TEST_CASE("every rule's fixture produces exactly its inline expectations", "[rules][fixtures]") {
+TEST_CASE("every rule has its code, its page and its fixtures, and nothing else does", "[rules][docs]") {
+  CHECK(podlint::rule_registry().problems().empty());
   REQUIRE(!podlint::all_rules().empty());
+  std::set<std::string> ids;
   for (const auto& rule : podlint::all_rules()) {
     const std::string id(rule->info().id);
-    const std::string path = PODLINT_SOURCE_DIR "/tests/rules/" + id + ".yaml";
-    INFO("fixture " << path);
-    REQUIRE(std::filesystem::exists(path));
-    const std::string text = read_file(path);
-    const std::vector<Expectation> expected = read_expectations(text, id);
-    CHECK(!expected.empty());
-    const auto actual = diagnostics_of(podlint::lint_text(path, text), id);
-
-    std::vector<bool> matched(actual.size(), false);
-    for (const Expectation& e : expected) {
-      bool found = false;
-      for (size_t k = 0; k < actual.size() && !found; ++k) {
-        const Diagnostic& d = actual[k];
-        if (!matched[k] && d.span.begin.line == e.line && d.span.begin.column == e.column &&
-            (!e.has_message || d.message == e.message)) {
-          matched[k] = found = true;
-        }
-      }
-      if (!found)
-        FAIL_CHECK("missing: " << e.line << ":" << e.column << " " << id << " \"" << e.message << "\"");
-    }
-    for (size_t k = 0; k < actual.size(); ++k) {
-      if (!matched[k]) FAIL_CHECK("unexpected: " << describe(actual[k]));
-    }
+    INFO("rule " << id);
+    ids.insert(id);
+    CHECK(fs::exists(kSource / "rules" / (id + ".cpp")));
+    CHECK(fs::exists(kSource / "docs" / "rules" / (id + ".md")));
+    CHECK(podlint::rule_page(rule->info()).id == id);
+    size_t fixtures = 0;
+    for (const auto& entry : fs::directory_iterator(kSource / "tests" / "rules" / id))
+      fixtures += entry.path().extension() == ".yaml";
+    CHECK(fixtures > 0);
   }
-}
-
-TEST_CASE("every rule's documented examples behave as documented", "[rules][docs]") {
-  for (const auto& rule : podlint::all_rules()) {
-    const auto& info = rule->info();
-    INFO("rule " << info.id);
-    CHECK(!diagnostics_of(podlint::lint_text("bad.yaml", std::string(info.bad)), info.id).empty());
-    // The good example may only have findings it waives in source.
-    for (const auto& d : podlint::lint_text("good.yaml", std::string(info.good)).diagnostics) {
-      INFO(d.rule << ": " << d.message);
-      CHECK(d.suppression.has_value());
-    }
-  }
-}
-
-TEST_CASE("every rule has a unique kebab-case id and complete documentation", "[rules][docs]") {
-  static const std::regex kebab("^[a-z][a-z0-9]*(-[a-z0-9]+)*$");
-  std::set<std::string_view> ids;
-  for (const auto& rule : podlint::all_rules()) {
-    const auto& info = rule->info();
-    INFO("rule " << info.id);
-    CHECK(std::regex_match(std::string(info.id), kebab));
-    CHECK(ids.insert(info.id).second);
-    CHECK(podlint::find_rule(info.id) == rule.get());
-    for (std::string_view part :
-         {info.category, info.summary, info.what, info.why, info.bad, info.good, info.fix})
-      CHECK(!part.empty());
+  for (const auto& entry : fs::directory_iterator(kSource / "tests" / "rules")) {
+    INFO(entry.path());
+    CHECK(ids.count(entry.path().filename().string()) == 1);
   }
   CHECK(podlint::find_rule("no-such-rule") == nullptr);
+}
+
+TEST_CASE("a registry with a duplicate id, a bad id or a rule without a page is unsound", "[rules]") {
+  podlint::RuleRegistry registry;
+  registry.add(std::make_unique<NamedRule>("port-conflict"));
+  registry.add(std::make_unique<NamedRule>("port-conflict"));
+  registry.add(std::make_unique<NamedRule>("Port_Conflict"));
+  static constexpr podlint::RulePage kPages[] = {{.id = "port-conflict"}, {.id = "orphan"}};
+  registry.add_pages(kPages);
+  CHECK(registry.rules().size() == 2);
+  CHECK(registry.problems() == std::vector<std::string>{
+                                   R"(rule id "port-conflict" is registered twice)",
+                                   R"(rule id "Port_Conflict" is not kebab-case)",
+                                   "rule Port_Conflict has no page docs/rules/Port_Conflict.md",
+                                   "docs/rules/orphan.md is the page of no rule",
+                               });
+}
+
+TEST_CASE("a rule's page describes its options as they are declared", "[rules][options]") {
+  static const podlint::BoolOption kStrict{"strict", false};
+  static const podlint::ListOption kNames{"names", {"a", "b c"}};
+  static constexpr std::array<const podlint::OptionSpec*, 2> kOptions{&kStrict, &kNames};
+  class WithOptions final : public podlint::Rule {
+   public:
+    const podlint::RuleInfo& info() const override {
+      static const podlint::RuleInfo info{.id = "with-options", .options = kOptions};
+      return info;
+    }
+  };
+  CHECK(kStrict.signature() == "(boolean, default `false`)");
+  CHECK(kNames.signature() == R"((list, default `[a, "b c"]`))");
+  static constexpr podlint::OptionDoc kDocs[] = {{"strict", "(boolean, default `true`)", "Be strict."},
+                                                 {"extra", "(string, default `x`)", "Not declared."}};
+  static constexpr podlint::RulePage kPages[] = {{.id = "with-options", .options = kDocs}};
+  podlint::RuleRegistry registry;
+  registry.add(std::make_unique<WithOptions>());
+  registry.add_pages(kPages);
+  CHECK(registry.problems() ==
+        std::vector<std::string>{
+            "docs/rules/with-options.md introduces option strict as (boolean, default `true`), but it is "
+            "declared (boolean, default `false`)",
+            "docs/rules/with-options.md does not describe option names",
+            "docs/rules/with-options.md describes option extra, which the rule does not declare",
+        });
 }

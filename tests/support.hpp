@@ -56,4 +56,31 @@ inline Diagnostic& add_diagnostic(FileReport& report, std::string rule, Severity
   return d;
 }
 
+// A directory tree under the temporary directory, removed at the end.
+class TempTree {
+  using path = std::filesystem::path;
+
+ public:
+  TempTree() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "podlint-test-XXXXXX").string();
+    REQUIRE(mkdtemp(pattern.data()) != nullptr);
+    root_ = path(pattern).lexically_normal();
+  }
+  ~TempTree() {
+    std::error_code ec;
+    std::filesystem::remove_all(root_, ec);
+  }
+  const path& root() const { return root_; }
+  path write(const std::string& relative, std::string_view text) const {
+    const path file = root_ / relative;
+    std::filesystem::create_directories(file.parent_path());
+    std::ofstream(file, std::ios::binary) << text;
+    return file;
+  }
+  void mkdir(const std::string& relative) const { std::filesystem::create_directories(root_ / relative); }
+
+ private:
+  path root_;
+};
+
 }  // namespace podlint::test

@@ -21,6 +21,11 @@ std::string describe(const model::Container& container) {
   return std::string(what) + " \"" + std::string(container.name.value) + "\"";
 }
 
+std::string describe_object(std::string_view kind, std::string_view name) {
+  if (kind.empty()) kind = "object";
+  return name.empty() ? "this " + std::string(kind) : std::string(kind) + " \"" + std::string(name) + "\"";
+}
+
 yaml::Span container_span(const model::Container& container) {
   if (container.name.present()) return container.name.span();
   return container.node ? container.node->span : yaml::Span{};

@@ -13,6 +13,9 @@ namespace podlint::rules {
 // `ephemeral container "debug"`; an unnamed one by its place: `containers[2]`.
 std::string describe(const model::Container& container);
 
+// `Deployment "web"`, or `this Deployment` without a name; `object` without a kind.
+std::string describe_object(std::string_view kind, std::string_view name);
+
 // Where a finding about a whole container goes: its name, else its mapping.
 yaml::Span container_span(const model::Container& container);
 

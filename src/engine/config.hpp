@@ -10,14 +10,16 @@
 #include <string_view>
 
 #include "engine/diagnostic.hpp"
+#include "engine/options.hpp"
 
 namespace podlint {
 
 struct RuleConfig {
-  std::optional<bool> enabled;                              // unset: the rule runs
-  std::optional<Severity> severity;                         // unset: the rule's default
-  std::map<std::string, std::string, std::less<>> options;  // option name -> value
-  bool no_suppress = false;                                 // findings may not be waived in source
+  std::optional<bool> enabled;       // unset: the rule runs
+  std::optional<Severity> severity;  // unset: the rule's default
+  std::map<std::string, OptionValue, std::less<>>
+      options;               // option name -> value, checked against its declaration
+  bool no_suppress = false;  // findings may not be waived in source
 };
 
 struct LintConfig {

@@ -10,7 +10,7 @@
 #include "engine/glob.hpp"
 #include "engine/rule.hpp"
 #include "model/scalar.hpp"
-#include "schema/validate.hpp"
+#include "text/suggest.hpp"
 #include "yaml/parser.hpp"
 
 namespace podlint {
@@ -40,24 +40,6 @@ std::optional<Severity> parse_severity(std::string_view name) {
   if (name == "warning") return Severity::Warning;
   if (name == "info") return Severity::Info;
   return std::nullopt;
-}
-
-// What a node is, in words, for "expected X, found Y".
-std::string describe(const yaml::Node& node) {
-  switch (model::scalar_type(node)) {
-    case model::ScalarType::Null:
-      return "nothing";
-    case model::ScalarType::Bool:
-      return fmt::format("the boolean {}", node.value);
-    case model::ScalarType::Int:
-    case model::ScalarType::Float:
-      return fmt::format("the number {}", node.value);
-    case model::ScalarType::String:
-      return fmt::format("\"{}\"", node.value);
-    case model::ScalarType::Collection:
-      break;
-  }
-  return node.is_sequence() ? "a list" : "a mapping";
 }
 
 bool is_text(const yaml::Node& node) {
@@ -99,10 +81,8 @@ class Checker {
   // `of` names the owner of an option.
   void unknown(const yaml::Node& key, std::string_view what, std::span<const std::string_view> known,
                std::string_view of = {}) {
-    std::string message = fmt::format("unknown {} \"{}\"{}", what, key.value, of);
-    if (const std::string_view guess = schema::suggest(key.value, known); !guess.empty())
-      message += fmt::format(" (did you mean \"{}\"?)", guess);
-    error(key, std::move(message));
+    error(key,
+          fmt::format("unknown {} \"{}\"{}{}", what, key.value, of, text::did_you_mean(key.value, known)));
   }
 
   // Calls `visit` for each pair of a mapping whose key is one of `known`;
@@ -112,7 +92,7 @@ class Checker {
                     Visit visit) {
     const yaml::Node& node = yaml::resolve(raw);
     if (!node.is_mapping()) {
-      error(node, fmt::format("{} must be a mapping, found {}", what, describe(node)));
+      error(node, fmt::format("{} must be a mapping, found {}", what, model::describe_value(node)));
       return;
     }
     for (const yaml::Pair& pair : node.pairs) {
@@ -128,20 +108,20 @@ class Checker {
 
   std::optional<Located<bool>> boolean(const yaml::Node& node) {
     if (const auto value = model::parse_bool(node)) return Located<bool>{*value, node.span.begin};
-    error(node, fmt::format("expected true or false, found {}", describe(node)));
+    error(node, fmt::format("expected true or false, found {}", model::describe_value(node)));
     return std::nullopt;
   }
 
   std::vector<Located<std::string>> globs(const yaml::Node& node) {
     std::vector<Located<std::string>> out;
     if (!node.is_sequence()) {
-      error(node, fmt::format("expected a list of globs, found {}", describe(node)));
+      error(node, fmt::format("expected a list of globs, found {}", model::describe_value(node)));
       return out;
     }
     for (const yaml::Node* raw : node.items) {
       const yaml::Node& item = yaml::resolve(*raw);
       if (!is_text(item) || item.value.empty()) {
-        error(item, fmt::format("expected a glob, found {}", describe(item)));
+        error(item, fmt::format("expected a glob, found {}", model::describe_value(item)));
       } else if (item.value.front() == '/') {
         error(item, "a glob is relative to the configuration file's directory: remove the leading '/'");
       } else {
@@ -154,7 +134,7 @@ class Checker {
   void rules(const yaml::Node& node, RuleEntries& out) {
     if (model::scalar_type(node) == model::ScalarType::Null) return;
     if (!node.is_mapping()) {
-      error(node, fmt::format("rules must be a mapping of rule ids, found {}", describe(node)));
+      error(node, fmt::format("rules must be a mapping of rule ids, found {}", model::describe_value(node)));
       return;
     }
     for (const yaml::Pair& pair : node.pairs) {
@@ -192,34 +172,31 @@ class Checker {
       entry.enabled = Located<bool>{true, node.span.begin};
       entry.severity = Located<Severity>{*level, node.span.begin};
     } else {
-      error(node,
-            fmt::format("expected off, on, error, warning, info or a mapping, found {}", describe(node)));
+      error(node, fmt::format("expected off, on, error, warning, info or a mapping, found {}",
+                              model::describe_value(node)));
     }
   }
 
   std::optional<Located<Severity>> severity(const yaml::Node& node) {
     if (const auto level = is_text(node) ? parse_severity(node.value) : std::nullopt)
       return Located<Severity>{*level, node.span.begin};
-    std::string message = fmt::format("expected error, warning or info, found {}", describe(node));
-    if (is_text(node)) {
-      if (const std::string_view guess = schema::suggest(node.value, kSeverities); !guess.empty())
-        message += fmt::format(" (did you mean \"{}\"?)", guess);
-    }
-    error(node, std::move(message));
+    error(node, fmt::format("expected error, warning or info, found {}{}", model::describe_value(node),
+                            is_text(node) ? text::did_you_mean(node.value, kSeverities) : ""));
     return std::nullopt;
   }
 
   void options(const yaml::Node& node, const RuleInfo& rule, RuleEntry& entry) {
     if (!node.is_mapping()) {
-      error(node, fmt::format("options must be a mapping, found {}", describe(node)));
+      error(node, fmt::format("options must be a mapping, found {}", model::describe_value(node)));
       return;
     }
     std::vector<std::string_view> names;
-    for (const RuleOption& option : rule.options)
-      names.push_back(option.name);
+    for (const OptionSpec* option : rule.options)
+      names.push_back(option->name());
     for (const yaml::Pair& pair : node.pairs) {
       const yaml::Node& key = yaml::resolve(*pair.key);
-      if (!is_text(key) || std::find(names.begin(), names.end(), key.value) == names.end()) {
+      const auto known = std::find(names.begin(), names.end(), key.value);
+      if (!is_text(key) || known == names.end()) {
         if (names.empty()) {
           error(key, fmt::format("rule {} has no options", rule.id));
         } else {
@@ -227,38 +204,20 @@ class Checker {
         }
         continue;
       }
-      if (auto value = option_value(yaml::resolve(*pair.value)))
-        entry.options[std::string(key.value)] = *value;
-    }
-  }
-
-  // An option's value: a scalar, or a list of scalars joined with ','.
-  std::optional<Located<std::string>> option_value(const yaml::Node& node) {
-    const auto is_value = [](const yaml::Node& n) {
-      const auto type = model::scalar_type(n);
-      return type != model::ScalarType::Null && type != model::ScalarType::Collection;
-    };
-    if (is_value(node)) return Located<std::string>{std::string(node.value), node.span.begin};
-    if (!node.is_sequence()) {
-      error(node, fmt::format("expected a value or a list of values, found {}", describe(node)));
-      return std::nullopt;
-    }
-    std::string joined;
-    for (const yaml::Node* raw : node.items) {
-      const yaml::Node& item = yaml::resolve(*raw);
-      if (!is_value(item)) {
-        error(item, fmt::format("expected a value, found {}", describe(item)));
-        return std::nullopt;
+      const OptionSpec& option = *rule.options[static_cast<size_t>(known - names.begin())];
+      std::string problem;
+      const yaml::Node* at = nullptr;
+      if (auto value = option.parse(*pair.value, problem, at)) {
+        entry.options[std::string(key.value)] = {std::move(*value), pair.value->span.begin};
+      } else {
+        error(*at, fmt::format("option {} of rule {}: {}", option.name(), rule.id, problem));
       }
-      if (!joined.empty()) joined += ',';
-      joined += item.value;
     }
-    return Located<std::string>{std::move(joined), node.span.begin};
   }
 
   void overrides(const yaml::Node& node) {
     if (!node.is_sequence()) {
-      error(node, fmt::format("overrides must be a list, found {}", describe(node)));
+      error(node, fmt::format("overrides must be a list, found {}", model::describe_value(node)));
       return;
     }
     for (const yaml::Node* raw : node.items) {

@@ -37,7 +37,7 @@ struct Located {
 struct RuleEntry {
   std::optional<Located<bool>> enabled;
   std::optional<Located<Severity>> severity;
-  std::map<std::string, Located<std::string>, std::less<>> options;  // lists joined with ','
+  std::map<std::string, Located<OptionValue>, std::less<>> options;
   std::optional<Located<bool>> no_suppress;
 };
 using RuleEntries = std::map<std::string, RuleEntry, std::less<>>;

@@ -27,6 +27,17 @@ struct Suppression {
   std::string justification;  // the text after "--", or empty
 };
 
+// The Kubernetes object a finding lies in, as its header names it (each part
+// empty when the object does not say).
+struct ObjectRef {
+  std::string api_version{};
+  std::string kind{};
+  std::string namespace_{};
+  std::string name{};  // metadata.name, else metadata.generateName
+
+  friend bool operator==(const ObjectRef&, const ObjectRef&) = default;
+};
+
 struct Diagnostic {
   std::string rule;  // kebab-case rule id, e.g. "yaml-syntax"
   Severity severity = Severity::Error;
@@ -34,6 +45,10 @@ struct Diagnostic {
   std::string message;
   std::vector<RelatedLocation> related;    // in the same file
   std::optional<Suppression> suppression;  // set when waived in the manifest
+  std::optional<ObjectRef> object;         // set when the span lies inside an object
+  // Where the span sits, from the object (else from the document's root):
+  // "spec.template.spec.containers[1].ports[0].containerPort" (yaml::path_to).
+  std::string path;
 };
 
 // One linted input: its name as given by the user, its bytes, its findings.

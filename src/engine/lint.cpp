@@ -6,12 +6,52 @@
 
 #include "engine/rule.hpp"
 #include "engine/suppression.hpp"
+#include "yaml/path.hpp"
 
 namespace podlint {
+
+namespace {
+
+bool holds(const yaml::Span& span, uint32_t offset) {
+  return span.begin.offset <= offset && offset < std::max(span.end.offset, span.begin.offset + 1);
+}
+
+ObjectRef object_ref(const model::ObjectHeader& header) {
+  const auto text = [](const model::Field<std::string_view>& field) { return std::string(field.value); };
+  return {text(header.api_version), text(header.kind), text(header.namespace_), text(header.name)};
+}
+
+// Gives each finding its object (the innermost one its span starts in) and its
+// field path from there, or from the document's root outside any object.
+void locate(const yaml::Document& document, std::span<Diagnostic> findings) {
+  if (document.root == nullptr || findings.empty()) return;
+  // In source order, a List before its items: the innermost object holding an
+  // offset is the last one starting at or before it that holds it.
+  const std::vector<model::ObjectHeader> headers = model::object_headers(document);
+  for (Diagnostic& d : findings) {
+    const uint32_t at = d.span.begin.offset;
+    auto it = std::upper_bound(
+        headers.begin(), headers.end(), at,
+        [](uint32_t offset, const model::ObjectHeader& h) { return offset < h.object->span.begin.offset; });
+    while (it != headers.begin() && !holds((it - 1)->object->span, at))
+      --it;
+    if (it == headers.begin() || !(it - 1)->has_type()) {
+      d.path = yaml::path_to(*document.root, at);
+      continue;
+    }
+    const model::ObjectHeader& header = *(it - 1);
+    d.object = object_ref(header);
+    d.path = yaml::path_to(*header.object, at);
+  }
+}
+
+}  // namespace
 
 FileReport lint_text(std::string path, std::string text, const LintSettings& settings) {
   FileReport report{.path = std::move(path), .text = std::move(text)};
   const yaml::Stream stream = yaml::parse(report.text, settings.parse);
+  static const RunIndex kNothingElse;
+  const RunIndex& index = settings.index != nullptr ? *settings.index : kNothingElse;
   std::vector<const Rule*> rules;
   for (const auto& rule : all_rules()) {
     if (settings.config.rule_enabled(rule->info().id)) {
@@ -23,7 +63,7 @@ FileReport lint_text(std::string path, std::string text, const LintSettings& set
   for (const auto& document : stream.documents) {
     const size_t first_finding = report.diagnostics.size();
     for (const Rule* rule : rules) {
-      Reporter reporter(rule->info(), report.diagnostics, settings.config.rule(rule->info().id));
+      Reporter reporter(rule->info(), report.diagnostics, settings.config.rule(rule->info().id), index);
       rule->check_document(document, reporter);
     }
     // A broken document's tree stops at the error: rules would see fields
@@ -33,7 +73,8 @@ FileReport lint_text(std::string path, std::string text, const LintSettings& set
     for (const auto& workload : workloads) {
       const ObjectFacts facts(workload);
       for (const Rule* rule : rules) {
-        Reporter reporter(rule->info(), report.diagnostics, settings.config.rule(rule->info().id), &facts);
+        Reporter reporter(rule->info(), report.diagnostics, settings.config.rule(rule->info().id), index,
+                          &facts);
         rule->check_workload(workload, reporter);
       }
     }
@@ -41,11 +82,13 @@ FileReport lint_text(std::string path, std::string text, const LintSettings& set
     const auto problems =
         apply_suppressions(report.text, document, workloads,
                            std::span(report.diagnostics).subspan(first_finding), settings.config);
-    if (problems.empty()) continue;
-    for (const Rule* rule : rules) {
-      Reporter reporter(rule->info(), report.diagnostics, settings.config.rule(rule->info().id));
-      rule->check_waivers(problems, reporter);
+    if (!problems.empty()) {
+      for (const Rule* rule : rules) {
+        Reporter reporter(rule->info(), report.diagnostics, settings.config.rule(rule->info().id), index);
+        rule->check_waivers(problems, reporter);
+      }
     }
+    locate(document, std::span(report.diagnostics).subspan(first_finding));
   }
   std::stable_sort(
       report.diagnostics.begin(), report.diagnostics.end(),

@@ -1,22 +1,54 @@
 #include "engine/rule.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <array>
+#include <regex>
 
 namespace podlint {
 
 namespace {
 
-// Filled by static initializers in the rules' files, before main.
-std::vector<std::unique_ptr<Rule>>& registry() {
-  static std::vector<std::unique_ptr<Rule>> rules;
-  return rules;
-}
+constexpr std::array kCategories{Category::Yaml,     Category::Schema,     Category::Ports,
+                                 Category::Probes,   Category::Resources,  Category::RestartPolicy,
+                                 Category::Security, Category::Suppression};
 
-bool id_less(const std::unique_ptr<Rule>& rule, std::string_view id) {
+bool rule_id_less(const std::unique_ptr<Rule>& rule, std::string_view id) {
   return rule->info().id < id;
 }
 
+bool page_id_less(const RulePage* page, std::string_view id) {
+  return page->id < id;
+}
+
 }  // namespace
+
+std::string_view category_name(Category category) {
+  switch (category) {
+    case Category::Yaml:
+      return "yaml";
+    case Category::Schema:
+      return "schema";
+    case Category::Ports:
+      return "ports";
+    case Category::Probes:
+      return "probes";
+    case Category::Resources:
+      return "resources";
+    case Category::RestartPolicy:
+      return "restart-policy";
+    case Category::Security:
+      return "security";
+    case Category::Suppression:
+      break;
+  }
+  return "suppression";
+}
+
+std::span<const Category> all_categories() {
+  return kCategories;
+}
 
 Diagnostic& Reporter::report(const yaml::Span& span, std::string message) {
   Diagnostic& d = out_.emplace_back();
@@ -27,35 +59,109 @@ Diagnostic& Reporter::report(const yaml::Span& span, std::string message) {
   return d;
 }
 
+const OptionValue& Reporter::option_value(const OptionSpec& spec) const {
+  if (config_ != nullptr) {
+    if (const auto it = config_->options.find(spec.name()); it != config_->options.end()) return it->second;
+  }
+  return spec.default_value();
+}
+
 const std::vector<schema::Finding>& ObjectFacts::schema_findings() const {
   if (!schema_findings_) schema_findings_ = schema::validate(workload_);
   return *schema_findings_;
 }
 
-std::string_view Reporter::option(std::string_view name) const {
-  if (config_ != nullptr) {
-    if (const auto it = config_->options.find(name); it != config_->options.end()) return it->second;
+void RuleRegistry::add(std::unique_ptr<Rule> rule) {
+  const std::string_view id = rule->info().id;
+  const auto it = std::lower_bound(rules_.begin(), rules_.end(), id, rule_id_less);
+  if (it != rules_.end() && (*it)->info().id == id) {
+    duplicates_.emplace_back(id);
+    return;
   }
-  for (const RuleOption& option : rule_.options) {
-    if (option.name == name) return option.default_value;
+  rules_.insert(it, std::move(rule));
+}
+
+void RuleRegistry::add_pages(std::span<const RulePage> pages) {
+  for (const RulePage& page : pages) {
+    const auto it = std::lower_bound(pages_.begin(), pages_.end(), page.id, page_id_less);
+    pages_.insert(it, &page);
   }
-  return {};
+}
+
+const Rule* RuleRegistry::find(std::string_view id) const {
+  const auto it = std::lower_bound(rules_.begin(), rules_.end(), id, rule_id_less);
+  return it != rules_.end() && (*it)->info().id == id ? it->get() : nullptr;
+}
+
+const RulePage* RuleRegistry::page(std::string_view id) const {
+  const auto it = std::lower_bound(pages_.begin(), pages_.end(), id, page_id_less);
+  return it != pages_.end() && (*it)->id == id ? *it : nullptr;
+}
+
+std::vector<std::string> RuleRegistry::problems() const {
+  static const std::regex kebab("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+  std::vector<std::string> out;
+  for (const std::string& id : duplicates_)
+    out.push_back(fmt::format("rule id \"{}\" is registered twice", id));
+  for (const auto& rule : rules_) {
+    const RuleInfo& info = rule->info();
+    if (!std::regex_match(info.id.begin(), info.id.end(), kebab))
+      out.push_back(fmt::format("rule id \"{}\" is not kebab-case", info.id));
+    const RulePage* doc = page(info.id);
+    if (doc == nullptr) {
+      out.push_back(fmt::format("rule {} has no page docs/rules/{}.md", info.id, info.id));
+      continue;
+    }
+    for (const OptionSpec* option : info.options) {
+      const auto described = std::find_if(doc->options.begin(), doc->options.end(),
+                                          [&](const OptionDoc& d) { return d.name == option->name(); });
+      if (described == doc->options.end()) {
+        out.push_back(fmt::format("docs/rules/{}.md does not describe option {}", info.id, option->name()));
+      } else if (described->signature != option->signature()) {
+        out.push_back(fmt::format("docs/rules/{}.md introduces option {} as {}, but it is declared {}",
+                                  info.id, option->name(), described->signature, option->signature()));
+      }
+    }
+    for (const OptionDoc& described : doc->options) {
+      if (std::none_of(info.options.begin(), info.options.end(),
+                       [&](const OptionSpec* o) { return o->name() == described.name; }))
+        out.push_back(fmt::format("docs/rules/{}.md describes option {}, which the rule does not declare",
+                                  info.id, described.name));
+    }
+  }
+  for (const RulePage* doc : pages_) {
+    if (find(doc->id) == nullptr)
+      out.push_back(fmt::format("docs/rules/{}.md is the page of no rule", doc->id));
+  }
+  return out;
+}
+
+RuleRegistry& rule_registry() {
+  static RuleRegistry registry;
+  return registry;
 }
 
 std::span<const std::unique_ptr<Rule>> all_rules() {
-  return registry();
+  return rule_registry().rules();
 }
 
 const Rule* find_rule(std::string_view id) {
-  const auto& rules = registry();
-  const auto it = std::lower_bound(rules.begin(), rules.end(), id, id_less);
-  return it != rules.end() && (*it)->info().id == id ? it->get() : nullptr;
+  return rule_registry().find(id);
+}
+
+const RulePage& rule_page(const RuleInfo& rule) {
+  static const RulePage kNone{};
+  const RulePage* page = rule_registry().page(rule.id);
+  return page != nullptr ? *page : kNone;
 }
 
 bool register_rule(std::unique_ptr<Rule> rule) {
-  auto& rules = registry();
-  const auto it = std::lower_bound(rules.begin(), rules.end(), rule->info().id, id_less);
-  rules.insert(it, std::move(rule));
+  rule_registry().add(std::move(rule));
+  return true;
+}
+
+bool register_rule_pages(std::span<const RulePage> pages) {
+  rule_registry().add_pages(pages);
   return true;
 }
 

@@ -1,9 +1,10 @@
-// The rule interface. A rule is a class in its own file under rules/ that
-// registers itself (PODLINT_REGISTER_RULE); the engine runs whatever is
-// registered and names no rule.
+// The rule interface. A rule is three things with its id for a name: its code
+// in rules/<id>.cpp (id, severity, category, typed options, the check), which
+// registers itself (PODLINT_REGISTER_RULE); its page docs/rules/<id>.md,
+// compiled in at build time (RulePage); and its fixtures in tests/rules/<id>/.
+// The engine runs whatever is registered and names no rule.
 #pragma once
 
-#include <map>
 #include <memory>
 #include <optional>
 #include <span>
@@ -13,6 +14,8 @@
 
 #include "engine/config.hpp"
 #include "engine/diagnostic.hpp"
+#include "engine/index.hpp"
+#include "engine/options.hpp"
 #include "engine/suppression.hpp"
 #include "model/pod.hpp"
 #include "schema/validate.hpp"
@@ -20,30 +23,53 @@
 
 namespace podlint {
 
-// A setting of a rule, e.g. which resources must be set. Values are strings
-// (lists comma-separated); the configuration may override the default.
-struct RuleOption {
-  std::string_view name;
-  std::string_view default_value;
-  std::string_view description;
+// What a rule is about; `podlint rules` groups by it, SARIF tags with it.
+enum class Category : uint8_t {
+  Yaml,
+  Schema,
+  Ports,
+  Probes,
+  Resources,
+  RestartPolicy,
+  Security,
+  Suppression
 };
 
-// A rule's metadata and documentation, kept with the rule. The bad and good
-// examples are complete manifests: a test lints them and requires the bad
-// one to trigger the rule and the good one not to.
+// "yaml", "schema", "ports", "probes", "resources", "restart-policy",
+// "security", "suppression".
+std::string_view category_name(Category category);
+std::span<const Category> all_categories();
+
+// A rule's metadata, kept with its code. Its prose is its page.
 struct RuleInfo {
-  std::string_view id;  // kebab-case
+  std::string_view id{};  // kebab-case, the name of its three places
   Severity severity = Severity::Error;
-  std::string_view category;
-  std::string_view summary;  // one line
-  std::string_view what;     // what it checks
-  std::string_view why;      // why it matters
-  std::string_view bad;      // a manifest it reports
-  std::string_view good;     // the same manifest, fixed
-  std::string_view fix;      // how to fix
-  std::span<const RuleOption> options = {};
+  Category category = Category::Yaml;
+  std::span<const OptionSpec* const> options = {};
   // False when no comment or annotation in the manifest may waive a finding.
   bool suppressible = true;
+};
+
+// An option as the rule's page describes it.
+struct OptionDoc {
+  std::string_view name{};
+  std::string_view signature;      // "(list, default `[a, b]`)", see OptionSpec::signature
+  std::string_view description{};  // Markdown
+};
+
+// A rule's page, docs/rules/<id>.md, split into its sections (Markdown) by
+// rules/compile-pages.mjs at build time. The examples are complete manifests:
+// the bad one must trigger the rule, the good one must not.
+struct RulePage {
+  std::string_view id{};
+  std::string_view summary{};  // one sentence
+  std::string_view what{};     // what it checks
+  std::string_view why{};      // why it matters
+  std::string_view bad{};      // a manifest it reports
+  std::string_view good{};     // the same manifest, fixed
+  std::string_view fix{};      // how to fix
+  std::span<const OptionDoc> options{};
+  std::string_view markdown{};  // the whole page
 };
 
 // What several rules need to know about one object, computed on first use and
@@ -66,19 +92,28 @@ class Reporter {
  public:
   // `config` is the user's settings for this rule, or null for the defaults.
   Reporter(const RuleInfo& rule, std::vector<Diagnostic>& out, const RuleConfig* config,
-           const ObjectFacts* facts = nullptr)
-      : rule_(rule), out_(out), config_(config), facts_(facts) {}
+           const RunIndex& index, const ObjectFacts* facts = nullptr)
+      : rule_(rule), out_(out), config_(config), index_(index), facts_(facts) {}
 
   Diagnostic& report(const yaml::Span& span, std::string message);
-  // The value of one of the rule's declared options: the user's, else the default.
-  std::string_view option(std::string_view name) const;
+  // The value of one of the rule's declared options: the user's, else the
+  // default; typed by the declaration (bool for a BoolOption...).
+  template <class Spec>
+  decltype(auto) option(const Spec& spec) const {
+    return Spec::get(option_value(spec));
+  }
   // The shared facts about the object being checked (check_workload only).
   const ObjectFacts& facts() const { return *facts_; }
+  // Every object of the run (empty when an input is linted on its own).
+  const RunIndex& index() const { return index_; }
 
  private:
+  const OptionValue& option_value(const OptionSpec& spec) const;
+
   const RuleInfo& rule_;
   std::vector<Diagnostic>& out_;
   const RuleConfig* config_;
+  const RunIndex& index_;
   const ObjectFacts* facts_;
 };
 
@@ -95,10 +130,38 @@ class Rule {
   virtual void check_waivers(std::span<const WaiverProblem>, Reporter&) const {}
 };
 
-// Every registered rule, sorted by id.
+// The rules and their pages, by id.
+class RuleRegistry {
+ public:
+  void add(std::unique_ptr<Rule> rule);
+  void add_pages(std::span<const RulePage> pages);
+
+  // Sorted by id.
+  std::span<const std::unique_ptr<Rule>> rules() const { return rules_; }
+  const Rule* find(std::string_view id) const;
+  // Null when the rule has none (a registry problem).
+  const RulePage* page(std::string_view id) const;
+  // What makes the registry unusable: a rule id registered twice, one that is
+  // not kebab-case, a rule without a page, a page without a rule, an option
+  // its page does not describe as declared. Empty when sound.
+  std::vector<std::string> problems() const;
+
+ private:
+  std::vector<std::unique_ptr<Rule>> rules_;
+  std::vector<const RulePage*> pages_;  // sorted by id
+  std::vector<std::string> duplicates_;
+};
+
+// The registry every rule and page registers into, before main.
+RuleRegistry& rule_registry();
+
+// Shorthands for rule_registry().
 std::span<const std::unique_ptr<Rule>> all_rules();
 const Rule* find_rule(std::string_view id);
+// A registered rule's page.
+const RulePage& rule_page(const RuleInfo& rule);
 bool register_rule(std::unique_ptr<Rule> rule);
+bool register_rule_pages(std::span<const RulePage> pages);
 
 }  // namespace podlint
 

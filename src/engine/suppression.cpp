@@ -1,13 +1,11 @@
 #include "engine/suppression.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <array>
 #include <set>
 
 #include "engine/rule.hpp"
-#include "schema/validate.hpp"
+#include "text/suggest.hpp"
 
 namespace podlint {
 
@@ -16,12 +14,9 @@ namespace {
 constexpr std::string_view kDirectivePrefix = "podlint-";
 constexpr std::string_view kAnnotationPrefix = "podlint.dev/";
 constexpr std::string_view kIgnoreAnnotation = "podlint.dev/ignore";
-constexpr const char* kSuppressionsOff =
-    "in-source suppressions are turned off: the configuration sets suppressions.allow to false";
-
-// Where a waiver applies. When several waive one finding, the first in this
-// order is the one recorded (all of them count as used).
-enum class Scope : uint8_t { Line, File, Container, Object };
+// When several waivers waive one finding, the first in WaiverScope's order is
+// the one recorded (all of them count as used).
+using Scope = WaiverScope;
 
 struct Directive {
   std::string_view name;
@@ -34,6 +29,7 @@ constexpr std::array<Directive, 3> kDirectives{{
     {"podlint-disable-line", Scope::Line, false},
     {"podlint-disable-file", Scope::File, false},
 }};
+constexpr std::array<std::string_view, 1> kAnnotations{kIgnoreAnnotation};
 
 bool is_blank(char c) {
   return c == ' ' || c == '\t';
@@ -114,7 +110,7 @@ struct Waiver {
   std::vector<ListedRule> rules;
   uint32_t line = 0;                           // Scope::Line: the line covered; 0 when there is none
   yaml::Span region;                           // Scope::Container, Scope::Object: the node covered
-  std::string where;                           // for messages: "on line 12", "in container \"web\""...
+  std::string_view kind, name;                 // Scope::Object: the object; Scope::Container: the container
   std::set<std::string, std::less<>> refused;  // all_rules: rules it may not waive, reported once
 
   // Whether a file or annotation waiver applies at `offset` (a line waiver is
@@ -134,17 +130,6 @@ const std::vector<std::string_view>& rule_ids() {
   return ids;
 }
 
-std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates) {
-  const std::string_view guess = schema::suggest(word, candidates);
-  return guess.empty() ? std::string() : fmt::format(" (did you mean \"{}\"?)", guess);
-}
-
-std::string describe(const model::Workload& workload) {
-  const std::string_view kind = workload.kind.valid() ? workload.kind.value : "object";
-  return workload.name.valid() ? fmt::format("{} \"{}\"", kind, workload.name.value)
-                               : fmt::format("this {}", kind);
-}
-
 // Reads the waivers of one document and what is wrong with them.
 class WaiverReader {
  public:
@@ -158,9 +143,7 @@ class WaiverReader {
   std::vector<WaiverProblem> problems;
 
  private:
-  void problem(WaiverProblemKind kind, const yaml::Span& span, std::string message) {
-    problems.push_back({kind, span, std::move(message)});
-  }
+  void problem(WaiverProblem&& problem) { problems.push_back(problem); }
   void read_rule_list(const Located& source, std::string_view list, Waiver& waiver, bool empty_means_all);
   void keep(Waiver&& waiver) {
     if (waiver.all_rules || !waiver.rules.empty()) waivers.push_back(std::move(waiver));
@@ -205,18 +188,14 @@ void WaiverReader::read_rule_list(const Located& source, std::string_view list, 
     }
     const Rule* rule = find_rule(id);
     if (rule == nullptr) {
-      const std::string hint = did_you_mean(id, rule_ids());
-      problem(
-          WaiverProblemKind::Invalid, source.span_of(id),
-          fmt::format("unknown rule \"{}\"{}", id, hint.empty() ? " (podlint rules lists the rules)" : hint));
+      problem({.issue = WaiverIssue::UnknownRule,
+               .span = source.span_of(id),
+               .word = id,
+               .suggestion = text::closest(id, rule_ids())});
     } else if (!rule->info().suppressible) {
-      problem(WaiverProblemKind::Forbidden, source.span_of(id),
-              fmt::format("{} findings cannot be suppressed", id));
+      problem({.issue = WaiverIssue::NeverSuppressible, .span = source.span_of(id), .word = id});
     } else if (!config_.suppression_allowed(id)) {
-      problem(
-          WaiverProblemKind::Forbidden, source.span_of(id),
-          fmt::format("{} findings may not be suppressed in the manifest: the configuration sets noSuppress",
-                      id));
+      problem({.issue = WaiverIssue::NoSuppress, .span = source.span_of(id), .word = id});
     } else {
       waiver.rules.push_back({id, source.span_of(id)});
     }
@@ -225,15 +204,13 @@ void WaiverReader::read_rule_list(const Located& source, std::string_view list, 
     if (words == 1) {
       waiver.all_rules = true;
     } else {
-      problem(WaiverProblemKind::Invalid, source.span_of(star),
-              "\"*\" stands for every rule and cannot be combined with rule ids");
+      problem({.issue = WaiverIssue::StarWithRules, .span = source.span_of(star)});
     }
   } else if (words == 0) {
     if (empty_means_all) {
       waiver.all_rules = true;
     } else {
-      problem(WaiverProblemKind::Invalid, waiver.form_span,
-              fmt::format("{} lists no rule: write \"*\" to waive every rule", waiver.form));
+      problem({.issue = WaiverIssue::NoRuleListed, .span = waiver.form_span, .form = waiver.form});
     }
   }
 }
@@ -284,12 +261,10 @@ void WaiverReader::read_comment(const yaml::Comment& comment) {
     std::array<std::string_view, kDirectives.size()> names;
     std::transform(kDirectives.begin(), kDirectives.end(), names.begin(),
                    [](const Directive& d) { return d.name; });
-    const std::string hint = did_you_mean(word, names);
-    problem(WaiverProblemKind::Invalid, source.span_of(word),
-            fmt::format("unknown directive \"{}\"{}", word,
-                        hint.empty() ? ": podlint reads podlint-disable-line, podlint-disable-next-line and "
-                                       "podlint-disable-file"
-                                     : hint));
+    problem({.issue = WaiverIssue::UnknownDirective,
+             .span = source.span_of(word),
+             .word = word,
+             .suggestion = text::closest(word, names)});
     return;
   }
   Waiver waiver;
@@ -298,24 +273,18 @@ void WaiverReader::read_comment(const yaml::Comment& comment) {
   waiver.span = comment.span;
   waiver.form_span = source.span_of(word);
   if (!config_.allow_suppressions) {
-    problem(WaiverProblemKind::Forbidden, waiver.form_span, kSuppressionsOff);
+    problem({.issue = WaiverIssue::SuppressionsOff, .span = waiver.form_span});
     return;
   }
-  if (directive->scope == Scope::File) {
-    waiver.where = "in this document";
-  } else if (directive->next_line) {
+  if (directive->next_line) {
     waiver.line = next_content_line(comment);
-    waiver.where = waiver.line == 0 ? "after this comment" : fmt::format("on line {}", waiver.line);
-  } else {
+  } else if (directive->scope == Scope::Line) {
     const size_t line_start = comment.span.begin.offset - (comment.span.begin.column - 1);
     if (trim(text_.substr(line_start, comment.span.begin.offset - line_start)).empty()) {
-      problem(WaiverProblemKind::Invalid, waiver.form_span,
-              "podlint-disable-line covers its own line, which holds nothing but this comment: use "
-              "podlint-disable-next-line");
+      problem({.issue = WaiverIssue::LineDirectiveAlone, .span = waiver.form_span});
       return;
     }
     waiver.line = comment.span.begin.line;
-    waiver.where = fmt::format("on line {}", waiver.line);
   }
   read_rule_list(source, rest.substr(word.size()), waiver, true);
   keep(std::move(waiver));
@@ -335,7 +304,8 @@ void WaiverReader::read_annotations(const model::Workload& workload, const yaml:
     if (key.value == kIgnoreAnnotation) {
       waiver.scope = Scope::Object;
       waiver.region = workload.object->span;
-      waiver.where = fmt::format("in {}", describe(workload));
+      waiver.kind = workload.kind.value;
+      waiver.name = workload.name.value;
     } else if (key.value.starts_with(kIgnoreAnnotation) && key.value[kIgnoreAnnotation.size()] == '.') {
       const std::string_view name = key_source.text.substr(kIgnoreAnnotation.size() + 1);
       const model::Container* container = nullptr;
@@ -348,28 +318,28 @@ void WaiverReader::read_annotations(const model::Workload& workload, const yaml:
         }
       }
       if (container == nullptr) {
-        problem(WaiverProblemKind::Invalid, name.empty() ? key.span : key_source.span_of(name),
-                fmt::format("no container named \"{}\" in {}{}", name, describe(workload),
-                            did_you_mean(name, names)));
+        problem({.issue = WaiverIssue::UnknownContainer,
+                 .span = name.empty() ? key.span : key_source.span_of(name),
+                 .word = name,
+                 .suggestion = text::closest(name, names),
+                 .kind = workload.kind.value,
+                 .name = workload.name.value});
         continue;
       }
       waiver.scope = Scope::Container;
       waiver.region = container->node->span;
-      waiver.where = fmt::format("in container \"{}\"", name);
+      waiver.name = container->name.value;
     } else {
-      const std::array<std::string_view, 1> known{kIgnoreAnnotation};
-      const std::string hint = did_you_mean(key.value, known);
-      problem(
-          WaiverProblemKind::Invalid, key.span,
-          fmt::format(
-              "unknown annotation \"{}\"{}", key.value,
-              hint.empty() ? ": podlint reads podlint.dev/ignore and podlint.dev/ignore.<container>" : hint));
+      problem({.issue = WaiverIssue::UnknownAnnotation,
+               .span = key.span,
+               .word = key.value,
+               .suggestion = text::closest(key.value, kAnnotations)});
       continue;
     }
     const yaml::Node& value = yaml::resolve(*pair.value);
     if (!value.is_scalar()) continue;  // not a string: schema validation reports it
     if (!config_.allow_suppressions) {
-      problem(WaiverProblemKind::Forbidden, key.span, kSuppressionsOff);
+      problem({.issue = WaiverIssue::SuppressionsOff, .span = key.span});
       continue;
     }
     waiver.span = {key.span.begin, pair.value->span.end};  // an alias's own span, not its target's
@@ -410,10 +380,10 @@ std::vector<WaiverProblem> apply_suppressions(std::string_view text, const yaml:
         if (!suppressible) {
           if (waiver.refused.insert(finding.rule).second) {
             reader.problems.push_back(
-                {WaiverProblemKind::Forbidden, waiver.form_span,
-                 by_nature ? fmt::format("{} may not suppress {} findings: the configuration sets noSuppress",
-                                         waiver.form, finding.rule)
-                           : fmt::format("{} cannot suppress {} findings", waiver.form, finding.rule)});
+                {.issue = by_nature ? WaiverIssue::NoSuppress : WaiverIssue::NeverSuppressible,
+                 .span = waiver.form_span,
+                 .word = rule != nullptr ? rule->info().id : std::string_view(),
+                 .form = waiver.form});
           }
           return;
         }
@@ -440,15 +410,22 @@ std::vector<WaiverProblem> apply_suppressions(std::string_view text, const yaml:
   }
 
   for (const Waiver& waiver : waivers) {
+    const WaiverProblem unused{.span = waiver.form_span,
+                               .scope = waiver.scope,
+                               .line = waiver.line,
+                               .kind = waiver.kind,
+                               .name = waiver.name};
     if (waiver.all_rules && !waiver.used && waiver.refused.empty()) {
-      reader.problems.push_back({WaiverProblemKind::Unused, waiver.form_span,
-                                 fmt::format("nothing to suppress: no finding {}", waiver.where)});
+      reader.problems.push_back(unused);
+      reader.problems.back().issue = WaiverIssue::NothingWaived;
     }
     for (const ListedRule& r : waiver.rules) {
       // A rule the configuration turns off reports nothing: whether it would have is unknown.
       if (!r.used && config.rule_enabled(r.id)) {
-        reader.problems.push_back({WaiverProblemKind::Unused, r.span,
-                                   fmt::format("nothing to suppress: no {} finding {}", r.id, waiver.where)});
+        reader.problems.push_back(unused);
+        reader.problems.back().issue = WaiverIssue::RuleNotWaived;
+        reader.problems.back().span = r.span;
+        reader.problems.back().word = r.id;
       }
     }
   }

@@ -496,20 +496,22 @@ const Node* mapping_or_null(const Node* node) {
   return node && node->is_mapping() ? node : nullptr;
 }
 
-void read_metadata(Workload& w, const Node& metadata) {
+void read_metadata(ObjectHeader& h, const Node& metadata) {
   Field<std::string_view> generate_name;
   auto visit = [&](std::string_view name, const Node& key, const Node& value) {
     if (name == "name") {
-      assign(w.name, &key, value);
+      assign(h.name, &key, value);
     } else if (name == "generateName") {
       assign(generate_name, &key, value);
     } else if (name == "namespace") {
-      assign(w.namespace_, &key, value);
+      assign(h.namespace_, &key, value);
+    } else if (name == "labels") {
+      h.labels = mapping_or_null(&value);
     }
   };
   visit_entries(metadata, visit);
   // An empty name counts as none: the API server then generates one.
-  if (generate_name.present() && !(w.name.valid() && !w.name.value.empty())) w.name = generate_name;
+  if (generate_name.present() && !(h.name.valid() && !h.name.value.empty())) h.name = generate_name;
 }
 
 ObjectHeader read_header(const Node& object) {
@@ -531,6 +533,7 @@ ObjectHeader read_header(const Node& object) {
     }
   };
   visit_entries(object, visit);
+  if (mapping_or_null(h.metadata)) read_metadata(h, *h.metadata);
   // kubectl also emits typed lists (PodList...) whose items are objects.
   if (h.has_type() && h.kind.valid() && h.kind.value.ends_with("List") && items && items->is_sequence())
     h.items = items;
@@ -553,8 +556,10 @@ void extract(const ObjectHeader& header, std::vector<Workload>& out) {
   w.object = header.object;
   w.api_version = header.api_version;
   w.kind = header.kind;
+  w.name = header.name;
+  w.namespace_ = header.namespace_;
+  w.labels = header.labels;
   const Node* spec = header.spec;
-  if (header.metadata) read_metadata(w, *header.metadata);
 
   const std::string_view kind = w.kind.value;
   Template t;
@@ -575,11 +580,29 @@ void extract(const ObjectHeader& header, std::vector<Workload>& out) {
   }
   if (!pod_spec) pod_spec = t.spec;
   w.template_metadata = mapping_or_null(t.metadata);
+  w.pod_labels = kind == "Pod" ? header.labels : mapping_or_null(child(w.template_metadata, "labels"));
   if (mapping_or_null(pod_spec)) w.pod_spec = parse_pod_spec(*pod_spec);
   out.push_back(std::move(w));
 }
 
 }  // namespace
+
+std::vector<std::pair<std::string_view, std::string_view>> string_map(const yaml::Node* map) {
+  std::vector<std::pair<std::string_view, std::string_view>> out;
+  if (map == nullptr) return out;
+  auto visit = [&](std::string_view name, const Node& key, const Node& value) {
+    if (scalar_type(key) != ScalarType::String || scalar_type(value) != ScalarType::String) return;
+    const auto same =
+        std::find_if(out.begin(), out.end(), [&](const auto& entry) { return entry.first == name; });
+    if (same != out.end()) {
+      same->second = value.value;
+    } else {
+      out.emplace_back(name, value.value);
+    }
+  };
+  visit_entries(*map, visit);
+  return out;
+}
 
 std::vector<ObjectHeader> object_headers(const yaml::Document& document) {
   std::vector<ObjectHeader> headers;

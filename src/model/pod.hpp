@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "yaml/document.hpp"
@@ -189,6 +190,10 @@ struct Workload {
   Field<std::string_view> namespace_;  // metadata.namespace
   // The pod template's metadata mapping (annotations), null for a Pod.
   const yaml::Node* template_metadata = nullptr;
+  const yaml::Node* labels = nullptr;  // metadata.labels
+  // The labels its pods carry: a Pod's own metadata.labels, a controller's
+  // pod template's; null when there are none.
+  const yaml::Node* pod_labels = nullptr;
   // Where the pod spec sits: "spec", "template.spec" (PodTemplate),
   // "spec.template.spec", "spec.jobTemplate.spec.template.spec"; empty for
   // kinds without one.
@@ -208,6 +213,9 @@ struct ObjectHeader {
   Field<std::string_view> kind;
   const yaml::Node* metadata_key = nullptr;
   const yaml::Node* metadata = nullptr;
+  Field<std::string_view> name;        // metadata.name (or generateName when no name)
+  Field<std::string_view> namespace_;  // metadata.namespace
+  const yaml::Node* labels = nullptr;  // metadata.labels
   const yaml::Node* spec = nullptr;
   // A List's items (a sequence) when apiVersion and kind are present; else null.
   const yaml::Node* items = nullptr;
@@ -215,6 +223,11 @@ struct ObjectHeader {
 
   bool has_type() const { return api_version.present() && kind.present(); }
 };
+
+// The string entries of a map such as labels or a selector's matchLabels, as
+// Kubernetes reads them (merge keys followed, a duplicate key's last value
+// winning); entries whose key or value is not a string are left out.
+std::vector<std::pair<std::string_view, std::string_view>> string_map(const yaml::Node* map);
 
 // The header of every mapping of a document that stands where an object
 // must: the root, and the items of a List that has apiVersion and kind (of

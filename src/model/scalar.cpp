@@ -80,6 +80,24 @@ std::string_view describe_type(const yaml::Node& node) {
   return yaml::resolve(node).is_sequence() ? "a list" : "a mapping";
 }
 
+std::string describe_value(const yaml::Node& node) {
+  const yaml::Node& value = yaml::resolve(node);
+  switch (scalar_type(value)) {
+    case ScalarType::Null:
+      return "nothing";
+    case ScalarType::Bool:
+      return "the boolean " + std::string(value.value);
+    case ScalarType::Int:
+    case ScalarType::Float:
+      return "the number " + std::string(value.value);
+    case ScalarType::String:
+      return "\"" + std::string(value.value) + "\"";
+    case ScalarType::Collection:
+      break;
+  }
+  return value.is_sequence() ? "a list" : "a mapping";
+}
+
 ScalarType plain_scalar_type(std::string_view s) {
   if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") return ScalarType::Null;
   if (s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" || s == "FALSE")

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "yaml/document.hpp"
@@ -23,6 +24,10 @@ ScalarType scalar_type(const yaml::Node& node);
 // What a value is, as messages name it: "null", "a boolean", "an integer",
 // "a float", "a string", "a list" or "a mapping".
 std::string_view describe_type(const yaml::Node& node);
+
+// A value in words, for "expected X, found Y": "nothing", "the boolean
+// true", "the number 3", "\"text\"", "a list" or "a mapping".
+std::string describe_value(const yaml::Node& node);
 
 // Core-schema resolution of untagged plain scalar text.
 ScalarType plain_scalar_type(std::string_view text);

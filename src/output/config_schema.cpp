@@ -72,16 +72,31 @@ constexpr std::string_view kSkeleton = R"json({
       "description": "off or false: the rule does not run; on or true: it runs; a severity: it runs at that severity."
     },
     "severity": {"enum": ["error", "warning", "info"]},
-    "optionValue": {
-      "anyOf": [{"$ref": "#/$defs/scalar"}, {"type": "array", "items": {"$ref": "#/$defs/scalar"}}]
-    },
-    "scalar": {"anyOf": [{"type": "string"}, {"type": "number"}, {"type": "boolean"}]},
     "globs": {
       "type": "array",
       "items": {"type": "string", "minLength": 1, "pattern": "^[^/]"}
     }
   }
 })json";
+
+// What a value of the option may be; a List also takes one comma-separated string.
+json option_schema(const OptionSpec& option) {
+  // YAML reads `1.30` as a number: a string option takes one too.
+  const json text_or_number = {{"anyOf", json::array({{{"type", "string"}}, {{"type", "number"}}})}};
+  switch (option.type()) {
+    case OptionType::Bool:
+      return {{"type", "boolean"}};
+    case OptionType::Integer:
+      return {{"type", "integer"}, {"minimum", option.minimum()}, {"maximum", option.maximum()}};
+    case OptionType::String:
+      return text_or_number;
+    case OptionType::Enum:
+      return {{"enum", option.allowed()}};
+    case OptionType::List:
+      break;
+  }
+  return {{"anyOf", json::array({{{"type", "array"}, {"items", text_or_number}}, {{"type", "string"}}})}};
+}
 
 // A rule's entry: a shorthand, or a mapping of its settings.
 json rule_entry(const RuleInfo& rule) {
@@ -96,18 +111,22 @@ json rule_entry(const RuleInfo& rule) {
                           : "No effect: this rule's findings can never be waived in the manifest."}};
   if (!rule.options.empty()) {
     json options = json::object();
-    for (const RuleOption& option : rule.options) {
-      options[std::string(option.name)] = {
-          {"$ref", "#/$defs/optionValue"},
-          {"description", fmt::format("{} (default: {})", option.description, option.default_value)}};
+    const RulePage& page = rule_page(rule);
+    for (const OptionSpec* option : rule.options) {
+      json value = option_schema(*option);
+      for (const OptionDoc& doc : page.options) {
+        if (doc.name == option->name())
+          value["description"] = fmt::format("{} {}", doc.signature, doc.description);
+      }
+      options[std::string(option->name())] = std::move(value);
     }
     settings["options"] = {{"type", "object"}, {"additionalProperties", false}, {"properties", options}};
   }
   json mapping = {{"type", "object"}, {"additionalProperties", false}, {"properties", settings}};
   json shorthand = {{"$ref", "#/$defs/shorthand"}};
-  return {
-      {"description", fmt::format("{} (default severity: {})", rule.summary, severity_name(rule.severity))},
-      {"anyOf", json::array({shorthand, mapping})}};
+  return {{"description",
+           fmt::format("{} (default severity: {})", rule_page(rule).summary, severity_name(rule.severity))},
+          {"anyOf", json::array({shorthand, mapping})}};
 }
 
 }  // namespace

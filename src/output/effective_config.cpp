@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "engine/rule.hpp"
@@ -40,13 +39,13 @@ void write_effective_config(std::ostream& out, std::string_view path, const Reso
     }
     if (info.options.empty()) continue;
     out << "    options:\n";
-    for (const RuleOption& option : info.options) {
-      const std::string name(option.name);
-      std::string_view value = option.default_value;
+    for (const OptionSpec* option : info.options) {
+      const std::string name(option->name());
+      const OptionValue* value = &option->default_value();
       if (config != nullptr) {
-        if (const auto set = config->options.find(name); set != config->options.end()) value = set->second;
+        if (const auto set = config->options.find(name); set != config->options.end()) value = &set->second;
       }
-      line(6, name, nlohmann::json(value).dump(), id + ".options." + name);
+      line(6, name, option->format(*value), id + ".options." + name);
     }
   }
 }

@@ -34,6 +34,12 @@ void write_json(std::ostream& out, const std::vector<FileReport>& reports) {
         related.push_back(std::move(place));
       }
       entry["related"] = std::move(related);
+      entry["object"] = d.object ? nlohmann::json{{"apiVersion", d.object->api_version},
+                                                  {"kind", d.object->kind},
+                                                  {"namespace", d.object->namespace_},
+                                                  {"name", d.object->name}}
+                                 : nlohmann::json(nullptr);
+      entry["path"] = d.path;
       entry["suppressed"] = d.suppression.has_value();
       if (d.suppression) {
         nlohmann::json waiver = location(report.path, d.suppression->span);

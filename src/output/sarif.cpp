@@ -22,7 +22,7 @@ constexpr std::string_view kFingerprintKey = "podlint/v1";
 
 // Rules of these categories are security rules for GitHub: tagged "security",
 // with a security-severity (a CVSS-like score, as a string) from their level.
-constexpr std::string_view kSecurityCategories[] = {"security"};
+constexpr Category kSecurityCategories[] = {Category::Security};
 
 std::string_view security_severity(Severity severity) {
   switch (severity) {
@@ -170,6 +170,32 @@ json context_region(const yaml::LineIndex& lines, const yaml::Span& span) {
   return r;
 }
 
+// The finding's object ("Deployment/prod/web") and field within it
+// ("Deployment/prod/web:spec.template.spec.containers[0].image").
+json logical_locations(const Diagnostic& d) {
+  json out = json::array();
+  std::string object;
+  if (d.object) {
+    for (const std::string* part : {&d.object->kind, &d.object->namespace_, &d.object->name}) {
+      if (!part->empty()) object += (object.empty() ? "" : "/") + *part;
+    }
+    out.push_back({{"name", d.object->name},
+                   {"fullyQualifiedName", object},
+                   {"kind", "object"},
+                   {"properties", {{"apiVersion", d.object->api_version}}}});
+  }
+  if (!d.path.empty()) {
+    // The last segment: "image", "[0]", "[\"podlint.dev/ignore\"]".
+    const size_t last = d.path.find_last_of(".[");
+    std::string name =
+        last == std::string::npos ? d.path : d.path.substr(d.path[last] == '.' ? last + 1 : last);
+    out.push_back({{"name", std::move(name)},
+                   {"fullyQualifiedName", object.empty() ? d.path : object + ":" + d.path},
+                   {"kind", "property"}});
+  }
+  return out;
+}
+
 json driver() {
   json rules = json::array();
   for (const auto& rule : all_rules())
@@ -184,24 +210,23 @@ json driver() {
 }  // namespace
 
 nlohmann::ordered_json sarif_rule_descriptor(const RuleInfo& rule) {
-  std::ostringstream text, markdown;
+  const RulePage& page = rule_page(rule);
+  std::ostringstream text;
   write_rule_explanation(text, rule);
-  write_rule_markdown(markdown, rule);
-  json tags = json::array({rule.category});
+  const std::string_view category = category_name(rule.category);
+  json tags = json::array({category});
   json properties = json::object();
   if (std::ranges::find(kSecurityCategories, rule.category) != std::end(kSecurityCategories)) {
-    if (rule.category != "security") tags.push_back("security");
+    if (rule.category != Category::Security) tags.push_back("security");
     properties["security-severity"] = security_severity(rule.severity);
   }
   properties["tags"] = std::move(tags);
-  std::string source_file(rule.id);
-  std::replace(source_file.begin(), source_file.end(), '-', '_');
   return {{"id", rule.id},
           {"name", pascal_case(rule.id)},
-          {"shortDescription", {{"text", sentence(rule.summary)}}},
-          {"fullDescription", {{"text", sentence(rule.what)}}},
-          {"help", {{"text", text.str()}, {"markdown", markdown.str()}}},
-          {"helpUri", fmt::format("{}/blob/main/rules/{}.cpp", PODLINT_HOMEPAGE, source_file)},
+          {"shortDescription", {{"text", sentence(page.summary)}}},
+          {"fullDescription", {{"text", sentence(page.what)}}},
+          {"help", {{"text", text.str()}, {"markdown", page.markdown}}},
+          {"helpUri", rule_page_url(rule)},
           {"defaultConfiguration", {{"level", sarif_level(rule.severity)}}},
           {"properties", std::move(properties)}};
 }
@@ -249,7 +274,10 @@ void write_sarif(std::ostream& out, const std::vector<FileReport>& reports, cons
       const json& flagged = primary["region"];
       if (context["startColumn"] != flagged["startColumn"] || context["endColumn"] != flagged["endColumn"])
         primary["contextRegion"] = std::move(context);
-      result["locations"] = json::array({{{"physicalLocation", std::move(primary)}}});
+      json where = {{"physicalLocation", std::move(primary)}};
+      if (json logical = logical_locations(d); !logical.empty())
+        where["logicalLocations"] = std::move(logical);
+      result["locations"] = json::array({std::move(where)});
       if (!d.related.empty()) {
         json related = json::array();
         for (const auto& r : d.related) {

@@ -3,45 +3,17 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <numeric>
 #include <set>
 #include <tuple>
 #include <unordered_set>
 
 #include "model/scalar.hpp"
+#include "text/suggest.hpp"
 
 namespace podlint::schema {
 namespace {
 
 using model::ScalarType;
-
-char lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
-}
-
-// Optimal string alignment distance: Levenshtein plus adjacent transpositions,
-// the commonest typo ("contianers").
-size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> prev2(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
-  std::iota(prev.begin(), prev.end(), size_t{0});
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
-    }
-    std::swap(prev2, prev);
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
 
 std::string_view describe(Kind kind) {
   switch (kind) {
@@ -135,11 +107,16 @@ class Validator {
       const yaml::Node* node = yaml::find(mapping, field.name);
       const yaml::Node* value = node ? &yaml::resolve(*node) : nullptr;
       if (!value || model::scalar_type(*value) == ScalarType::Null) {
-        add(Problem::MissingRequired, anchor,
-            fmt::format("missing required field \"{}\" in {}", field.name, type.name));
+        out_.push_back({.problem = Problem::MissingRequired,
+                        .span = anchor,
+                        .owner = type.name,
+                        .field = std::string(field.name)});
       } else if (field.shape == Shape::Array && value->is_sequence() && value->items.empty()) {
-        add(Problem::MissingRequired, value->span,
-            fmt::format("required field \"{}\" in {} is empty", field.name, type.name));
+        out_.push_back({.problem = Problem::MissingRequired,
+                        .span = value->span,
+                        .owner = type.name,
+                        .field = std::string(field.name),
+                        .empty_list = true});
       }
     }
   }
@@ -176,10 +153,11 @@ class Validator {
     names.reserve(type.fields.size());
     for (const FieldInfo& f : type.fields)
       names.push_back(f.name);
-    std::string message = fmt::format("unknown field \"{}\" in {}", key.value, type.name);
-    if (const std::string_view guess = suggest(key.value, names); !guess.empty())
-      message += fmt::format(" (did you mean \"{}\"?)", guess);
-    add(Problem::UnknownField, key.span, std::move(message));
+    out_.push_back({.problem = Problem::UnknownField,
+                    .span = key.span,
+                    .owner = type.name,
+                    .field = std::string(key.value),
+                    .suggestion = text::closest(key.value, names)});
   }
 
   // A field's value, or an item of a list field, or a value of a map field.
@@ -235,46 +213,30 @@ class Validator {
   // the list item) is where the mistake reads.
   void mismatch(const yaml::Node& node, const TypeInfo& owner, const Label& label, std::string_view expected,
                 bool suggest_quotes, const yaml::Span& where) {
-    std::string message = fmt::format("invalid type for \"{}\" in {}: expected {}, got {}", label.text(),
-                                      owner.name, expected, model::describe_type(node));
-    if (suggest_quotes) message += " (quote it to make it a string)";
     const bool block = (node.is_mapping() || node.is_sequence()) && !node.flow;
-    add(Problem::InvalidType, block ? where : node.span, std::move(message));
+    out_.push_back({.problem = Problem::InvalidType,
+                    .span = block ? where : node.span,
+                    .owner = owner.name,
+                    .field = label.text(),
+                    .expected = expected,
+                    .found = model::describe_type(node),
+                    .quote_hint = suggest_quotes});
   }
 
   void bad_enum(const yaml::Node& node, const FieldInfo& field, const TypeInfo& owner, const Label& label) {
-    std::string message = fmt::format("unsupported value \"{}\" for \"{}\" in {}: supported values are ",
-                                      node.value, label.text(), owner.name);
-    for (size_t i = 0; i < field.enum_values.size(); ++i)
-      message += fmt::format("{}\"{}\"", i ? ", " : "", field.enum_values[i]);
-    if (const std::string_view guess = suggest(node.value, field.enum_values); !guess.empty())
-      message += fmt::format(" (did you mean \"{}\"?)", guess);
-    add(Problem::InvalidEnum, node.span, std::move(message));
-  }
-
-  void add(Problem problem, const yaml::Span& span, std::string message) {
-    out_.push_back({problem, span, std::move(message)});
+    out_.push_back({.problem = Problem::InvalidEnum,
+                    .span = node.span,
+                    .owner = owner.name,
+                    .field = label.text(),
+                    .value = node.value,
+                    .allowed = field.enum_values,
+                    .suggestion = text::closest(node.value, field.enum_values)});
   }
 
   std::vector<Finding>& out_;
 };
 
 }  // namespace
-
-std::string_view suggest(std::string_view word, std::span<const std::string_view> candidates) {
-  for (std::string_view c : candidates)
-    if (equal_ignoring_case(word, c)) return c;
-  // Short words tolerate one edit, longer ones up to three.
-  const size_t limit = std::clamp<size_t>(word.size() / 4, 1, 3);
-  std::string_view best;
-  size_t best_distance = limit + 1;
-  for (std::string_view c : candidates) {
-    if (c.empty()) continue;
-    const size_t d = edit_distance(word, c);
-    if (d < best_distance) best = c, best_distance = d;
-  }
-  return best;
-}
 
 std::vector<Finding> validate(const yaml::Node& object, const TypeInfo& type, const yaml::Span& anchor) {
   std::vector<Finding> out;
@@ -287,7 +249,7 @@ std::vector<Finding> validate(const yaml::Node& object, const TypeInfo& type, co
   std::vector<Finding> unique;
   unique.reserve(out.size());
   for (Finding& f : out) {
-    if (seen.emplace(f.problem, f.span.begin.offset, f.message).second) unique.push_back(std::move(f));
+    if (seen.emplace(f.problem, f.span.begin.offset, f.field).second) unique.push_back(std::move(f));
   }
   return unique;
 }

@@ -17,10 +17,21 @@ namespace podlint::schema {
 
 enum class Problem : uint8_t { UnknownField, InvalidType, InvalidEnum, MissingRequired };
 
+// One schema problem, as data: the schema rules word it.
 struct Finding {
   Problem problem = Problem::UnknownField;
-  yaml::Span span;
-  std::string message;
+  yaml::Span span{};
+  std::string_view owner{};  // the type the field belongs to, as messages name it: "Container"
+  // UnknownField: the key as written. MissingRequired: the field's name.
+  // InvalidType, InvalidEnum: where the value sits: "image", "args[2]", "labels.app".
+  std::string field{};
+  std::string_view expected{};                  // InvalidType: "an integer", "a mapping"...
+  std::string_view found{};                     // InvalidType: model::describe_type of the value
+  bool quote_hint = false;                      // InvalidType: quoting the value would make it right
+  std::string_view value{};                     // InvalidEnum: the value as written
+  std::span<const std::string_view> allowed{};  // InvalidEnum: the supported values
+  std::string_view suggestion{};                // UnknownField, InvalidEnum: the likely meant name or value
+  bool empty_list = false;                      // MissingRequired: present, but an empty list
 };
 
 // Validates `object` (a mapping, or anything else, which is then a type error
@@ -32,10 +43,5 @@ std::vector<Finding> validate(const yaml::Node& object, const TypeInfo& type, co
 // Validates a workload when its apiVersion and kind are ones the schema
 // describes; other objects yield nothing.
 std::vector<Finding> validate(const model::Workload& workload);
-
-// The candidate the user most likely meant by `word`: the one equal to it
-// ignoring case, else the closest by edit distance (transpositions count as
-// one edit) when that is close enough for a typo. Empty when none is.
-std::string_view suggest(std::string_view word, std::span<const std::string_view> candidates);
 
 }  // namespace podlint::schema

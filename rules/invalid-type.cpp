@@ -1,0 +1,34 @@
+// invalid-type: every value of a validated object must have its field's type.
+#include <fmt/format.h>
+
+#include "engine/rule.hpp"
+#include "schema/validate.hpp"
+
+namespace podlint {
+namespace {
+
+class InvalidType final : public Rule {
+ public:
+  const RuleInfo& info() const override {
+    static const RuleInfo info{
+        .id = "invalid-type",
+        .severity = Severity::Error,
+        .category = Category::Schema,
+    };
+    return info;
+  }
+
+  void check_workload(const model::Workload&, Reporter& reporter) const override {
+    for (const schema::Finding& finding : reporter.facts().schema_findings()) {
+      if (finding.problem != schema::Problem::InvalidType) continue;
+      reporter.report(finding.span, fmt::format("invalid type for \"{}\" in {}: expected {}, got {}{}",
+                                                finding.field, finding.owner, finding.expected, finding.found,
+                                                finding.quote_hint ? " (quote it to make it a string)" : ""));
+    }
+  }
+};
+
+PODLINT_REGISTER_RULE(InvalidType);
+
+}  // namespace
+}  // namespace podlint

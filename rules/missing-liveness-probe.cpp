@@ -1,0 +1,31 @@
+// missing-liveness-probe: a long-running container should say how to tell it is stuck.
+#include "engine/rule.hpp"
+#include "support/pod_helpers.hpp"
+
+namespace podlint {
+namespace {
+
+class MissingLivenessProbe final : public Rule {
+ public:
+  const RuleInfo& info() const override {
+    static const RuleInfo info{
+        .id = "missing-liveness-probe",
+        .severity = Severity::Warning,
+        .category = Category::Probes,
+    };
+    return info;
+  }
+
+  void check_workload(const model::Workload& workload, Reporter& reporter) const override {
+    if (!workload.pod_spec || workload.is_job()) return;
+    for (const model::Container* c : workload.pod_spec->all_containers()) {
+      if (c->is_long_running() && !c->liveness_probe)
+        reporter.report(rules::container_span(*c), rules::describe(*c) + " has no liveness probe");
+    }
+  }
+};
+
+PODLINT_REGISTER_RULE(MissingLivenessProbe);
+
+}  // namespace
+}  // namespace podlint

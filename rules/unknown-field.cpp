@@ -1,0 +1,34 @@
+// unknown-field: every key of a validated object must be a field of its schema type.
+#include <fmt/format.h>
+
+#include "engine/rule.hpp"
+#include "schema/validate.hpp"
+#include "text/suggest.hpp"
+
+namespace podlint {
+namespace {
+
+class UnknownField final : public Rule {
+ public:
+  const RuleInfo& info() const override {
+    static const RuleInfo info{
+        .id = "unknown-field",
+        .severity = Severity::Error,
+        .category = Category::Schema,
+    };
+    return info;
+  }
+
+  void check_workload(const model::Workload&, Reporter& reporter) const override {
+    for (const schema::Finding& finding : reporter.facts().schema_findings()) {
+      if (finding.problem != schema::Problem::UnknownField) continue;
+      reporter.report(finding.span, fmt::format("unknown field \"{}\" in {}{}", finding.field, finding.owner,
+                                                text::did_you_mean(finding.suggestion)));
+    }
+  }
+};
+
+PODLINT_REGISTER_RULE(UnknownField);
+
+}  // namespace
+}  // namespace podlint

@@ -1,0 +1,88 @@
+#include "engine/driver.hpp"
+
+#include <array>
+
+#include "engine/config_finder.hpp"
+#include "engine/inputs.hpp"
+#include "engine/lint.hpp"
+
+namespace podlint {
+
+namespace {
+
+constexpr std::array<std::string_view, 4> kFailOnNames{"error", "warning", "info", "never"};
+
+}  // namespace
+
+std::span<const std::string_view> fail_on_names() {
+  return kFailOnNames;
+}
+
+std::optional<FailOn> parse_fail_on(std::string_view name) {
+  if (name == "error") return FailOn::Error;
+  if (name == "warning") return FailOn::Warning;
+  if (name == "info") return FailOn::Info;
+  if (name == "never") return FailOn::Never;
+  return std::nullopt;
+}
+
+LintRun lint_inputs(const LintRequest& request) {
+  LintRun run;
+  ConfigFinder configs(request.config_path);
+  const auto config_broken = [&] {
+    if (configs.errors().empty()) return false;
+    run.config_errors = configs.errors();
+    run.reports.clear();
+    return true;
+  };
+  if (config_broken()) return run;
+  // Every input is read and indexed before any is linted: a check across
+  // objects sees the whole run.
+  struct Input {
+    std::string shown;
+    std::string text;
+    LintConfig config;
+    std::string read_error;
+  };
+  std::vector<Input> inputs;
+  const auto paths = request.paths.empty() ? std::vector<std::string>{"."} : request.paths;
+  for (const auto& path : collect_inputs(paths)) {
+    const bool unnamed_stdin = path == "-" && request.stdin_filename.empty();
+    const std::string shown = path == "-" && !unnamed_stdin ? request.stdin_filename : path;
+    auto resolved = configs.resolve(unnamed_stdin ? std::nullopt : std::optional(shown));
+    if (config_broken()) return run;
+    if (resolved.ignored_by) continue;
+    Input& input = inputs.emplace_back();
+    input.shown = shown;
+    input.config = std::move(resolved.config);
+    if (read_input(path, input.text, input.read_error)) run.index.add_input(input.shown, input.text);
+  }
+  for (Input& input : inputs) {
+    if (!input.read_error.empty()) {
+      run.reports.push_back({.path = input.shown, .read_error = input.read_error});
+      continue;
+    }
+    run.reports.push_back(lint_text(input.shown, std::move(input.text),
+                                    {.parse = {}, .config = std::move(input.config), .index = &run.index}));
+  }
+  return run;
+}
+
+int exit_status(const LintRun& run, FailOn fail_on) {
+  if (!run.config_errors.empty()) return kExitTrouble;
+  const Summary summary = summarize(run.reports);
+  if (summary.unreadable > 0) return kExitTrouble;
+  switch (fail_on) {
+    case FailOn::Error:
+      return summary.any_at_least(Severity::Error) ? kExitFindings : kExitClean;
+    case FailOn::Warning:
+      return summary.any_at_least(Severity::Warning) ? kExitFindings : kExitClean;
+    case FailOn::Info:
+      return summary.any_at_least(Severity::Info) ? kExitFindings : kExitClean;
+    case FailOn::Never:
+      break;
+  }
+  return kExitClean;
+}
+
+}  // namespace podlint

@@ -1,0 +1,53 @@
+// The lint driver that the command line and the language server share: from
+// the paths a user names to one report per input, and from the reports to an
+// exit status.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/config_file.hpp"
+#include "engine/diagnostic.hpp"
+#include "engine/index.hpp"
+
+namespace podlint {
+
+// Exit statuses: nothing at or above the fail level, findings, trouble (usage,
+// configuration or I/O errors), and a broken build (rules that do not
+// register soundly, see RuleRegistry::problems).
+inline constexpr int kExitClean = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitTrouble = 2;
+inline constexpr int kExitInternal = 70;  // EX_SOFTWARE
+
+// Which findings make the exit status kExitFindings (--fail-on).
+enum class FailOn { Error, Warning, Info, Never };
+
+// "error", "warning", "info", "never": the names --fail-on takes.
+std::span<const std::string_view> fail_on_names();
+std::optional<FailOn> parse_fail_on(std::string_view name);
+
+struct LintRequest {
+  std::vector<std::string> paths;  // files and directories, "-" for standard input; none: "."
+  std::string stdin_filename;      // the name standard input is reported and configured as
+  std::string config_path;         // one configuration for every input; empty: each one's .podlint.yaml
+};
+
+struct LintRun {
+  std::vector<FileReport> reports;  // in input order; inputs the configuration ignores are left out
+  RunIndex index;                   // every object of the inputs linted
+  // A broken configuration file stops the run before any report: these are
+  // its problems, and `reports` is empty.
+  std::vector<ConfigError> config_errors;
+};
+
+LintRun lint_inputs(const LintRequest& request);
+
+// kExitTrouble for a broken configuration or an unreadable input, else
+// kExitFindings when a finding is at or above `fail_on`, else kExitClean.
+int exit_status(const LintRun& run, FailOn fail_on);
+
+}  // namespace podlint

@@ -1,0 +1,52 @@
+// What every object of a run tells the others: the run-wide index that checks
+// across objects and files read (a Pod's Namespace, a ConfigMap a container
+// refers to, the pods a Service selects). The driver builds it from every
+// input before any is linted, so a finding about one object's reference to
+// another is reported while its own document is linted, where its waivers
+// apply. It holds copies of small facts, no document.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "engine/diagnostic.hpp"
+#include "yaml/document.hpp"
+
+namespace podlint {
+
+using StringMap = std::vector<std::pair<std::string, std::string>>;
+
+struct IndexedObject {
+  ObjectRef ref{};       // namespace_ as written: empty when the object names none
+  std::string input{};   // the input's name as reports show it
+  yaml::Span span{};     // the object's mapping
+  StringMap labels{};    // metadata.labels
+  StringMap pod_labels;  // the labels of the pods it makes (a Pod's own, a pod template's)
+};
+
+class RunIndex {
+ public:
+  // Adds the objects of one input's text (the objects of its documents that
+  // are not broken).
+  void add_input(const std::string& input, std::string_view text);
+
+  std::span<const IndexedObject> objects() const { return objects_; }
+  // The object of a kind, namespace (empty: none given) and name, the first
+  // one when several are; null when the run has none.
+  const IndexedObject* find(std::string_view kind, std::string_view namespace_, std::string_view name) const;
+  // The labels of the Namespace object named `name` in the run; null when
+  // the run does not define it.
+  const StringMap* namespace_labels(std::string_view name) const;
+
+ private:
+  static std::string key(std::string_view kind, std::string_view namespace_, std::string_view name);
+
+  std::vector<IndexedObject> objects_;
+  std::unordered_map<std::string, size_t> by_key_;  // key() -> index in objects_
+};
+
+}  // namespace podlint

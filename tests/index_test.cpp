@@ -1,0 +1,73 @@
+// The run-wide index: every object of every input linted, with the small
+// facts other objects' checks need, built before any input is linted.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "engine/driver.hpp"
+#include "support.hpp"
+
+using podlint::StringMap;
+using podlint::test::TempTree;
+
+TEST_CASE("the run's index holds every object of every input linted", "[index]") {
+  const TempTree tree;
+  tree.write("ns.yaml", R"(apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+  labels: {pod-security.kubernetes.io/enforce: restricted, team: web}
+)");
+  tree.write("app/deploy.yaml", R"(apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: shop, labels: {app: web}}
+spec:
+  template:
+    metadata: {labels: {app: web, tier: front}}
+    spec: {containers: [{name: web, image: nginx:1.27}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: broken
+---
+apiVersion: v1
+kind: List
+items:
+  - {apiVersion: v1, kind: ConfigMap, metadata: {name: settings}}
+  - apiVersion: v1
+    kind: Pod
+    metadata: {name: one-off, labels: {app: job}}
+    spec: {containers: [{name: job, image: busybox:1.36}]}
+)");
+  tree.write("ignored/pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: hidden}\n");
+  tree.write(".podlint.yaml", "ignore: [ignored]\n");
+
+  podlint::LintRequest request;
+  request.paths = {tree.root().string()};
+  const podlint::LintRun run = podlint::lint_inputs(request);
+  REQUIRE(run.config_errors.empty());
+  std::vector<std::string> objects;
+  for (const auto& o : run.index.objects())
+    objects.push_back(o.ref.kind + " " + o.ref.namespace_ + "/" + o.ref.name + " in " +
+                      std::filesystem::path(o.input).filename().string() + ":" +
+                      std::to_string(o.span.begin.line));
+  // The broken document and the ignored file hold none; a List's items do.
+  CHECK(objects == std::vector<std::string>{
+                       "Deployment shop/web in deploy.yaml:1", "ConfigMap /settings in deploy.yaml:16",
+                       "Pod /one-off in deploy.yaml:17", "Namespace /shop in ns.yaml:1"});
+
+  const podlint::IndexedObject* web = run.index.find("Deployment", "shop", "web");
+  REQUIRE(web != nullptr);
+  CHECK(web->ref.api_version == "apps/v1");
+  CHECK(web->labels == StringMap{{"app", "web"}});
+  CHECK(web->pod_labels == StringMap{{"app", "web"}, {"tier", "front"}});
+  const podlint::IndexedObject* pod = run.index.find("Pod", "", "one-off");
+  REQUIRE(pod != nullptr);
+  CHECK(pod->pod_labels == StringMap{{"app", "job"}});
+  CHECK(run.index.find("Deployment", "", "web") == nullptr);  // another namespace
+  CHECK(run.index.find("Pod", "", "hidden") == nullptr);
+
+  const StringMap* shop = run.index.namespace_labels("shop");
+  REQUIRE(shop != nullptr);
+  CHECK(*shop == StringMap{{"pod-security.kubernetes.io/enforce", "restricted"}, {"team", "web"}});
+  CHECK(run.index.namespace_labels("prod") == nullptr);
+}

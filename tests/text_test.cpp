@@ -1,0 +1,39 @@
+// "Did you mean": one choice of the likely meant word, one wording.
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "text/suggest.hpp"
+
+using podlint::text::closest;
+using podlint::text::did_you_mean;
+
+TEST_CASE("suggestions prefer a case-insensitive match, then a close typo", "[text]") {
+  const std::vector<std::string_view> names{"containerPort", "hostIP", "hostPort", "name", "protocol"};
+  CHECK(closest("containerport", names) == "containerPort");
+  CHECK(closest("CONTAINERPORT", names) == "containerPort");
+  CHECK(closest("contianerPort", names) == "containerPort");
+  CHECK(closest("hostport", names) == "hostPort");
+  CHECK(closest("nme", names) == "name");
+  CHECK(closest("protocl", names) == "protocol");
+  CHECK(closest("xyz", names).empty());
+  CHECK(closest("frobnicate", names).empty());
+  const std::vector<std::string_view> values{"Always", "IfNotPresent", "Never"};
+  CHECK(closest("ifNotPresent", values) == "IfNotPresent");
+  CHECK(closest("IfNotPresnt", values) == "IfNotPresent");
+  CHECK(closest("Sometimes", values).empty());
+  // Case slips and a typo together count as one edit each way.
+  CHECK(closest("nevre", values) == "Never");
+  CHECK(closest("", values).empty());
+}
+
+TEST_CASE("did you mean is worded one way", "[text]") {
+  const std::vector<std::string_view> values{"Always", "OnFailure", "Never"};
+  CHECK(did_you_mean("OnFailur", values) == R"( (did you mean "OnFailure"?))");
+  CHECK(did_you_mean("Sometimes", values).empty());
+  CHECK(did_you_mean(std::string_view("Pod"), "in v1") == R"( (did you mean "Pod" in v1?))");
+  CHECK(did_you_mean(std::string_view()).empty());
+  const std::vector<std::string> two{"512Mi", "512M"};
+  CHECK(did_you_mean(two) == R"( (did you mean "512Mi" or "512M"?))");
+  CHECK(did_you_mean(std::vector<std::string>{}).empty());
+}
