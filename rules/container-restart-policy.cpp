@@ -22,6 +22,7 @@ class ContainerRestartPolicy final : public Rule {
         .id = "container-restart-policy",
         .severity = Severity::Error,
         .category = Category::RestartPolicy,
+        .consequence = Consequence::Rejected,
         .options = kOptions,
     };
     return info;

@@ -11,6 +11,7 @@ class DuplicateKey final : public Rule {
         .id = "duplicate-key",
         .severity = Severity::Error,
         .category = Category::Yaml,
+        .consequence = Consequence::Rejected,
     };
     return info;
   }

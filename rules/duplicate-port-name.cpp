@@ -14,6 +14,7 @@ class DuplicatePortName final : public Rule {
         .id = "duplicate-port-name",
         .severity = Severity::Error,
         .category = Category::Ports,
+        .consequence = Consequence::Rejected,
     };
     return info;
   }

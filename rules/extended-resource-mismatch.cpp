@@ -12,6 +12,7 @@ class ExtendedResourceMismatch final : public Rule {
         .id = "extended-resource-mismatch",
         .severity = Severity::Error,
         .category = Category::Resources,
+        .consequence = Consequence::Rejected,
     };
     return info;
   }

@@ -13,6 +13,7 @@ class ForbiddenSuppression final : public Rule {
         .id = "forbidden-suppression",
         .severity = Severity::Error,
         .category = Category::Suppression,
+        .consequence = Consequence::Waiver,
         .suppressible = false,
     };
     return info;

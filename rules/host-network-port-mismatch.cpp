@@ -14,6 +14,7 @@ class HostNetworkPortMismatch final : public Rule {
         .id = "host-network-port-mismatch",
         .severity = Severity::Error,
         .category = Category::Ports,
+        .consequence = Consequence::Rejected,
     };
     return info;
   }

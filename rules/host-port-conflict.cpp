@@ -25,6 +25,7 @@ class HostPortConflict final : public Rule {
         .id = "host-port-conflict",
         .severity = Severity::Error,
         .category = Category::Ports,
+        .consequence = Consequence::Rejected,
     };
     return info;
   }

@@ -29,6 +29,7 @@ class IdenticalProbes final : public Rule {
         .id = "identical-probes",
         .severity = Severity::Warning,
         .category = Category::Probes,
+        .consequence = Consequence::Risk,
     };
     return info;
   }

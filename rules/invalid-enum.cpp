@@ -15,6 +15,7 @@ class InvalidEnum final : public Rule {
         .id = "invalid-enum",
         .severity = Severity::Error,
         .category = Category::Schema,
+        .consequence = Consequence::Rejected,
     };
     return info;
   }

@@ -37,6 +37,7 @@ class InvalidPortName final : public Rule {
         .id = "invalid-port-name",
         .severity = Severity::Error,
         .category = Category::Ports,
+        .consequence = Consequence::Rejected,
     };
     return info;
   }

@@ -14,6 +14,7 @@ class InvalidQuantity final : public Rule {
         .id = "invalid-quantity",
         .severity = Severity::Error,
         .category = Category::Resources,
+        .consequence = Consequence::Rejected,
     };
     return info;
   }

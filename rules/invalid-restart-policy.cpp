@@ -16,6 +16,7 @@ class InvalidRestartPolicy final : public Rule {
         .id = "invalid-restart-policy",
         .severity = Severity::Error,
         .category = Category::RestartPolicy,
+        .consequence = Consequence::Rejected,
     };
     return info;
   }

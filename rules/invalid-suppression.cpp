@@ -15,6 +15,7 @@ class InvalidSuppression final : public Rule {
         .id = "invalid-suppression",
         .severity = Severity::Error,
         .category = Category::Suppression,
+        .consequence = Consequence::Waiver,
         .suppressible = false,
     };
     return info;

@@ -14,6 +14,7 @@ class InvalidType final : public Rule {
         .id = "invalid-type",
         .severity = Severity::Error,
         .category = Category::Schema,
+        .consequence = Consequence::Rejected,
     };
     return info;
   }

@@ -23,6 +23,7 @@ class MissingApiVersionOrKind final : public Rule {
         .id = "missing-api-version-or-kind",
         .severity = Severity::Error,
         .category = Category::Schema,
+        .consequence = Consequence::Rejected,
     };
     return info;
   }

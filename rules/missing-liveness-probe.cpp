@@ -12,6 +12,7 @@ class MissingLivenessProbe final : public Rule {
         .id = "missing-liveness-probe",
         .severity = Severity::Warning,
         .category = Category::Probes,
+        .consequence = Consequence::Risk,
     };
     return info;
   }

@@ -12,6 +12,7 @@ class MissingReadinessProbe final : public Rule {
         .id = "missing-readiness-probe",
         .severity = Severity::Warning,
         .category = Category::Probes,
+        .consequence = Consequence::Risk,
     };
     return info;
   }

@@ -14,6 +14,7 @@ class MissingRequiredField final : public Rule {
         .id = "missing-required-field",
         .severity = Severity::Error,
         .category = Category::Schema,
+        .consequence = Consequence::Rejected,
     };
     return info;
   }

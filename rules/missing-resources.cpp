@@ -29,6 +29,7 @@ class MissingResources final : public Rule {
         .id = "missing-resources",
         .severity = Severity::Warning,
         .category = Category::Resources,
+        .consequence = Consequence::Risk,
         .options = kOptions,
     };
     return info;

@@ -26,6 +26,7 @@ class PortConflict final : public Rule {
         .id = "port-conflict",
         .severity = Severity::Error,
         .category = Category::Ports,
+        .consequence = Consequence::Fails,
     };
     return info;
   }

@@ -14,6 +14,7 @@ class PortOutOfRange final : public Rule {
         .id = "port-out-of-range",
         .severity = Severity::Error,
         .category = Category::Ports,
+        .consequence = Consequence::Rejected,
     };
     return info;
   }

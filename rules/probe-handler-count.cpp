@@ -12,6 +12,7 @@ class ProbeHandlerCount final : public Rule {
         .id = "probe-handler-count",
         .severity = Severity::Error,
         .category = Category::Probes,
+        .consequence = Consequence::Rejected,
     };
     return info;
   }

@@ -12,6 +12,7 @@ class ProbeOnInitContainer final : public Rule {
         .id = "probe-on-init-container",
         .severity = Severity::Error,
         .category = Category::Probes,
+        .consequence = Consequence::Rejected,
     };
     return info;
   }

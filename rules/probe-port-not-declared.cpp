@@ -14,6 +14,7 @@ class ProbePortNotDeclared final : public Rule {
         .id = "probe-port-not-declared",
         .severity = Severity::Error,
         .category = Category::Probes,
+        .consequence = Consequence::Fails,
     };
     return info;
   }

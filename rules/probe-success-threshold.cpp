@@ -12,6 +12,7 @@ class ProbeSuccessThreshold final : public Rule {
         .id = "probe-success-threshold",
         .severity = Severity::Error,
         .category = Category::Probes,
+        .consequence = Consequence::Rejected,
     };
     return info;
   }

@@ -12,6 +12,7 @@ class RequestsExceedLimits final : public Rule {
         .id = "requests-exceed-limits",
         .severity = Severity::Error,
         .category = Category::Resources,
+        .consequence = Consequence::Rejected,
     };
     return info;
   }

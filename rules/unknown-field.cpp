@@ -15,6 +15,7 @@ class UnknownField final : public Rule {
         .id = "unknown-field",
         .severity = Severity::Error,
         .category = Category::Schema,
+        .consequence = Consequence::Rejected,
     };
     return info;
   }

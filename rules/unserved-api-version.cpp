@@ -69,6 +69,7 @@ class UnservedApiVersion final : public Rule {
         .id = "unserved-api-version",
         .severity = Severity::Error,
         .category = Category::Schema,
+        .consequence = Consequence::Rejected,
     };
     return info;
   }

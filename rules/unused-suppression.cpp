@@ -14,6 +14,7 @@ class UnusedSuppression final : public Rule {
         .id = "unused-suppression",
         .severity = Severity::Warning,
         .category = Category::Suppression,
+        .consequence = Consequence::Waiver,
         .suppressible = false,
     };
     return info;

@@ -42,6 +42,7 @@ class WorkloadRestartPolicy final : public Rule {
         .id = "workload-restart-policy",
         .severity = Severity::Error,
         .category = Category::RestartPolicy,
+        .consequence = Consequence::Rejected,
     };
     return info;
   }

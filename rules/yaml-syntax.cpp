@@ -11,6 +11,7 @@ class YamlSyntax final : public Rule {
         .id = "yaml-syntax",
         .severity = Severity::Error,
         .category = Category::Yaml,
+        .consequence = Consequence::Rejected,
         .suppressible = false,
     };
     return info;

@@ -51,6 +51,7 @@ class $class final : public Rule {
         .id = "$id",
         .severity = Severity::Warning,
         .category = Category::$enum,
+        .consequence = Consequence::Risk,  // TODO: Rejected, Fails or Risk (src/engine/rule.hpp)
     };
     return info;
   }

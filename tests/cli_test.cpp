@@ -144,7 +144,7 @@ TEST_CASE("podlint rules lists every rule by category with its severity", "[cli]
       std::find_if(rules.begin(), rules.end(), [](const auto& r) { return r["id"] == "missing-resources"; });
   REQUIRE(resources != rules.end());
   CHECK(*resources == nlohmann::json::parse(R"json({
-    "id": "missing-resources", "severity": "warning", "category": "resources",
+    "id": "missing-resources", "severity": "warning", "category": "resources", "consequence": "risk",
     "summary": "A container does not set the resource requests or limits it should", "suppressible": true,
     "options": [{"name": "required", "signature": "(list, default `[requests.cpu, requests.memory, limits.memory]`)"}],
     "page": "docs/rules/missing-resources.md"})json"));

@@ -46,6 +46,20 @@ std::string_view category_name(Category category) {
   return "suppression";
 }
 
+std::string_view consequence_name(Consequence consequence) {
+  switch (consequence) {
+    case Consequence::Rejected:
+      return "rejected";
+    case Consequence::Fails:
+      return "fails";
+    case Consequence::Risk:
+      return "risk";
+    case Consequence::Waiver:
+      break;
+  }
+  return "waiver";
+}
+
 std::span<const Category> all_categories() {
   return kCategories;
 }

@@ -35,6 +35,17 @@ enum class Category : uint8_t {
   Suppression
 };
 
+// What becomes of a manifest a rule reports; configuration presets pick
+// rules by it.
+enum class Consequence : uint8_t {
+  Rejected,  // the API server or admission refuses the object (or its YAML does not read)
+  Fails,     // accepted, but it fails when it runs (CrashLoopBackOff, ImagePullBackOff, OOM...)
+  Risk,      // it runs, but less safely, reliably or efficiently than it should
+  Waiver,    // about podlint's own waivers in the manifest
+};
+
+std::string_view consequence_name(Consequence consequence);  // "rejected", "fails", "risk", "waiver"
+
 // "yaml", "schema", "ports", "probes", "resources", "restart-policy",
 // "security", "suppression".
 std::string_view category_name(Category category);
@@ -45,6 +56,7 @@ struct RuleInfo {
   std::string_view id{};  // kebab-case, the name of its three places
   Severity severity = Severity::Error;
   Category category = Category::Yaml;
+  Consequence consequence = Consequence::Risk;
   std::span<const OptionSpec* const> options = {};
   // False when no comment or annotation in the manifest may waive a finding.
   bool suppressible = true;

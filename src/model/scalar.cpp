@@ -90,8 +90,11 @@ std::string describe_value(const yaml::Node& node) {
     case ScalarType::Int:
     case ScalarType::Float:
       return "the number " + std::string(value.value);
-    case ScalarType::String:
-      return "\"" + std::string(value.value) + "\"";
+    case ScalarType::String: {
+      std::string quoted = "\"";
+      quoted.append(value.value).push_back('"');
+      return quoted;
+    }
     case ScalarType::Collection:
       break;
   }

@@ -111,6 +111,7 @@ void write_rule_list_json(std::ostream& out) {
     rules.push_back({{"id", info->id},
                      {"severity", severity_name(info->severity)},
                      {"category", category_name(info->category)},
+                     {"consequence", consequence_name(info->consequence)},
                      {"summary", rule_page(*info).summary},
                      {"suppressible", info->suppressible},
                      {"options", std::move(options)},
