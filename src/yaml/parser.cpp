@@ -173,6 +173,10 @@ class Parser {
   [[gnu::noinline]] void parse_block_mapping(Node* node, Node* first_key = nullptr);
   [[gnu::noinline]] void parse_flow_sequence(Node* node);
   [[gnu::noinline]] void parse_flow_mapping(Node* node);
+  // From a flow collection's opening bracket to its closing one; read_entry()
+  // reads an entry.
+  template <class ReadEntry>
+  void parse_flow_entries(Node* node, Tok closing, ReadEntry read_entry);
   [[gnu::noinline]] Pair parse_flow_pair(Tok closing);
 
   // ---- what the block reader found ----
@@ -487,84 +491,66 @@ Pair Parser::parse_flow_pair(Tok closing) {
   return pair;
 }
 
-void Parser::parse_flow_sequence(Node* node) {
+template <class ReadEntry>
+void Parser::parse_flow_entries(Node* node, Tok closing, ReadEntry read_entry) {
+  const bool mapping = node->is_mapping();
+  const char* what = mapping ? "flow mapping" : "flow sequence";
   const Span open = scanner_.next().span;
-  const size_t base = builder_.items().size();
+  const size_t base = mapping ? builder_.pairs().size() : builder_.items().size();
+  auto finish = [&] { mapping ? finish_pairs(node, base) : finish_items(node, base); };
   try {
-    bool first = true;
-    for (;;) {
+    for (bool first = true;; first = false) {
       const Token* t = &scanner_.peek();
-      if (t->kind == Tok::FlowSeqEnd) {
+      if (t->kind == closing) {
         scanner_.next();
         break;
       }
       if (t->kind == Tok::StreamEnd || t->kind == Tok::DocStart || t->kind == Tok::DocEnd)
-        scanner_.fail_unterminated("flow sequence", open);
+        scanner_.fail_unterminated(what, open);
       if (!first) {
-        if (t->kind != Tok::FlowEntry) fail(t->span, "did not find expected ',' or ']'");
+        if (t->kind != Tok::FlowEntry)
+          fail(t->span, mapping ? "did not find expected ',' or '}'" : "did not find expected ',' or ']'");
         scanner_.next();
-        if (scanner_.peek().kind == Tok::FlowSeqEnd) {
+        if (scanner_.peek().kind == closing) {
           scanner_.next();
           break;
         }
       }
-      first = false;
-      t = &scanner_.peek();
-      Node* item;
-      if (t->kind == Tok::Key || t->kind == Tok::Value) {
-        // A single "key: value" pair is a one-entry mapping.
-        item = new_node(NodeKind::Mapping, {t->span.begin, t->span.begin});
-        item->flow = true;
-        const size_t first_pair = builder_.pairs().size();
-        builder_.pairs().push_back(parse_flow_pair(Tok::FlowSeqEnd));
-        item->pairs = builder_.take_pairs(first_pair);
-        item->span.begin = item->pairs[0].key->span.begin;
-        item->span.end = scanner_.last_end();
-      } else {
-        item = parse_node(false, false);
-        if (scanner_.peek().kind == Tok::Value)
-          fail(scanner_.peek().span, "implicit keys of flow mappings must be on a single line");
-      }
-      builder_.items().push_back(item);
+      read_entry();
     }
   } catch (const Failure&) {
-    blame_unclosed("flow sequence", open);
-    finish_items(node, base);
+    blame_unclosed(what, open);
+    finish();
     throw;
   }
-  finish_items(node, base);
+  finish();
+}
+
+void Parser::parse_flow_sequence(Node* node) {
+  parse_flow_entries(node, Tok::FlowSeqEnd, [&] {
+    const Token* t = &scanner_.peek();
+    Node* item;
+    if (t->kind == Tok::Key || t->kind == Tok::Value) {
+      // A single "key: value" pair is a one-entry mapping.
+      item = new_node(NodeKind::Mapping, {t->span.begin, t->span.begin});
+      item->flow = true;
+      const size_t first_pair = builder_.pairs().size();
+      builder_.pairs().push_back(parse_flow_pair(Tok::FlowSeqEnd));
+      item->pairs = builder_.take_pairs(first_pair);
+      item->span.begin = item->pairs[0].key->span.begin;
+      item->span.end = scanner_.last_end();
+    } else {
+      item = parse_node(false, false);
+      if (scanner_.peek().kind == Tok::Value)
+        fail(scanner_.peek().span, "implicit keys of flow mappings must be on a single line");
+    }
+    builder_.items().push_back(item);
+  });
 }
 
 void Parser::parse_flow_mapping(Node* node) {
-  const Span open = scanner_.next().span;
-  const size_t base = builder_.pairs().size();
-  try {
-    bool first = true;
-    for (;;) {
-      const Token* t = &scanner_.peek();
-      if (t->kind == Tok::FlowMapEnd) {
-        scanner_.next();
-        break;
-      }
-      if (t->kind == Tok::StreamEnd || t->kind == Tok::DocStart || t->kind == Tok::DocEnd)
-        scanner_.fail_unterminated("flow mapping", open);
-      if (!first) {
-        if (t->kind != Tok::FlowEntry) fail(t->span, "did not find expected ',' or '}'");
-        scanner_.next();
-        if (scanner_.peek().kind == Tok::FlowMapEnd) {
-          scanner_.next();
-          break;
-        }
-      }
-      first = false;
-      builder_.pairs().push_back(parse_flow_pair(Tok::FlowMapEnd));
-    }
-  } catch (const Failure&) {
-    blame_unclosed("flow mapping", open);
-    finish_pairs(node, base);
-    throw;
-  }
-  finish_pairs(node, base);
+  parse_flow_entries(node, Tok::FlowMapEnd,
+                     [&] { builder_.pairs().push_back(parse_flow_pair(Tok::FlowMapEnd)); });
 }
 
 void Parser::parse_document() {
