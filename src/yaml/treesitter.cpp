@@ -540,6 +540,19 @@ class TreeReader {
     collect_comments(comments_);
   }
 
+  // A child under the cursor that is no part of the node being built: a
+  // comment is kept; an ERROR, or a token tree-sitter made up, is reported.
+  void other_child(TSNode child) {
+    const Sym sym = sym_(child);
+    if (sym == Sym::Comment) {
+      comments_.push_back(comment(child));
+    } else if (sym == Sym::Error) {
+      report_error(child);
+    } else {
+      report_missing(child);
+    }
+  }
+
   // A token tree-sitter inserted to recover, such as a closing bracket.
   void report_missing(TSNode node) {
     if (!ts_node_is_missing(node)) return;
@@ -974,14 +987,8 @@ class TreeReader {
           begin = std::min(begin, ts_node_start_byte(child));
           end = std::max(end, pair_end(builder_.pairs().back()));
           break;
-        case Sym::Comment:
-          comments_.push_back(comment(child));
-          break;
-        case Sym::Error:
-          report_error(child);
-          break;
         default:
-          report_missing(child);
+          other_child(child);
           break;
       }
     });
@@ -1001,11 +1008,7 @@ class TreeReader {
     uint32_t question_end = UINT32_MAX, colon_end = UINT32_MAX;
     for_each_child([&](TSNode child) {
       const Sym sym = sym_(child);
-      if (sym == Sym::Comment) {
-        comments_.push_back(comment(child));
-      } else if (sym == Sym::Error) {
-        report_error(child);
-      } else if (sym == Sym::Question) {
+      if (sym == Sym::Question) {
         question_end = ts_node_end_byte(child);
       } else if (sym == Sym::Colon) {
         colon_end = ts_node_end_byte(child);
@@ -1018,7 +1021,7 @@ class TreeReader {
           value = built;
         }
       } else {
-        report_missing(child);
+        other_child(child);
       }
     });
     if (key == nullptr) {
@@ -1040,12 +1043,8 @@ class TreeReader {
             const Sym sym = sym_(part);
             if (sym == Sym::BlockNode || sym == Sym::FlowNode) {
               item = build_node(column);
-            } else if (sym == Sym::Comment) {
-              comments_.push_back(comment(part));
-            } else if (sym == Sym::Error) {
-              report_error(part);
             } else {
-              report_missing(part);
+              other_child(part);
             }
           });
           if (item == nullptr) item = empty_node(ts_node_start_byte(child) + 1);
@@ -1054,14 +1053,8 @@ class TreeReader {
           end = std::max(end, item->span.end.offset);
           break;
         }
-        case Sym::Comment:
-          comments_.push_back(comment(child));
-          break;
-        case Sym::Error:
-          report_error(child);
-          break;
         default:
-          report_missing(child);
+          other_child(child);
           break;
       }
     });
@@ -1102,14 +1095,8 @@ class TreeReader {
             builder_.items().push_back(single);
           }
           break;
-        case Sym::Comment:
-          comments_.push_back(comment(child));
-          break;
-        case Sym::Error:
-          report_error(child);
-          break;
         default:
-          report_missing(child);
+          other_child(child);
           break;
       }
     });
