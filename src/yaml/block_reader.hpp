@@ -70,23 +70,17 @@ class BlockReader {
     return Head::Token;
   }
 
-  // What stands after a ':', '-' or "---".
-  struct Value {
-    enum class Kind : uint8_t {
-      Token,               // not read directly: the next token is queued
-      Scalar,              // a plain or quoted scalar, taken
-      Empty,               // nothing: a key follows
-      Mapping,             // a block mapping begins with `key`, not taken yet
-      Sequence,            // a block sequence begins at the cursor's '-'
-      IndentlessSequence,  // a mapping value's indentless sequence begins there
-    };
-    Kind kind = Kind::Token;
-    ScalarStyle style = ScalarStyle::Plain;
-    bool needs_decoding = false;
-    Span span;  // of the scalar
-    PlainKey key;
-  };
-  [[gnu::noinline]] Value value(BlockSlot slot);
+  // What stands after a ':', '-' or "---", read directly when it can be. The
+  // reader tells `build` what it found, and returns what that made:
+  //   build.scalar(span, style, needs_decoding)  a plain or quoted scalar, taken
+  //   build.empty()                              nothing: a key follows
+  //   build.mapping(key)                         a block mapping begins with
+  //                                              `key`, not taken yet
+  //   build.sequence(indentless)                 a block sequence begins at
+  //                                              the cursor's '-'
+  // Otherwise it returns null, with the next token queued.
+  template <class Build>
+  Node* value(BlockSlot slot, Build&& build);
 
   // Whether an implicit plain key that the token path would take without
   // error starts at the cursor; `key` then says where it ends.
@@ -109,5 +103,74 @@ class BlockReader {
   Scanner& scanner_;
   const TreeBuilder& builder_;
 };
+
+template <class Build>
+Node* BlockReader::value(BlockSlot slot, Build&& build) {
+  scanner_.skip_to_next_token();
+  const char* p = scanner_.here();
+  const int column = scanner_.column();
+  const int indent = scanner_.indent();
+  PlainKey key;
+  if (at_block_entry()) {
+    // A new block sequence (its start token's tab check passes), or an
+    // indentless one as a mapping value.
+    if (column > indent && !scanner_.after_tab()) return build.sequence(false);
+    if (column == indent && slot == BlockSlot::MappingValue) return build.sequence(true);
+  }
+  if (column > indent && !scanner_.simple_key_allowed() && (*p == '"' || *p == '\'')) {
+    // On the line of its ':', where no key may start: taken directly when it
+    // ends on its line and needs no decoding.
+    const char quote = *p;
+    const char* q = p + 1;
+    while (*q != quote && !is_break(*q) && *q != '\0' && !(*q == '\\' && quote == '"'))
+      ++q;
+    if (*q == quote && !(quote == '\'' && q[1] == '\'')) {
+      const ScalarStyle style = quote == '"' ? ScalarStyle::DoubleQuoted : ScalarStyle::SingleQuoted;
+      return build.scalar(scanner_.take_quoted_scalar(q), style, false);
+    }
+  } else if (column > indent && !scanner_.at_document_marker() && starts_block_plain_scalar(p)) {
+    if (!scanner_.simple_key_allowed()) {
+      // On the line of its ':', where no key may start.
+      const PlainScalar scalar = scanner_.scan_plain_value();
+      const Span span{scalar.begin, scalar.end};
+      scanner_.take(span);
+      return build.scalar(span, ScalarStyle::Plain, scalar.multiline);
+    }
+    switch (plain_key_ahead(key)) {
+      case KeyAhead::Found:
+        if (!scanner_.after_tab()) return build.mapping(key);
+        break;
+      case KeyAhead::None: {
+        // A scalar where a key may start; the token path sorts out those
+        // that continue on later lines.
+        const Cursor start = scanner_.cursor();
+        const PlainScalar scalar = scanner_.scan_plain_value();
+        if (scalar.multiline) {
+          scanner_.unscan(start);
+          break;
+        }
+        // Before a comment or the end of the input, and within the reach of
+        // implicit keys, the token path reads the next token (and checks the
+        // keys it may start) before it can tell that this is no key.
+        if (scanner_.cursor().line == start.line && scanner_.here() - start.p <= 1024) {
+          scanner_.skip_to_next_token();
+          if (!next_token_is_safe()) {
+            scanner_.fetch_token_here();
+            scanner_.stale_simple_keys();
+          }
+        }
+        const Span span{scalar.begin, scalar.end};
+        scanner_.take(span);
+        return build.scalar(span, ScalarStyle::Plain, false);
+      }
+      case KeyAhead::Unsure:
+        break;
+    }
+  } else if (column <= indent && (column < indent || slot != BlockSlot::Entry) && plain_key_here(key)) {
+    return build.empty();
+  }
+  scanner_.fetch_token_here();
+  return nullptr;
+}
 
 }  // namespace podlint::yaml

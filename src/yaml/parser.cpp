@@ -182,7 +182,7 @@ class Parser {
   // ---- what the block reader found ----
   // A node in block context after its ':', '-' or "---". Returns null, with
   // the next token queued, when it is not read directly.
-  Node* read_block_value(BlockSlot slot);
+  [[gnu::noinline]] Node* read_block_value(BlockSlot slot);
   Node* start_plain_mapping(const PlainKey& key);
   Node* start_block_sequence(bool indentless);
 
@@ -415,23 +415,17 @@ void Parser::parse_block_mapping(Node* node, Node* first_key) {
 }
 
 Node* Parser::read_block_value(BlockSlot slot) {
-  using Kind = BlockReader::Value::Kind;
-  const BlockReader::Value value = reader_.value(slot);
-  switch (value.kind) {
-    case Kind::Token:
-      return nullptr;
-    case Kind::Scalar:
-      return scalar_node(value.span, scanner_.source(value.span), value.style, value.needs_decoding);
-    case Kind::Empty:
-      return empty_node(scanner_.last_end());
-    case Kind::Mapping:
-      return start_plain_mapping(value.key);
-    case Kind::Sequence:
-      return start_block_sequence(false);
-    case Kind::IndentlessSequence:
-      return start_block_sequence(true);
-  }
-  return nullptr;
+  // What the block reader found, made as parse_node() makes it of the tokens.
+  struct Build {
+    Parser& parser;
+    Node* scalar(const Span& span, ScalarStyle style, bool needs_decoding) {
+      return parser.scalar_node(span, parser.scanner_.source(span), style, needs_decoding);
+    }
+    Node* empty() { return parser.empty_node(parser.scanner_.last_end()); }
+    Node* mapping(const PlainKey& key) { return parser.start_plain_mapping(key); }
+    Node* sequence(bool indentless) { return parser.start_block_sequence(indentless); }
+  };
+  return reader_.value(slot, Build{*this});
 }
 
 // The sequence whose first '-' is at the cursor, as parse_node() makes it of
