@@ -85,7 +85,7 @@ echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 figures() {
   local bench="$1" dir="$2"
   shift 2
-  "$bench" --only podlint "$@" "$dir" | awk '/^  podlint parse/ { print $2, $3 }'
+  "$bench" --only podlint "$@" "$dir" | awk '/^  podlint parse/ && !/target/ { print $2, $3 }'
 }
 # summary FILE: "best median" of the MB/s numbers in FILE.
 summary() {
