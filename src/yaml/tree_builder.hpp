@@ -23,6 +23,7 @@
 #include <utility>
 #include <vector>
 
+#include "yaml/characters.hpp"
 #include "yaml/document.hpp"
 #include "yaml/parser.hpp"
 
@@ -51,7 +52,7 @@ struct InvalidCharacter {
 InvalidCharacter find_invalid_character(std::string_view text, size_t from);
 
 // Positions hold 32-bit offsets, and the parser pads its copy of the input.
-inline constexpr size_t kMaxInputBytes = UINT32_MAX - 16;
+inline constexpr size_t kMaxInputBytes = UINT32_MAX - kPadding;
 // What either front-end makes of an input of kMaxInputBytes or more: one
 // document with a Limit error.
 Stream oversized_input(std::string_view text);
