@@ -1,0 +1,41 @@
+// pss-host-namespaces: the Pod Security Standards' "Host Namespaces" control
+// (baseline): no hostNetwork, hostPID or hostIPC.
+#include <fmt/format.h>
+
+#include "support/pod_security.hpp"
+
+namespace podlint {
+namespace {
+
+class PssHostNamespaces final : public Rule {
+ public:
+  const RuleInfo& info() const override {
+    static const RuleInfo info{
+        .id = "pss-host-namespaces",
+        .severity = Severity::Warning,
+        .category = Category::Security,
+        .consequence = Consequence::Rejected,
+        .security_severity = 8.5,
+    };
+    return info;
+  }
+
+  void check_workload(const model::Workload& workload, Reporter& reporter) const override {
+    rules::check_control(
+        workload, reporter, {.level = PodSecurityLevel::Baseline}, [](const rules::PodUnderReview& pod) {
+          std::vector<rules::Violation> out;
+          const std::pair<std::string_view, const model::Field<bool>*> fields[] = {
+              {"network", &pod.spec.host_network}, {"PID", &pod.spec.host_pid}, {"IPC", &pod.spec.host_ipc}};
+          for (const auto& [what, field] : fields) {
+            if (field->valid() && field->value)
+              out.push_back({field->span(), fmt::format("the pod shares the node's {} namespace", what)});
+          }
+          return out;
+        });
+  }
+};
+
+PODLINT_REGISTER_RULE(PssHostNamespaces);
+
+}  // namespace
+}  // namespace podlint
