@@ -11,52 +11,38 @@ namespace {
 
 constexpr std::string_view kAnnotationPrefix = "container.apparmor.security.beta.kubernetes.io/";
 
-class PssAppArmor final : public Rule {
+class PssAppArmor final : public rules::ControlRule {
  public:
-  const RuleInfo& info() const override {
-    static const RuleInfo info{
-        .id = "pss-apparmor",
-        .severity = Severity::Warning,
-        .category = Category::Security,
-        .consequence = Consequence::Rejected,
-        .security_severity = 6.0,
-    };
-    return info;
-  }
+  PssAppArmor() : ControlRule("pss-apparmor", 6.0, {.level = PodSecurityLevel::Baseline}) {}
 
-  void check_workload(const model::Workload& workload, Reporter& reporter) const override {
-    rules::check_control(
-        workload, reporter, {.level = PodSecurityLevel::Baseline}, [](const rules::PodUnderReview& pod) {
-          std::vector<rules::Violation> out;
-          const auto check = [&](const model::SecurityContext* context, const std::string& who) {
-            if (!context || !context->app_armor_profile) return;
-            const auto& type = context->app_armor_type;
-            if (!type.valid() || type.value.empty()) {
-              out.push_back({context->app_armor_profile_key->span, who + "'s appArmorProfile has no type"});
-            } else if (type.value != "RuntimeDefault" && type.value != "Localhost") {
-              out.push_back(
-                  {type.span(), fmt::format("{} sets AppArmor profile type \"{}\"", who, type.value)});
-            }
-          };
-          check(rules::pod_context(pod.spec), "the pod");
-          for (const auto& [container, context] : rules::containers_with_context(pod.spec))
-            check(context, rules::describe(*container));
-          // Every annotation with the prefix counts, whether or not it names a container.
-          if (pod.workload.pod_annotations) {
-            for (const yaml::Pair& pair : yaml::resolve(*pod.workload.pod_annotations).pairs) {
-              const yaml::Node& key = yaml::resolve(*pair.key);
-              const yaml::Node& value = yaml::resolve(*pair.value);
-              if (!key.is_scalar() || !key.value.starts_with(kAnnotationPrefix) || !value.is_scalar())
-                continue;
-              if (value.value.empty() || value.value == "runtime/default" ||
-                  value.value.starts_with("localhost/"))
-                continue;
-              out.push_back({value.span, fmt::format("annotation {} sets AppArmor profile \"{}\"", key.value,
-                                                     value.value)});
-            }
-          }
-          return out;
-        });
+ private:
+  std::vector<rules::Violation> check(const rules::PodUnderReview& pod) const override {
+    std::vector<rules::Violation> out;
+    const auto judge = [&](const model::SecurityContext* context, const std::string& who) {
+      if (!context || !context->app_armor_profile) return;
+      const auto& type = context->app_armor_type;
+      if (!type.valid() || type.value.empty()) {
+        out.push_back({context->app_armor_profile_key->span, who + "'s appArmorProfile has no type"});
+      } else if (type.value != "RuntimeDefault" && type.value != "Localhost") {
+        out.push_back({type.span(), fmt::format("{} sets AppArmor profile type \"{}\"", who, type.value)});
+      }
+    };
+    judge(rules::pod_context(pod.spec), "the pod");
+    for (const auto& [container, context] : rules::containers_with_context(pod.spec))
+      judge(context, rules::describe(*container));
+    // Every annotation with the prefix counts, whether or not it names a container.
+    if (pod.workload.pod_annotations) {
+      for (const yaml::Pair& pair : yaml::resolve(*pod.workload.pod_annotations).pairs) {
+        const yaml::Node& key = yaml::resolve(*pair.key);
+        const yaml::Node& value = yaml::resolve(*pair.value);
+        if (!key.is_scalar() || !key.value.starts_with(kAnnotationPrefix) || !value.is_scalar()) continue;
+        if (value.value.empty() || value.value == "runtime/default" || value.value.starts_with("localhost/"))
+          continue;
+        out.push_back(
+            {value.span, fmt::format("annotation {} sets AppArmor profile \"{}\"", key.value, value.value)});
+      }
+    }
+    return out;
   }
 };
 

@@ -17,36 +17,26 @@ constexpr std::array<std::string_view, 13> kAllowed{
     "AUDIT_WRITE",      "CHOWN",   "DAC_OVERRIDE", "FOWNER",  "FSETID", "KILL",      "MKNOD",
     "NET_BIND_SERVICE", "SETFCAP", "SETGID",       "SETPCAP", "SETUID", "SYS_CHROOT"};
 
-class PssBaselineCapabilities final : public Rule {
+class PssBaselineCapabilities final : public rules::ControlRule {
  public:
-  const RuleInfo& info() const override {
-    static const RuleInfo info{
-        .id = "pss-baseline-capabilities",
-        .severity = Severity::Warning,
-        .category = Category::Security,
-        .consequence = Consequence::Rejected,
-        .security_severity = 7.5,
-    };
-    return info;
-  }
+  // From restricted v1.22 on, pss-restricted-capabilities judges the add list.
+  PssBaselineCapabilities()
+      : ControlRule("pss-baseline-capabilities", 7.5,
+                    {.level = PodSecurityLevel::Baseline, .replaced_at_restricted_from = 22}) {}
 
-  void check_workload(const model::Workload& workload, Reporter& reporter) const override {
-    // From restricted v1.22 on, pss-restricted-capabilities judges the add list.
-    const rules::Control control{.level = PodSecurityLevel::Baseline, .replaced_at_restricted_from = 22};
-    rules::check_control(workload, reporter, control, [](const rules::PodUnderReview& pod) {
-      std::vector<rules::Violation> out;
-      for (const auto& [container, context] : rules::containers_with_context(pod.spec)) {
-        if (!context || !context->capabilities) continue;
-        for (const auto& added : context->capabilities->add) {
-          if (!added.valid() || std::ranges::find(kAllowed, added.value) != kAllowed.end()) continue;
-          out.push_back(
-              {added.span(), fmt::format("{} adds capability \"{}\", which is not in the baseline's "
-                                         "allowed list",
-                                         rules::describe(*container), added.value)});
-        }
+ private:
+  std::vector<rules::Violation> check(const rules::PodUnderReview& pod) const override {
+    std::vector<rules::Violation> out;
+    for (const auto& [container, context] : rules::containers_with_context(pod.spec)) {
+      if (!context || !context->capabilities) continue;
+      for (const auto& added : context->capabilities->add) {
+        if (!added.valid() || std::ranges::find(kAllowed, added.value) != kAllowed.end()) continue;
+        out.push_back({added.span(), fmt::format("{} adds capability \"{}\", which is not in the baseline's "
+                                                 "allowed list",
+                                                 rules::describe(*container), added.value)});
       }
-      return out;
-    });
+    }
+    return out;
   }
 };
 

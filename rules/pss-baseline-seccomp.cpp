@@ -18,31 +18,21 @@ bool allowed_annotation(std::string_view value) {
   return value == "runtime/default" || value == "docker/default" || value.starts_with("localhost/");
 }
 
-class PssBaselineSeccomp final : public Rule {
+class PssBaselineSeccomp final : public rules::ControlRule {
  public:
-  const RuleInfo& info() const override {
-    static const RuleInfo info{
-        .id = "pss-baseline-seccomp",
-        .severity = Severity::Warning,
-        .category = Category::Security,
-        .consequence = Consequence::Rejected,
-        .security_severity = 6.0,
-    };
-    return info;
-  }
-
-  void check_workload(const model::Workload& workload, Reporter& reporter) const override {
-    // From restricted v1.19 on, pss-restricted-seccomp judges the profiles.
-    const rules::Control control{.level = PodSecurityLevel::Baseline, .replaced_at_restricted_from = 19};
-    rules::check_control(workload, reporter, control, [](const rules::PodUnderReview& pod) {
-      return pod.minor() >= 19 ? fields(pod) : annotations(pod);
-    });
-  }
+  // From restricted v1.19 on, pss-restricted-seccomp judges the profiles.
+  PssBaselineSeccomp()
+      : ControlRule("pss-baseline-seccomp", 6.0,
+                    {.level = PodSecurityLevel::Baseline, .replaced_at_restricted_from = 19}) {}
 
  private:
+  std::vector<rules::Violation> check(const rules::PodUnderReview& pod) const override {
+    return pod.minor() >= 19 ? fields(pod) : annotations(pod);
+  }
+
   static std::vector<rules::Violation> fields(const rules::PodUnderReview& pod) {
     std::vector<rules::Violation> out;
-    const auto check = [&](const model::SecurityContext* context, const std::string& who) {
+    const auto judge = [&](const model::SecurityContext* context, const std::string& who) {
       if (!context || !context->seccomp_profile) return;
       const auto& type = context->seccomp_type;
       if (!type.valid() || type.value.empty()) {
@@ -51,9 +41,9 @@ class PssBaselineSeccomp final : public Rule {
         out.push_back({type.span(), fmt::format("{} sets seccomp profile type \"{}\"", who, type.value)});
       }
     };
-    check(rules::pod_context(pod.spec), "the pod");
+    judge(rules::pod_context(pod.spec), "the pod");
     for (const auto& [container, context] : rules::containers_with_context(pod.spec))
-      check(context, rules::describe(*container));
+      judge(context, rules::describe(*container));
     return out;
   }
 

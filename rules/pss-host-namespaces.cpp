@@ -7,31 +7,20 @@
 namespace podlint {
 namespace {
 
-class PssHostNamespaces final : public Rule {
+class PssHostNamespaces final : public rules::ControlRule {
  public:
-  const RuleInfo& info() const override {
-    static const RuleInfo info{
-        .id = "pss-host-namespaces",
-        .severity = Severity::Warning,
-        .category = Category::Security,
-        .consequence = Consequence::Rejected,
-        .security_severity = 8.5,
-    };
-    return info;
-  }
+  PssHostNamespaces() : ControlRule("pss-host-namespaces", 8.5, {.level = PodSecurityLevel::Baseline}) {}
 
-  void check_workload(const model::Workload& workload, Reporter& reporter) const override {
-    rules::check_control(
-        workload, reporter, {.level = PodSecurityLevel::Baseline}, [](const rules::PodUnderReview& pod) {
-          std::vector<rules::Violation> out;
-          const std::pair<std::string_view, const model::Field<bool>*> fields[] = {
-              {"network", &pod.spec.host_network}, {"PID", &pod.spec.host_pid}, {"IPC", &pod.spec.host_ipc}};
-          for (const auto& [what, field] : fields) {
-            if (field->valid() && field->value)
-              out.push_back({field->span(), fmt::format("the pod shares the node's {} namespace", what)});
-          }
-          return out;
-        });
+ private:
+  std::vector<rules::Violation> check(const rules::PodUnderReview& pod) const override {
+    std::vector<rules::Violation> out;
+    const std::pair<std::string_view, const model::Field<bool>*> fields[] = {
+        {"network", &pod.spec.host_network}, {"PID", &pod.spec.host_pid}, {"IPC", &pod.spec.host_ipc}};
+    for (const auto& [what, field] : fields) {
+      if (field->valid() && field->value)
+        out.push_back({field->span(), fmt::format("the pod shares the node's {} namespace", what)});
+    }
+    return out;
   }
 };
 

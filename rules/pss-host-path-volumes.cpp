@@ -7,36 +7,27 @@
 namespace podlint {
 namespace {
 
-class PssHostPathVolumes final : public Rule {
+class PssHostPathVolumes final : public rules::ControlRule {
  public:
-  const RuleInfo& info() const override {
-    static const RuleInfo info{
-        .id = "pss-host-path-volumes",
-        .severity = Severity::Warning,
-        .category = Category::Security,
-        .consequence = Consequence::Rejected,
-        .security_severity = 8.0,
-    };
-    return info;
-  }
+  // Under restricted, pss-restricted-volumes reports hostPath with the other types.
+  PssHostPathVolumes()
+      : ControlRule("pss-host-path-volumes", 8.0,
+                    {.level = PodSecurityLevel::Baseline, .replaced_at_restricted_from = 0}) {}
 
-  void check_workload(const model::Workload& workload, Reporter& reporter) const override {
-    // Under restricted, pss-restricted-volumes reports hostPath with the other types.
-    const rules::Control control{.level = PodSecurityLevel::Baseline, .replaced_at_restricted_from = 0};
-    rules::check_control(workload, reporter, control, [](const rules::PodUnderReview& pod) {
-      std::vector<rules::Violation> out;
-      for (size_t i = 0; i < pod.spec.volumes.size(); ++i) {
-        const model::Volume& volume = pod.spec.volumes[i];
-        for (const yaml::Node* source : rules::volume_sources(volume)) {
-          if (source->value != "hostPath") continue;
-          const std::string path =
-              volume.host_path.valid() ? fmt::format(" \"{}\"", volume.host_path.value) : std::string();
-          out.push_back({source->span, fmt::format("{} mounts the node's path{} (hostPath)",
-                                                   rules::describe_volume(volume, i), path)});
-        }
+ private:
+  std::vector<rules::Violation> check(const rules::PodUnderReview& pod) const override {
+    std::vector<rules::Violation> out;
+    for (size_t i = 0; i < pod.spec.volumes.size(); ++i) {
+      const model::Volume& volume = pod.spec.volumes[i];
+      for (const yaml::Node* source : rules::volume_sources(volume)) {
+        if (source->value != "hostPath") continue;
+        const std::string path =
+            volume.host_path.valid() ? fmt::format(" \"{}\"", volume.host_path.value) : std::string();
+        out.push_back({source->span, fmt::format("{} mounts the node's path{} (hostPath)",
+                                                 rules::describe_volume(volume, i), path)});
       }
-      return out;
-    });
+    }
+    return out;
   }
 };
 

@@ -8,44 +8,33 @@
 namespace podlint {
 namespace {
 
-class PssHostPorts final : public Rule {
+class PssHostPorts final : public rules::ControlRule {
  public:
-  const RuleInfo& info() const override {
-    static const RuleInfo info{
-        .id = "pss-host-ports",
-        .severity = Severity::Warning,
-        .category = Category::Security,
-        .consequence = Consequence::Rejected,
-        .security_severity = 6.5,
-    };
-    return info;
-  }
+  PssHostPorts() : ControlRule("pss-host-ports", 6.5, {.level = PodSecurityLevel::Baseline}) {}
 
-  void check_workload(const model::Workload& workload, Reporter& reporter) const override {
-    rules::check_control(
-        workload, reporter, {.level = PodSecurityLevel::Baseline}, [](const rules::PodUnderReview& pod) {
-          std::vector<rules::Violation> out;
-          // On a Pod (not a template) on the host network, the API server sets
-          // each unset hostPort to its containerPort before admission sees it.
-          const bool defaulted = pod.is_pod() && pod.spec.host_network.valid() && pod.spec.host_network.value;
-          for (const model::Container* container : pod.spec.all_containers()) {
-            for (const model::ContainerPort& port : container->ports) {
-              if (port.host_port.valid() && port.host_port.value != 0) {
-                out.push_back(
-                    {port.host_port.span(), fmt::format("{} binds node port {} (hostPort)",
-                                                        rules::describe(*container), port.host_port.value)});
-              } else if (defaulted && container->kind != model::ContainerKind::Ephemeral &&
-                         port.container_port.valid() && port.container_port.value != 0) {
-                out.push_back(
-                    {port.container_port.span(),
-                     fmt::format("{} binds node port {}: on the host network the hostPort defaults to the "
-                                 "containerPort",
-                                 rules::describe(*container), port.container_port.value)});
-              }
-            }
-          }
-          return out;
-        });
+ private:
+  std::vector<rules::Violation> check(const rules::PodUnderReview& pod) const override {
+    std::vector<rules::Violation> out;
+    // On a Pod (not a template) on the host network, the API server sets
+    // each unset hostPort to its containerPort before admission sees it.
+    const bool defaulted = pod.is_pod() && pod.spec.host_network.valid() && pod.spec.host_network.value;
+    for (const model::Container* container : pod.spec.all_containers()) {
+      for (const model::ContainerPort& port : container->ports) {
+        if (port.host_port.valid() && port.host_port.value != 0) {
+          out.push_back(
+              {port.host_port.span(), fmt::format("{} binds node port {} (hostPort)",
+                                                  rules::describe(*container), port.host_port.value)});
+        } else if (defaulted && container->kind != model::ContainerKind::Ephemeral &&
+                   port.container_port.valid() && port.container_port.value != 0) {
+          out.push_back(
+              {port.container_port.span(),
+               fmt::format("{} binds node port {}: on the host network the hostPort defaults to the "
+                           "containerPort",
+                           rules::describe(*container), port.container_port.value)});
+        }
+      }
+    }
+    return out;
   }
 };
 

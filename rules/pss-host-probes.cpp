@@ -9,38 +9,28 @@
 namespace podlint {
 namespace {
 
-class PssHostProbes final : public Rule {
+class PssHostProbes final : public rules::ControlRule {
  public:
-  const RuleInfo& info() const override {
-    static const RuleInfo info{
-        .id = "pss-host-probes",
-        .severity = Severity::Warning,
-        .category = Category::Security,
-        .consequence = Consequence::Rejected,
-        .security_severity = 5.0,
-    };
-    return info;
-  }
+  PssHostProbes()
+      : ControlRule("pss-host-probes", 5.0, {.level = PodSecurityLevel::Baseline, .since_minor = 34}) {}
 
-  void check_workload(const model::Workload& workload, Reporter& reporter) const override {
-    const rules::Control control{.level = PodSecurityLevel::Baseline, .since_minor = 34};
-    rules::check_control(workload, reporter, control, [](const rules::PodUnderReview& pod) {
-      std::vector<rules::Violation> out;
-      for (const model::Container* container : pod.spec.all_containers()) {
-        std::vector<rules::NamedProbe> hooks = rules::probes_of(*container);
-        if (container->post_start) hooks.push_back({"postStart hook", &*container->post_start});
-        if (container->pre_stop) hooks.push_back({"preStop hook", &*container->pre_stop});
-        for (const auto& [what, probe] : hooks) {
-          for (const model::Handler& handler : probe->handlers) {
-            if (!handler.host.valid() || handler.host.value.empty()) continue;
-            out.push_back(
-                {handler.host.span(), fmt::format("{}'s {} targets host \"{}\"", rules::describe(*container),
-                                                  what, handler.host.value)});
-          }
+ private:
+  std::vector<rules::Violation> check(const rules::PodUnderReview& pod) const override {
+    std::vector<rules::Violation> out;
+    for (const model::Container* container : pod.spec.all_containers()) {
+      std::vector<rules::NamedProbe> hooks = rules::probes_of(*container);
+      if (container->post_start) hooks.push_back({"postStart hook", &*container->post_start});
+      if (container->pre_stop) hooks.push_back({"preStop hook", &*container->pre_stop});
+      for (const auto& [what, probe] : hooks) {
+        for (const model::Handler& handler : probe->handlers) {
+          if (!handler.host.valid() || handler.host.value.empty()) continue;
+          out.push_back(
+              {handler.host.span(), fmt::format("{}'s {} targets host \"{}\"", rules::describe(*container),
+                                                what, handler.host.value)});
         }
       }
-      return out;
-    });
+    }
+    return out;
   }
 };
 

@@ -9,37 +9,28 @@
 namespace podlint {
 namespace {
 
-class PssPrivilegeEscalation final : public Rule {
+class PssPrivilegeEscalation final : public rules::ControlRule {
  public:
-  const RuleInfo& info() const override {
-    static const RuleInfo info{
-        .id = "pss-privilege-escalation",
-        .severity = Severity::Warning,
-        .category = Category::Security,
-        .consequence = Consequence::Rejected,
-        .security_severity = 7.0,
-    };
-    return info;
-  }
+  PssPrivilegeEscalation()
+      : ControlRule("pss-privilege-escalation", 7.0,
+                    {.level = PodSecurityLevel::Restricted, .since_minor = 8}) {}
 
-  void check_workload(const model::Workload& workload, Reporter& reporter) const override {
-    const rules::Control control{.level = PodSecurityLevel::Restricted, .since_minor = 8};
-    rules::check_control(workload, reporter, control, [](const rules::PodUnderReview& pod) {
-      std::vector<rules::Violation> out;
-      if (pod.windows() && pod.minor() >= 25) return out;  // no setuid escalation on Windows
-      for (const auto& [container, context] : rules::containers_with_context(pod.spec)) {
-        const model::Field<bool>* field = context ? &context->allow_privilege_escalation : nullptr;
-        if (field && field->valid() && !field->value) continue;
-        // Unset means allowed: the kernel's no_new_privs stays off.
-        if (field && field->valid()) {
-          out.push_back({field->span(), rules::describe(*container) + " allows privilege escalation"});
-        } else {
-          out.push_back({context ? context->key->span : rules::container_span(*container),
-                         rules::describe(*container) + " does not set allowPrivilegeEscalation: false"});
-        }
+ private:
+  std::vector<rules::Violation> check(const rules::PodUnderReview& pod) const override {
+    std::vector<rules::Violation> out;
+    if (pod.windows() && pod.minor() >= 25) return out;  // no setuid escalation on Windows
+    for (const auto& [container, context] : rules::containers_with_context(pod.spec)) {
+      const model::Field<bool>* field = context ? &context->allow_privilege_escalation : nullptr;
+      if (field && field->valid() && !field->value) continue;
+      // Unset means allowed: the kernel's no_new_privs stays off.
+      if (field && field->valid()) {
+        out.push_back({field->span(), rules::describe(*container) + " allows privilege escalation"});
+      } else {
+        out.push_back({context ? context->key->span : rules::container_span(*container),
+                       rules::describe(*container) + " does not set allowPrivilegeEscalation: false"});
       }
-      return out;
-    });
+    }
+    return out;
   }
 };
 

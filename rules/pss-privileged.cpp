@@ -8,29 +8,18 @@
 namespace podlint {
 namespace {
 
-class PssPrivileged final : public Rule {
+class PssPrivileged final : public rules::ControlRule {
  public:
-  const RuleInfo& info() const override {
-    static const RuleInfo info{
-        .id = "pss-privileged",
-        .severity = Severity::Warning,
-        .category = Category::Security,
-        .consequence = Consequence::Rejected,
-        .security_severity = 9.0,
-    };
-    return info;
-  }
+  PssPrivileged() : ControlRule("pss-privileged", 9.0, {.level = PodSecurityLevel::Baseline}) {}
 
-  void check_workload(const model::Workload& workload, Reporter& reporter) const override {
-    rules::check_control(
-        workload, reporter, {.level = PodSecurityLevel::Baseline}, [](const rules::PodUnderReview& pod) {
-          std::vector<rules::Violation> out;
-          for (const auto& [container, context] : rules::containers_with_context(pod.spec)) {
-            if (context && context->privileged.valid() && context->privileged.value)
-              out.push_back({context->privileged.span(), rules::describe(*container) + " is privileged"});
-          }
-          return out;
-        });
+ private:
+  std::vector<rules::Violation> check(const rules::PodUnderReview& pod) const override {
+    std::vector<rules::Violation> out;
+    for (const auto& [container, context] : rules::containers_with_context(pod.spec)) {
+      if (context && context->privileged.valid() && context->privileged.value)
+        out.push_back({context->privileged.span(), rules::describe(*container) + " is privileged"});
+    }
+    return out;
   }
 };
 

@@ -9,35 +9,24 @@
 namespace podlint {
 namespace {
 
-class PssProcMount final : public Rule {
+class PssProcMount final : public rules::ControlRule {
  public:
-  const RuleInfo& info() const override {
-    static const RuleInfo info{
-        .id = "pss-proc-mount",
-        .severity = Severity::Warning,
-        .category = Category::Security,
-        .consequence = Consequence::Rejected,
-        .security_severity = 6.0,
-    };
-    return info;
-  }
+  PssProcMount() : ControlRule("pss-proc-mount", 6.0, {.level = PodSecurityLevel::Baseline}) {}
 
-  void check_workload(const model::Workload& workload, Reporter& reporter) const override {
-    rules::check_control(
-        workload, reporter, {.level = PodSecurityLevel::Baseline}, [](const rules::PodUnderReview& pod) {
-          std::vector<rules::Violation> out;
-          // From v1.35 baseline lets a pod in its own user namespace unmask
-          // /proc; restricted's own check of v1.35 does not.
-          if (pod.minor() >= 35 && pod.user_namespace() && pod.policy.level == PodSecurityLevel::Baseline)
-            return out;
-          for (const auto& [container, context] : rules::containers_with_context(pod.spec)) {
-            if (!context || !context->proc_mount.valid() || context->proc_mount.value == "Default") continue;
-            out.push_back({context->proc_mount.span(),
-                           fmt::format("{} sets procMount \"{}\"", rules::describe(*container),
-                                       context->proc_mount.value)});
-          }
-          return out;
-        });
+ private:
+  std::vector<rules::Violation> check(const rules::PodUnderReview& pod) const override {
+    std::vector<rules::Violation> out;
+    // From v1.35 baseline lets a pod in its own user namespace unmask
+    // /proc; restricted's own check of v1.35 does not.
+    if (pod.minor() >= 35 && pod.user_namespace() && pod.policy.level == PodSecurityLevel::Baseline)
+      return out;
+    for (const auto& [container, context] : rules::containers_with_context(pod.spec)) {
+      if (!context || !context->proc_mount.valid() || context->proc_mount.value == "Default") continue;
+      out.push_back(
+          {context->proc_mount.span(),
+           fmt::format("{} sets procMount \"{}\"", rules::describe(*container), context->proc_mount.value)});
+    }
+    return out;
   }
 };
 

@@ -11,46 +11,36 @@
 namespace podlint {
 namespace {
 
-class PssRestrictedCapabilities final : public Rule {
+class PssRestrictedCapabilities final : public rules::ControlRule {
  public:
-  const RuleInfo& info() const override {
-    static const RuleInfo info{
-        .id = "pss-restricted-capabilities",
-        .severity = Severity::Warning,
-        .category = Category::Security,
-        .consequence = Consequence::Rejected,
-        .security_severity = 6.0,
-    };
-    return info;
-  }
+  PssRestrictedCapabilities()
+      : ControlRule("pss-restricted-capabilities", 6.0,
+                    {.level = PodSecurityLevel::Restricted, .since_minor = 22}) {}
 
-  void check_workload(const model::Workload& workload, Reporter& reporter) const override {
-    const rules::Control control{.level = PodSecurityLevel::Restricted, .since_minor = 22};
-    rules::check_control(workload, reporter, control, [](const rules::PodUnderReview& pod) {
-      std::vector<rules::Violation> out;
-      if (pod.windows() && pod.minor() >= 25) return out;  // Linux capabilities do not apply
-      for (const auto& [container, context] : rules::containers_with_context(pod.spec)) {
-        const model::Capabilities* caps =
-            context && context->capabilities ? &*context->capabilities : nullptr;
-        const bool drops_all = caps && std::ranges::any_of(caps->drop, [](const auto& dropped) {
-                                 return dropped.valid() && dropped.value == "ALL";
-                               });
-        if (!drops_all) {
-          const yaml::Span where = caps      ? caps->key->span
-                                   : context ? context->key->span
-                                             : rules::container_span(*container);
-          out.push_back({where, rules::describe(*container) + " does not drop ALL capabilities"});
-        }
-        if (!caps) continue;
-        for (const auto& added : caps->add) {
-          if (!added.valid() || added.value == "NET_BIND_SERVICE") continue;
-          out.push_back(
-              {added.span(), fmt::format("{} adds capability \"{}\", but only NET_BIND_SERVICE may be added",
-                                         rules::describe(*container), added.value)});
-        }
+ private:
+  std::vector<rules::Violation> check(const rules::PodUnderReview& pod) const override {
+    std::vector<rules::Violation> out;
+    if (pod.windows() && pod.minor() >= 25) return out;  // Linux capabilities do not apply
+    for (const auto& [container, context] : rules::containers_with_context(pod.spec)) {
+      const model::Capabilities* caps = context && context->capabilities ? &*context->capabilities : nullptr;
+      const bool drops_all = caps && std::ranges::any_of(caps->drop, [](const auto& dropped) {
+                               return dropped.valid() && dropped.value == "ALL";
+                             });
+      if (!drops_all) {
+        const yaml::Span where = caps      ? caps->key->span
+                                 : context ? context->key->span
+                                           : rules::container_span(*container);
+        out.push_back({where, rules::describe(*container) + " does not drop ALL capabilities"});
       }
-      return out;
-    });
+      if (!caps) continue;
+      for (const auto& added : caps->add) {
+        if (!added.valid() || added.value == "NET_BIND_SERVICE") continue;
+        out.push_back(
+            {added.span(), fmt::format("{} adds capability \"{}\", but only NET_BIND_SERVICE may be added",
+                                       rules::describe(*container), added.value)});
+      }
+    }
+    return out;
   }
 };
 

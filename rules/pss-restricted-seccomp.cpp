@@ -13,50 +13,41 @@ bool allowed(const model::Field<std::string_view>& type) {
   return type.valid() && (type.value == "RuntimeDefault" || type.value == "Localhost");
 }
 
-class PssRestrictedSeccomp final : public Rule {
+class PssRestrictedSeccomp final : public rules::ControlRule {
  public:
-  const RuleInfo& info() const override {
-    static const RuleInfo info{
-        .id = "pss-restricted-seccomp",
-        .severity = Severity::Warning,
-        .category = Category::Security,
-        .consequence = Consequence::Rejected,
-        .security_severity = 5.5,
-    };
-    return info;
-  }
+  PssRestrictedSeccomp()
+      : ControlRule("pss-restricted-seccomp", 5.5,
+                    {.level = PodSecurityLevel::Restricted, .since_minor = 19}) {}
 
-  void check_workload(const model::Workload& workload, Reporter& reporter) const override {
-    const rules::Control control{.level = PodSecurityLevel::Restricted, .since_minor = 19};
-    rules::check_control(workload, reporter, control, [](const rules::PodUnderReview& pod) {
-      std::vector<rules::Violation> out;
-      if (pod.windows() && pod.minor() >= 25) return out;  // seccomp is Linux only
-      const auto bad_setting = [&](const model::SecurityContext& context, const std::string& who) {
-        if (!context.seccomp_type.valid() || context.seccomp_type.value.empty()) {
-          out.push_back({context.seccomp_profile_key->span, who + "'s seccompProfile has no type"});
-        } else {
-          out.push_back({context.seccomp_type.span(), fmt::format("{} sets seccomp profile type \"{}\"", who,
-                                                                  context.seccomp_type.value)});
-        }
-      };
-      const model::SecurityContext* pod_context = rules::pod_context(pod.spec);
-      bool pod_allowed = false;
-      if (pod_context && pod_context->seccomp_profile) {
-        pod_allowed = allowed(pod_context->seccomp_type);
-        // A bad pod-level profile fails even when every container sets a good one.
-        if (!pod_allowed) bad_setting(*pod_context, "the pod");
+ private:
+  std::vector<rules::Violation> check(const rules::PodUnderReview& pod) const override {
+    std::vector<rules::Violation> out;
+    if (pod.windows() && pod.minor() >= 25) return out;  // seccomp is Linux only
+    const auto bad_setting = [&](const model::SecurityContext& context, const std::string& who) {
+      if (!context.seccomp_type.valid() || context.seccomp_type.value.empty()) {
+        out.push_back({context.seccomp_profile_key->span, who + "'s seccompProfile has no type"});
+      } else {
+        out.push_back({context.seccomp_type.span(),
+                       fmt::format("{} sets seccomp profile type \"{}\"", who, context.seccomp_type.value)});
       }
-      for (const auto& [container, context] : rules::containers_with_context(pod.spec)) {
-        if (context && context->seccomp_profile) {
-          if (!allowed(context->seccomp_type)) bad_setting(*context, rules::describe(*container));
-        } else if (!pod_allowed) {
-          out.push_back(
-              {context ? context->key->span : rules::container_span(*container),
-               fmt::format("{} sets no seccomp profile, nor does the pod", rules::describe(*container))});
-        }
+    };
+    const model::SecurityContext* pod_context = rules::pod_context(pod.spec);
+    bool pod_allowed = false;
+    if (pod_context && pod_context->seccomp_profile) {
+      pod_allowed = allowed(pod_context->seccomp_type);
+      // A bad pod-level profile fails even when every container sets a good one.
+      if (!pod_allowed) bad_setting(*pod_context, "the pod");
+    }
+    for (const auto& [container, context] : rules::containers_with_context(pod.spec)) {
+      if (context && context->seccomp_profile) {
+        if (!allowed(context->seccomp_type)) bad_setting(*context, rules::describe(*container));
+      } else if (!pod_allowed) {
+        out.push_back(
+            {context ? context->key->span : rules::container_span(*container),
+             fmt::format("{} sets no seccomp profile, nor does the pod", rules::describe(*container))});
       }
-      return out;
-    });
+    }
+    return out;
   }
 };
 

@@ -35,34 +35,24 @@ constexpr std::array<std::string_view, 21> kForbidden{"hostPath",
                                                       "scaleIO",
                                                       "storageos"};
 
-class PssRestrictedVolumes final : public Rule {
+class PssRestrictedVolumes final : public rules::ControlRule {
  public:
-  const RuleInfo& info() const override {
-    static const RuleInfo info{
-        .id = "pss-restricted-volumes",
-        .severity = Severity::Warning,
-        .category = Category::Security,
-        .consequence = Consequence::Rejected,
-        .security_severity = 6.5,
-    };
-    return info;
-  }
+  PssRestrictedVolumes()
+      : ControlRule("pss-restricted-volumes", 6.5, {.level = PodSecurityLevel::Restricted}) {}
 
-  void check_workload(const model::Workload& workload, Reporter& reporter) const override {
-    rules::check_control(
-        workload, reporter, {.level = PodSecurityLevel::Restricted}, [](const rules::PodUnderReview& pod) {
-          std::vector<rules::Violation> out;
-          for (size_t i = 0; i < pod.spec.volumes.size(); ++i) {
-            for (const yaml::Node* source : rules::volume_sources(pod.spec.volumes[i])) {
-              if (std::ranges::find(kForbidden, source->value) == kForbidden.end()) continue;
-              out.push_back(
-                  {source->span, fmt::format("{} is of type {}, which the restricted level "
-                                             "does not allow",
-                                             rules::describe_volume(pod.spec.volumes[i], i), source->value)});
-            }
-          }
-          return out;
-        });
+ private:
+  std::vector<rules::Violation> check(const rules::PodUnderReview& pod) const override {
+    std::vector<rules::Violation> out;
+    for (size_t i = 0; i < pod.spec.volumes.size(); ++i) {
+      for (const yaml::Node* source : rules::volume_sources(pod.spec.volumes[i])) {
+        if (std::ranges::find(kForbidden, source->value) == kForbidden.end()) continue;
+        out.push_back(
+            {source->span, fmt::format("{} is of type {}, which the restricted level "
+                                       "does not allow",
+                                       rules::describe_volume(pod.spec.volumes[i], i), source->value)});
+      }
+    }
+    return out;
   }
 };
 

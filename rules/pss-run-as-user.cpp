@@ -8,34 +8,24 @@
 namespace podlint {
 namespace {
 
-class PssRunAsUser final : public Rule {
+class PssRunAsUser final : public rules::ControlRule {
  public:
-  const RuleInfo& info() const override {
-    static const RuleInfo info{
-        .id = "pss-run-as-user",
-        .severity = Severity::Warning,
-        .category = Category::Security,
-        .consequence = Consequence::Rejected,
-        .security_severity = 7.0,
-    };
-    return info;
-  }
+  PssRunAsUser()
+      : ControlRule("pss-run-as-user", 7.0, {.level = PodSecurityLevel::Restricted, .since_minor = 23}) {}
 
-  void check_workload(const model::Workload& workload, Reporter& reporter) const override {
-    const rules::Control control{.level = PodSecurityLevel::Restricted, .since_minor = 23};
-    rules::check_control(workload, reporter, control, [](const rules::PodUnderReview& pod) {
-      std::vector<rules::Violation> out;
-      if (pod.minor() >= 35 && pod.user_namespace()) return out;
-      const auto check = [&](const model::SecurityContext* context, const std::string& who) {
-        if (context && context->run_as_user.valid() && context->run_as_user.value == 0)
-          out.push_back({context->run_as_user.span(), who + " runs as root (runAsUser: 0)"});
-      };
-      // A pod-level 0 fails even when every container sets another user.
-      check(rules::pod_context(pod.spec), "the pod");
-      for (const auto& [container, context] : rules::containers_with_context(pod.spec))
-        check(context, rules::describe(*container));
-      return out;
-    });
+ private:
+  std::vector<rules::Violation> check(const rules::PodUnderReview& pod) const override {
+    std::vector<rules::Violation> out;
+    if (pod.minor() >= 35 && pod.user_namespace()) return out;
+    const auto judge = [&](const model::SecurityContext* context, const std::string& who) {
+      if (context && context->run_as_user.valid() && context->run_as_user.value == 0)
+        out.push_back({context->run_as_user.span(), who + " runs as root (runAsUser: 0)"});
+    };
+    // A pod-level 0 fails even when every container sets another user.
+    judge(rules::pod_context(pod.spec), "the pod");
+    for (const auto& [container, context] : rules::containers_with_context(pod.spec))
+      judge(context, rules::describe(*container));
+    return out;
   }
 };
 

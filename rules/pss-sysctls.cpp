@@ -32,35 +32,24 @@ constexpr std::array<SafeSysctl, 14> kSafe{{
     {"net.ipv4.tcp_notsent_lowat", 37},
 }};
 
-class PssSysctls final : public Rule {
+class PssSysctls final : public rules::ControlRule {
  public:
-  const RuleInfo& info() const override {
-    static const RuleInfo info{
-        .id = "pss-sysctls",
-        .severity = Severity::Warning,
-        .category = Category::Security,
-        .consequence = Consequence::Rejected,
-        .security_severity = 6.0,
-    };
-    return info;
-  }
+  PssSysctls() : ControlRule("pss-sysctls", 6.0, {.level = PodSecurityLevel::Baseline}) {}
 
-  void check_workload(const model::Workload& workload, Reporter& reporter) const override {
-    rules::check_control(
-        workload, reporter, {.level = PodSecurityLevel::Baseline}, [](const rules::PodUnderReview& pod) {
-          std::vector<rules::Violation> out;
-          const model::SecurityContext* context = rules::pod_context(pod.spec);
-          if (!context) return out;
-          for (const model::Sysctl& sysctl : context->sysctls) {
-            if (!sysctl.name.valid()) continue;
-            const auto safe = std::ranges::find(kSafe, sysctl.name.value, &SafeSysctl::name);
-            if (safe != kSafe.end() && safe->since_minor <= pod.minor()) continue;
-            std::string problem = fmt::format("sysctl \"{}\" is not in the safe set", sysctl.name.value);
-            if (safe != kSafe.end()) problem += fmt::format(" before policy v1.{}", safe->since_minor);
-            out.push_back({sysctl.name.span(), std::move(problem)});
-          }
-          return out;
-        });
+ private:
+  std::vector<rules::Violation> check(const rules::PodUnderReview& pod) const override {
+    std::vector<rules::Violation> out;
+    const model::SecurityContext* context = rules::pod_context(pod.spec);
+    if (!context) return out;
+    for (const model::Sysctl& sysctl : context->sysctls) {
+      if (!sysctl.name.valid()) continue;
+      const auto safe = std::ranges::find(kSafe, sysctl.name.value, &SafeSysctl::name);
+      if (safe != kSafe.end() && safe->since_minor <= pod.minor()) continue;
+      std::string problem = fmt::format("sysctl \"{}\" is not in the safe set", sysctl.name.value);
+      if (safe != kSafe.end()) problem += fmt::format(" before policy v1.{}", safe->since_minor);
+      out.push_back({sysctl.name.span(), std::move(problem)});
+    }
+    return out;
   }
 };
 

@@ -104,6 +104,9 @@ bool PodUnderReview::user_namespace() const {
   return spec.host_users.valid() && !spec.host_users.value;
 }
 
+namespace {
+
+// Words and grades a violation for the policy that found it.
 void report_violation(const model::Workload& workload, Reporter& reporter, const Policy& policy,
                       const Violation& violation) {
   const std::string pods =
@@ -136,6 +139,28 @@ void report_violation(const model::Workload& workload, Reporter& reporter, const
   }
   Diagnostic& d = reporter.report(violation.span, std::move(message));
   if (severity) d.severity = *severity;
+}
+
+}  // namespace
+
+ControlRule::ControlRule(std::string_view id, double security_severity, Control control)
+    : info_{.id = id,
+            .severity = Severity::Warning,
+            .category = Category::Security,
+            .consequence = Consequence::Rejected,
+            .security_severity = security_severity},
+      control_(control) {}
+
+void ControlRule::check_workload(const model::Workload& workload, Reporter& reporter) const {
+  if (!workload.pod_spec) return;
+  for (const Policy& policy : applicable_policies(workload, reporter)) {
+    if (!control_.runs_under(policy)) continue;
+    const std::vector<Violation> violations = check(PodUnderReview{workload, *workload.pod_spec, policy});
+    if (violations.empty()) continue;
+    for (const Violation& violation : violations)
+      report_violation(workload, reporter, policy, violation);
+    return;
+  }
 }
 
 std::vector<ContainerContext> containers_with_context(const model::PodSpec& spec) {

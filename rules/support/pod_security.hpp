@@ -74,28 +74,28 @@ struct PodUnderReview {
   bool user_namespace() const;
 };
 
-// Reports one violation, worded and graded for the policy that found it.
-void report_violation(const model::Workload& workload, Reporter& reporter, const Policy& policy,
-                      const Violation& violation);
+// A control of the standard as a rule: the metadata every control shares
+// (a warning where no namespace label says otherwise, category security,
+// refused by admission) and a check_workload that runs check() under each
+// policy that applies to the workload and runs the control, and reports the
+// violations of the first policy that has any: an error saying admission
+// will reject the pod under enforce, a warning under warn or audit, the
+// configured severity otherwise.
+class ControlRule : public Rule {
+ public:
+  ControlRule(std::string_view id, double security_severity, Control control);
 
-// Runs `check` (a PodUnderReview -> vector<Violation>) under each policy that
-// applies to the workload and runs the control, and reports the violations
-// of the first policy that has any: an error saying admission will reject
-// the pod under enforce, a warning under warn or audit, the configured
-// severity otherwise.
-template <class Check>
-void check_control(const model::Workload& workload, Reporter& reporter, const Control& control,
-                   Check&& check) {
-  if (!workload.pod_spec) return;
-  for (const Policy& policy : applicable_policies(workload, reporter)) {
-    if (!control.runs_under(policy)) continue;
-    const std::vector<Violation> violations = check(PodUnderReview{workload, *workload.pod_spec, policy});
-    if (violations.empty()) continue;
-    for (const Violation& violation : violations)
-      report_violation(workload, reporter, policy, violation);
-    return;
-  }
-}
+  const RuleInfo& info() const final { return info_; }
+  void check_workload(const model::Workload& workload, Reporter& reporter) const final;
+
+ protected:
+  // What is wrong with one pod under one policy (its level and version).
+  virtual std::vector<Violation> check(const PodUnderReview& pod) const = 0;
+
+ private:
+  RuleInfo info_;
+  Control control_;
+};
 
 // Every container with its securityContext (null when it has none).
 struct ContainerContext {
