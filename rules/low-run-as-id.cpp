@@ -29,7 +29,8 @@ class LowRunAsId final : public Rule {
   }
 
   void check_workload(const model::Workload& workload, Reporter& reporter) const override {
-    if (!workload.pod_spec) return;
+    // Windows pods run as user names: the API refuses these IDs there.
+    if (!workload.pod_spec || rules::windows_pod(*workload.pod_spec)) return;
     const model::PodSpec& spec = *workload.pod_spec;
     const int64_t minimum = reporter.option(kMinimum);
     const auto containers = rules::containers_with_context(spec);

@@ -26,7 +26,7 @@ class NetRawCapability final : public Rule {
   void check_workload(const model::Workload& workload, Reporter& reporter) const override {
     if (!workload.pod_spec) return;
     const model::PodSpec& spec = *workload.pod_spec;
-    if (spec.os_name.valid() && spec.os_name.value == "windows") return;  // no Linux capabilities
+    if (rules::windows_pod(spec)) return;  // no Linux capabilities
     for (const auto& [container, context] : rules::containers_with_context(spec)) {
       if (container->kind == model::ContainerKind::Ephemeral) continue;
       const model::Capabilities* caps = context && context->capabilities ? &*context->capabilities : nullptr;

@@ -20,7 +20,8 @@ class ReadOnlyRootFilesystem final : public Rule {
   }
 
   void check_workload(const model::Workload& workload, Reporter& reporter) const override {
-    if (!workload.pod_spec) return;
+    // Windows containers cannot have one: the API refuses the field there.
+    if (!workload.pod_spec || rules::windows_pod(*workload.pod_spec)) return;
     for (const auto& [container, context] : rules::containers_with_context(*workload.pod_spec)) {
       // A debugging session's ephemeral container is not hardened like the app.
       if (container->kind == model::ContainerKind::Ephemeral) continue;

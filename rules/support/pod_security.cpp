@@ -96,7 +96,7 @@ bool Control::runs_under(const Policy& policy) const {
            replaced_at_restricted_from && minor >= *replaced_at_restricted_from);
 }
 
-bool PodUnderReview::windows() const {
+bool windows_pod(const model::PodSpec& spec) {
   return spec.os_name.valid() && spec.os_name.value == "windows";
 }
 

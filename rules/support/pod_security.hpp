@@ -60,6 +60,10 @@ struct Violation {
   std::string problem;
 };
 
+// spec.os.name: windows (Linux-only settings such as capabilities, seccomp
+// and a read-only root filesystem do not apply, and the API refuses them).
+bool windows_pod(const model::PodSpec& spec);
+
 // The pod a control judges.
 struct PodUnderReview {
   const model::Workload& workload;
@@ -68,8 +72,7 @@ struct PodUnderReview {
 
   int minor() const { return policy.version.effective_minor(); }
   bool is_pod() const { return workload.kind.value == "Pod"; }
-  // spec.os.name: windows.
-  bool windows() const;
+  bool windows() const { return windows_pod(spec); }
   // spec.hostUsers: false, set explicitly (a user namespace).
   bool user_namespace() const;
 };
