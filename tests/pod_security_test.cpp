@@ -1,6 +1,8 @@
 // The Pod Security Standards as podlint applies them: which policy judges a
 // pod (its Namespace's labels across files, else the configuration or
 // --pod-security), how severe each finding is, and presets.
+#include "support/pod_security.hpp"
+
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
@@ -9,7 +11,6 @@
 #include "engine/driver.hpp"
 #include "engine/rule.hpp"
 #include "support.hpp"
-#include "support/pod_security.hpp"
 
 using podlint::PodSecurityLevel;
 using podlint::Severity;
@@ -65,9 +66,11 @@ metadata:
   REQUIRE(run.config_errors.empty());
   CHECK(findings(run, {"pss-privileged", "pss-run-as-user"}) ==
         std::vector<std::string>{
-            "pss-privileged error pod.yaml:8: container \"shell\" is privileged: admission will reject this Pod "
+            "pss-privileged error pod.yaml:8: container \"shell\" is privileged: admission will reject this "
+            "Pod "
             "(namespace \"prod\" enforces Pod Security \"baseline:latest\")",
-            "pss-run-as-user warning pod.yaml:8: container \"shell\" runs as root (runAsUser: 0): admission will "
+            "pss-run-as-user warning pod.yaml:8: container \"shell\" runs as root (runAsUser: 0): admission "
+            "will "
             "warn about this Pod (namespace \"prod\" warns on Pod Security \"restricted:latest\")"});
   CHECK(podlint::exit_status(run, podlint::FailOn::Error) == podlint::kExitFindings);
 }
@@ -76,21 +79,23 @@ TEST_CASE("without a labelled Namespace the configuration's level and severity a
   const TempTree tree;
   tree.write("pod.yaml", kPrivilegedPod);
   SECTION("the default: baseline, as warnings") {
-    CHECK(findings(lint(tree), {"pss-privileged", "pss-run-as-user"}) ==
-          std::vector<std::string>{"pss-privileged warning pod.yaml:8: container \"shell\" is privileged (Pod "
-                                   "Security \"baseline:latest\")"});
+    CHECK(
+        findings(lint(tree), {"pss-privileged", "pss-run-as-user"}) ==
+        std::vector<std::string>{"pss-privileged warning pod.yaml:8: container \"shell\" is privileged (Pod "
+                                 "Security \"baseline:latest\")"});
   }
   SECTION("podSecurity: level, version and severity; a rule's own severity wins") {
     tree.write(".podlint.yaml", R"(podSecurity: {level: restricted, version: v1.30, severity: error}
 rules:
   pss-run-as-user: info
 )");
-    CHECK(findings(lint(tree), {"pss-privileged", "pss-run-as-user"}) ==
-          std::vector<std::string>{
-              "pss-privileged error pod.yaml:8: container \"shell\" is privileged (Pod Security "
-              "\"restricted:v1.30\")",
-              "pss-run-as-user info pod.yaml:8: container \"shell\" runs as root (runAsUser: 0) (Pod Security "
-              "\"restricted:v1.30\")"});
+    CHECK(
+        findings(lint(tree), {"pss-privileged", "pss-run-as-user"}) ==
+        std::vector<std::string>{
+            "pss-privileged error pod.yaml:8: container \"shell\" is privileged (Pod Security "
+            "\"restricted:v1.30\")",
+            "pss-run-as-user info pod.yaml:8: container \"shell\" runs as root (runAsUser: 0) (Pod Security "
+            "\"restricted:v1.30\")"});
   }
   SECTION("--pod-security wins over the file") {
     tree.write(".podlint.yaml", "podSecurity: {level: restricted}\n");
@@ -121,8 +126,10 @@ TEST_CASE("the namespace labels as admission reads them", "[pod-security]") {
   // Warn follows a stricter enforce, with its version unless warn-version says.
   CHECK(names({{p + "enforce", "baseline"}, {p + "enforce-version", "v1.30"}}) ==
         std::vector<std::string>{"0 baseline:v1.30", "1 baseline:v1.30"});
-  CHECK(names({{p + "enforce", "baseline"}, {p + "enforce-version", "v1.30"}, {p + "warn-version", "latest"}}) ==
-        std::vector<std::string>{"0 baseline:v1.30", "1 baseline:latest"});
+  CHECK(
+      names(
+          {{p + "enforce", "baseline"}, {p + "enforce-version", "v1.30"}, {p + "warn-version", "latest"}}) ==
+      std::vector<std::string>{"0 baseline:v1.30", "1 baseline:latest"});
   CHECK(names({{p + "enforce", "restricted"}, {p + "warn", "baseline"}}) ==
         std::vector<std::string>{"0 restricted:latest", "1 baseline:latest"});
   // Bad values: enforce fails closed, warn and audit open, versions become latest.
@@ -144,7 +151,8 @@ TEST_CASE("policy versions parse as admission reads them", "[pod-security]") {
         podlint::PodSecurityVersion::kLatestMinor);
 }
 
-TEST_CASE("presets pick rules by their consequence and set the Pod Security level", "[pod-security][config]") {
+TEST_CASE("presets pick rules by their consequence and set the Pod Security level",
+          "[pod-security][config]") {
   const auto resolve = [](std::string_view text) {
     std::vector<podlint::ConfigError> errors;
     const auto file = podlint::parse_config(".podlint.yaml", text, errors);
@@ -186,9 +194,11 @@ podSecurity:
     messages.push_back(e.format());
   CHECK(messages ==
         std::vector<std::string>{
-            ".podlint.yaml:1:9: error: expected minimal, recommended or strict, found \"strickt\" (did you mean "
+            ".podlint.yaml:1:9: error: expected minimal, recommended or strict, found \"strickt\" (did you "
+            "mean "
             "\"strict\"?)",
-            ".podlint.yaml:3:10: error: expected privileged, baseline or restricted, found \"Restricted\" (did you "
+            ".podlint.yaml:3:10: error: expected privileged, baseline or restricted, found \"Restricted\" "
+            "(did you "
             "mean \"restricted\"?)",
             ".podlint.yaml:4:12: error: expected latest or a version such as v1.30, found the number 1.30",
             ".podlint.yaml:5:13: error: expected error, warning or info, found \"high\"",
@@ -201,13 +211,14 @@ TEST_CASE("podlint --pod-security and podlint config show the level", "[pod-secu
   const std::string podlint = PODLINT_BINARY;
   const auto restricted =
       podlint::test::run_command(podlint + " --color never --pod-security restricted " + pod.string());
-  CHECK(restricted.out.find("runs as root (runAsUser: 0) (Pod Security \"restricted:latest\") [pss-run-as-user]") !=
+  CHECK(restricted.out.find(
+            "runs as root (runAsUser: 0) (Pod Security \"restricted:latest\") [pss-run-as-user]") !=
         std::string::npos);
   const auto bad = podlint::test::run_command(podlint + " --pod-security strict " + pod.string());
   CHECK(bad.status == 2);
   tree.write(".podlint.yaml", "preset: strict\npodSecurity: {version: v1.30}\n");
   const auto config = podlint::test::run_command(podlint + " config " + pod.string());
-  CHECK(config.out.find("preset: strict  # " ) != std::string::npos);
+  CHECK(config.out.find("preset: strict  # ") != std::string::npos);
   CHECK(config.out.find("podSecurity:  # where no Namespace of the run labels the pod's namespace\n"
                         "  level: restricted  # preset strict (") != std::string::npos);
   CHECK(config.out.find("  version: v1.30  # ") != std::string::npos);
