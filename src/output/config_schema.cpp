@@ -141,7 +141,8 @@ json rule_entry(const RuleInfo& rule) {
   json mapping = {{"type", "object"}, {"additionalProperties", false}, {"properties", settings}};
   json shorthand = {{"$ref", "#/$defs/shorthand"}};
   return {{"description",
-           fmt::format("{} (default severity: {})", rule_page(rule).summary, severity_name(rule.severity))},
+           fmt::format("{} (default severity: {}{})", rule_page(rule).summary, severity_name(rule.severity),
+                       rule.enabled_by_default ? "" : ", off by default")},
           {"anyOf", json::array({shorthand, mapping})}};
 }
 
