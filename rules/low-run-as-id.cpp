@@ -37,8 +37,8 @@ class LowRunAsId final : public Rule {
     const auto check = [&](const model::Field<int64_t>& field, std::string_view what,
                            const std::string& who) {
       if (field.valid() && field.value < minimum)
-        reporter.report(field.span(),
-                        fmt::format("{} runs as {} {}, below {}", who, what, field.value, minimum));
+        reporter.report(field.span(), fmt::format("{} runs as {} {}{}, below {}", who, what, field.value,
+                                                  field.value == 0 ? " (root)" : "", minimum));
     };
     // The pod's value counts where some container does not set its own.
     const auto inherited = [&](model::Field<int64_t> model::SecurityContext::*field) {
