@@ -15,7 +15,9 @@
 // finding's related locations, all of them, in order:
 // `related@LINE:COLUMN "message"`. Leading `# config: ...` lines hold a
 // .podlint.yaml (joined into one document; flow style reads best) that the
-// fixture is linted with; without them, the defaults. Other rules' findings are ignored; a fixture
+// fixture is linted with; without them, the defaults. Leading `# run-with:
+// FILE` lines name files of the fixture's folder that belong to its run (their
+// objects are indexed, not linted: a Namespace in another file). Other rules' findings are ignored; a fixture
 // without expectations states that its rule reports nothing there. A fixture
 // (and a page example) is its own run: a Namespace in it labels the
 // namespace of the pods beside it.
@@ -169,9 +171,17 @@ int check_fixture(const fs::path& fixture) {
   const std::vector<Expectation> expected = read_expectations(path, text, rule_id);
   podlint::LintSettings settings;
   settings.config = read_config(path, text);
-  // The fixture is its own run: its Namespaces label its pods' namespaces.
+  // The fixture is its own run, with the files its "# run-with:" lines name:
+  // their Namespaces label its pods' namespaces.
   podlint::RunIndex index;
   index.add_input(path, text);
+  std::istringstream header(text);
+  for (std::string line; std::getline(header, line) && line.starts_with("#");) {
+    if (!line.starts_with("# run-with: ")) continue;
+    const fs::path other = fixture.parent_path() / line.substr(12);
+    if (!fs::is_regular_file(other)) fail(path, "# run-with: no file " + other.string());
+    index.add_input(other.string(), read_file(other));
+  }
   settings.index = &index;
   std::vector<podlint::Diagnostic> actual;
   for (auto& d : podlint::lint_text(path, text, settings).diagnostics) {
