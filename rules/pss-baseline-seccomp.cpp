@@ -33,7 +33,7 @@ class PssBaselineSeccomp final : public rules::ControlRule {
   static std::vector<rules::Violation> fields(const rules::PodUnderReview& pod) {
     std::vector<rules::Violation> out;
     const auto judge = [&](const model::SecurityContext* context, const std::string& who) {
-      if (!context || !context->seccomp_profile) return;
+      if (!context || !context->seccomp_profile_key) return;
       const auto& type = context->seccomp_type;
       if (!type.valid() || type.value.empty()) {
         out.push_back({context->seccomp_profile_key->span, who + "'s seccompProfile has no type"});

@@ -33,13 +33,13 @@ class PssRestrictedSeccomp final : public rules::ControlRule {
     };
     const model::SecurityContext* pod_context = rules::pod_context(pod.spec);
     bool pod_allowed = false;
-    if (pod_context && pod_context->seccomp_profile) {
+    if (pod_context && pod_context->seccomp_profile_key) {
       pod_allowed = allowed(pod_context->seccomp_type);
       // A bad pod-level profile fails even when every container sets a good one.
       if (!pod_allowed) bad_setting(*pod_context, "the pod");
     }
     for (const auto& [container, context] : rules::containers_with_context(pod.spec)) {
-      if (context && context->seccomp_profile) {
+      if (context && context->seccomp_profile_key) {
         if (!allowed(context->seccomp_type)) bad_setting(*context, rules::describe(*container));
       } else if (!pod_allowed) {
         out.push_back(

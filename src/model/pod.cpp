@@ -91,18 +91,6 @@ void for_each_item(const Node& sequence, Fn&& fn) {
     fn(i, yaml::resolve(*sequence.items[i]));
 }
 
-// Items that are no mappings are skipped (schema validation reports them);
-// they keep their place in the numbering.
-template <class T, class Parse>
-std::vector<T> parse_list(const Node& node, Parse&& parse) {
-  std::vector<T> list;
-  if (node.is_sequence()) list.reserve(node.items.size());
-  for_each_item(node, [&](size_t i, const Node& item) {
-    if (item.is_mapping()) list.push_back(parse(i, item));
-  });
-  return list;
-}
-
 bool is_null(const Node& node) {
   return scalar_type(node) == ScalarType::Null;
 }
@@ -359,18 +347,6 @@ std::optional<Capabilities> parse_capabilities(const Node& key, const Node& node
   return caps;
 }
 
-// The value of one key of a mapping (last occurrence, merges followed); null
-// when absent or when `mapping` is null or no mapping.
-const Node* child(const Node* mapping, std::string_view wanted) {
-  const Node* found = nullptr;
-  if (!mapping) return found;
-  auto visit = [&](std::string_view name, const Node&, const Node& value) {
-    if (name == wanted) found = &value;
-  };
-  visit_entries(*mapping, visit);
-  return found;
-}
-
 // A string field of a mapping: `field` of node.
 void assign_child(Field<std::string_view>& out, const Node& mapping, std::string_view field) {
   auto visit = [&](std::string_view name, const Node& key, const Node& value) {
@@ -397,6 +373,9 @@ std::optional<SeLinuxOptions> parse_se_linux_options(const Node& key, const Node
   return options;
 }
 
+template <class T, class Parse>
+std::vector<T> parse_list(const Node& node, Parse&& parse);
+
 // The pod level lacks privileged, allowPrivilegeEscalation,
 // readOnlyRootFilesystem and capabilities: those keys are ignored there.
 std::optional<SecurityContext> parse_security_context(const Node& key, const Node& node,
@@ -413,10 +392,10 @@ std::optional<SecurityContext> parse_security_context(const Node& key, const Nod
     } else if (name == "runAsGroup") {
       assign(sc.run_as_group, &k, value);
     } else if (name == "seccompProfile") {
-      sc.seccomp_profile = is_null(value) ? nullptr : &value;
-      sc.seccomp_profile_key = sc.seccomp_profile ? &k : nullptr;
+      sc.seccomp_profile = &value;
+      sc.seccomp_profile_key = is_null(value) ? nullptr : &k;
       sc.seccomp_type = {};
-      if (sc.seccomp_profile) assign_child(sc.seccomp_type, value, "type");
+      if (sc.seccomp_profile_key) assign_child(sc.seccomp_type, value, "type");
     } else if (name == "appArmorProfile") {
       sc.app_armor_profile = is_null(value) ? nullptr : &value;
       sc.app_armor_profile_key = sc.app_armor_profile ? &k : nullptr;
@@ -453,6 +432,18 @@ std::optional<SecurityContext> parse_security_context(const Node& key, const Nod
   };
   visit_entries(node, visit);
   return sc;
+}
+
+// Items that are no mappings are skipped (schema validation reports them);
+// they keep their place in the numbering.
+template <class T, class Parse>
+std::vector<T> parse_list(const Node& node, Parse&& parse) {
+  std::vector<T> list;
+  if (node.is_sequence()) list.reserve(node.items.size());
+  for_each_item(node, [&](size_t i, const Node& item) {
+    if (item.is_mapping()) list.push_back(parse(i, item));
+  });
+  return list;
 }
 
 Container parse_container(ContainerKind kind, size_t index, const Node& node) {
@@ -559,6 +550,18 @@ PodSpec parse_pod_spec(const Node& node) {
   };
   visit_entries(node, visit);
   return spec;
+}
+
+// The value of one key of a mapping (last occurrence, merges followed); null
+// when absent or when `mapping` is null or no mapping.
+const Node* child(const Node* mapping, std::string_view wanted) {
+  const Node* found = nullptr;
+  if (!mapping) return found;
+  auto visit = [&](std::string_view name, const Node&, const Node& value) {
+    if (name == wanted) found = &value;
+  };
+  visit_entries(*mapping, visit);
+  return found;
 }
 
 // A pod template's metadata and spec.

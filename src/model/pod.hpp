@@ -149,7 +149,8 @@ struct SecurityContext {
   Field<int64_t> run_as_group;
   std::optional<Capabilities> capabilities;
   const yaml::Node* seccomp_profile = nullptr;
-  // What the Pod Security Standards read besides.
+  // What the Pod Security Standards read besides. A profile's key is null
+  // when it is absent or written null (no profile).
   const yaml::Node* seccomp_profile_key = nullptr;
   Field<std::string_view> seccomp_type;  // seccompProfile.type
   const yaml::Node* app_armor_profile_key = nullptr;
