@@ -167,6 +167,13 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_flag("--show-suppressed", lint.show_suppressed,
                "Also print the findings waived in the manifest (text format), marked (suppressed)");
+  std::string pod_security_level;
+  app.add_option("--pod-security", pod_security_level,
+                 "Pod Security level to check pods against where no Namespace of the run labels theirs "
+                 "(overrides the configuration's podSecurity.level)")
+      ->check(CLI::IsMember(std::vector<std::string>(podlint::pod_security_level_names().begin(),
+                                                     podlint::pod_security_level_names().end())))
+      ->type_name("LEVEL");
   app.add_option("--config", lint.request.config_path,
                  "Configuration file for every input, instead of each one's nearest "
                  ".podlint.yaml")
@@ -243,6 +250,8 @@ int main(int argc, char** argv) {
     podlint::write_rule_explanation(std::cout, rule->info());
     return 0;
   }
+  if (!pod_security_level.empty())
+    lint.request.pod_security_level = podlint::parse_pod_security_level(pod_security_level);
   auto outputs = output_requests(app, format_option, output_option);
   if (!outputs) return kExitTrouble;
   lint.outputs = std::move(*outputs);

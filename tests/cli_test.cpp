@@ -146,7 +146,7 @@ TEST_CASE("podlint rules lists every rule by category with its severity", "[cli]
   CHECK(*resources == nlohmann::json::parse(R"json({
     "id": "missing-resources", "severity": "warning", "category": "resources", "consequence": "risk",
     "summary": "A container does not set the resource requests or limits it should", "suppressible": true,
-    "options": [{"name": "required", "signature": "(list, default `[requests.cpu, requests.memory, limits.memory]`)"}],
+    "enabledByDefault": true, "options": [{"name": "required", "signature": "(list, default `[requests.cpu, requests.memory, limits.memory]`)"}],
     "page": "docs/rules/missing-resources.md"})json"));
 }
 
@@ -225,21 +225,24 @@ TEST_CASE("podlint --show-suppressed prints waived findings; they never set the 
       "metadata:\n"
       "  name: web\n"
       "spec:\n"
+      "  serviceAccountName: web\n"
+      "  automountServiceAccountToken: false\n"
       "  containers:\n"
       "    - name: web  # podlint-disable-line -- a throwaway debugging pod\n"
       "      image: nginx:1.27\n";
+  // Probes, resources, read-only root filesystem, NET_RAW.
   const auto quiet = run("- --stdin-filename pod.yaml --color never --fail-on info", pod);
   CHECK(quiet.status == 0);
-  CHECK(quiet.out == "no problems found in 1 file (3 suppressed)\n");
+  CHECK(quiet.out == "no problems found in 1 file (5 suppressed)\n");
   const auto shown = run("- --stdin-filename pod.yaml --color never --fail-on info --show-suppressed", pod);
   CHECK(shown.status == 0);
   CHECK(
-      shown.out.starts_with("pod.yaml:7:13: warning: container \"web\" has no liveness probe "
+      shown.out.starts_with("pod.yaml:9:13: warning: container \"web\" has no liveness probe "
                             "[missing-liveness-probe] (suppressed: a "
                             "throwaway debugging pod)\n"
-                            " 7 |     - name: web  # podlint-disable-line -- a throwaway debugging pod\n"
+                            " 9 |     - name: web  # podlint-disable-line -- a throwaway debugging pod\n"
                             "   |             ^~~\n"));
-  CHECK(shown.out.ends_with("no problems found in 1 file (3 suppressed)\n"));
+  CHECK(shown.out.ends_with("no problems found in 1 file (5 suppressed)\n"));
   const auto explain = run("explain yaml-syntax");
   CHECK(explain.out.find("\nSuppression\n  Its findings cannot be waived by a comment or annotation in the "
                          "manifest") != std::string::npos);
@@ -263,7 +266,7 @@ TEST_CASE("with suppressions.allow: false in the configuration, waivers do not c
   CHECK(r.status == 1);
   CHECK(r.out.find("pod.yaml:7:20: error: in-source suppressions are turned off: the configuration sets "
                    "suppressions.allow to false [forbidden-suppression]\n") != std::string::npos);
-  CHECK(r.out.ends_with("1 error, 3 warnings, 0 info in 1 file\n"));
+  CHECK(r.out.ends_with("1 error, 6 warnings, 1 info in 1 file\n"));  // with the security findings
   // A rule no waiver applies to says so in the effective configuration.
   const auto config = run("config --config " + (dir / "strict.yaml").string());
   CHECK(config.out.find("  yaml-syntax:\n    enabled: true  # default\n    severity: error  # default\n"

@@ -14,6 +14,7 @@
 
 #include "engine/config_finder.hpp"
 #include "engine/lint.hpp"
+#include "engine/rule.hpp"
 #include "output/json.hpp"
 #include "output/text.hpp"
 
@@ -56,7 +57,13 @@ const Diagnostic& first_of(const FileReport& report, std::string_view rule) {
   throw;  // unreachable: FAIL throws
 }
 
-FileReport lint(const std::string& text, const LintSettings& settings = {}) {
+// The waivers are tested on the probe and resource rules: the security rules,
+// which find more in these bare pods, are turned off.
+FileReport lint(const std::string& text, LintSettings settings = {}) {
+  for (const auto& rule : podlint::all_rules()) {
+    if (rule->info().category == podlint::Category::Security)
+      settings.config.rules[std::string(rule->info().id)].enabled = false;
+  }
   return podlint::lint_text("pod.yaml", text, settings);
 }
 

@@ -55,6 +55,7 @@ LintRun lint_inputs(const LintRequest& request) {
     Input& input = inputs.emplace_back();
     input.shown = shown;
     input.config = std::move(resolved.config);
+    if (request.pod_security_level) input.config.pod_security.level = *request.pod_security_level;
     if (read_input(path, input.text, input.read_error)) run.index.add_input(input.shown, input.text);
   }
   for (Input& input : inputs) {

@@ -34,6 +34,8 @@ struct LintRequest {
   std::vector<std::string> paths;  // files and directories, "-" for standard input; none: "."
   std::string stdin_filename;      // the name standard input is reported and configured as
   std::string config_path;         // one configuration for every input; empty: each one's .podlint.yaml
+  // --pod-security: the Pod Security level for every input, over the configuration's.
+  std::optional<PodSecurityLevel> pod_security_level;
 };
 
 struct LintRun {

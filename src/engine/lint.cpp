@@ -63,7 +63,7 @@ FileReport lint_text(std::string path, std::string text, const LintSettings& set
   for (const auto& document : stream.documents) {
     const size_t first_finding = report.diagnostics.size();
     for (const Rule* rule : rules) {
-      Reporter reporter(rule->info(), report.diagnostics, settings.config.rule(rule->info().id), index);
+      Reporter reporter(rule->info(), report.diagnostics, settings.config, index);
       rule->check_document(document, reporter);
     }
     // A broken document's tree stops at the error: rules would see fields
@@ -73,8 +73,7 @@ FileReport lint_text(std::string path, std::string text, const LintSettings& set
     for (const auto& workload : workloads) {
       const ObjectFacts facts(workload);
       for (const Rule* rule : rules) {
-        Reporter reporter(rule->info(), report.diagnostics, settings.config.rule(rule->info().id), index,
-                          &facts);
+        Reporter reporter(rule->info(), report.diagnostics, settings.config, index, &facts);
         rule->check_workload(workload, reporter);
       }
     }
@@ -84,7 +83,7 @@ FileReport lint_text(std::string path, std::string text, const LintSettings& set
                            std::span(report.diagnostics).subspan(first_finding), settings.config);
     if (!problems.empty()) {
       for (const Rule* rule : rules) {
-        Reporter reporter(rule->info(), report.diagnostics, settings.config.rule(rule->info().id), index);
+        Reporter reporter(rule->info(), report.diagnostics, settings.config, index);
         rule->check_waivers(problems, reporter);
       }
     }

@@ -60,6 +60,11 @@ struct RuleInfo {
   std::span<const OptionSpec* const> options = {};
   // False when no comment or annotation in the manifest may waive a finding.
   bool suppressible = true;
+  // False for a rule that only runs when configured (or with preset strict).
+  bool enabled_by_default = true;
+  // For security rules: how grave a finding is, a CVSS-like score from 0.1
+  // to 10 (SARIF's security-severity); 0: derived from the severity.
+  double security_severity = 0;
 };
 
 // An option as the rule's page describes it.
@@ -102,10 +107,15 @@ class ObjectFacts {
 // Collects one rule's findings on one document.
 class Reporter {
  public:
-  // `config` is the user's settings for this rule, or null for the defaults.
-  Reporter(const RuleInfo& rule, std::vector<Diagnostic>& out, const RuleConfig* config,
+  // `config` is the input's configuration.
+  Reporter(const RuleInfo& rule, std::vector<Diagnostic>& out, const LintConfig& config,
            const RunIndex& index, const ObjectFacts* facts = nullptr)
-      : rule_(rule), out_(out), config_(config), index_(index), facts_(facts) {}
+      : rule_(rule),
+        out_(out),
+        config_(config.rule(rule.id)),
+        pod_security_(config.pod_security),
+        index_(index),
+        facts_(facts) {}
 
   Diagnostic& report(const yaml::Span& span, std::string message);
   // The value of one of the rule's declared options: the user's, else the
@@ -114,6 +124,10 @@ class Reporter {
   decltype(auto) option(const Spec& spec) const {
     return Spec::get(option_value(spec));
   }
+  // Whether the configuration sets this rule's severity (report() uses it).
+  bool severity_configured() const { return config_ != nullptr && config_->severity.has_value(); }
+  // The Pod Security level that applies where no namespace label says.
+  const PodSecuritySettings& pod_security() const { return pod_security_; }
   // The shared facts about the object being checked (check_workload only).
   const ObjectFacts& facts() const { return *facts_; }
   // Every object of the run (empty when an input is linted on its own).
@@ -125,6 +139,7 @@ class Reporter {
   const RuleInfo& rule_;
   std::vector<Diagnostic>& out_;
   const RuleConfig* config_;
+  const PodSecuritySettings& pod_security_;
   const RunIndex& index_;
   const ObjectFacts* facts_;
 };

@@ -25,7 +25,12 @@ constexpr std::string_view kSkeleton = R"json({
       "type": "object",
       "additionalProperties": false,
       "properties": {
+        "preset": {
+          "enum": ["minimal", "recommended", "strict"],
+          "description": "The rules to start from: minimal, only what the API server or admission rejects (Pod Security level privileged); recommended (the default), every rule that is on by default (baseline); strict, every rule (restricted). rules and overrides adjust it."
+        },
         "rules": {"$ref": "#/$defs/rules"},
+        "podSecurity": {"$ref": "#/$defs/podSecurity"},
         "suppressions": {
           "type": "object",
           "additionalProperties": false,
@@ -55,10 +60,21 @@ constexpr std::string_view kSkeleton = R"json({
                 "type": "array",
                 "description": "The globs, relative to this file's directory, of the files the override applies to."
               },
-              "rules": {"$ref": "#/$defs/rules"}
+              "rules": {"$ref": "#/$defs/rules"},
+              "podSecurity": {"$ref": "#/$defs/podSecurity"}
             }
           }
         }
+      }
+    },
+    "podSecurity": {
+      "type": "object",
+      "additionalProperties": false,
+      "description": "The Pod Security Standards level pods are checked against where no Namespace of the linted files labels their namespace (pod-security.kubernetes.io/enforce, warn, audit).",
+      "properties": {
+        "level": {"enum": ["privileged", "baseline", "restricted"], "description": "default: baseline (preset minimal: privileged, strict: restricted)"},
+        "version": {"type": "string", "pattern": "^(latest|v1\\.(0|[1-9][0-9]*))$", "description": "The policy version whose checks apply: latest (the default) or v1.N."},
+        "severity": {"$ref": "#/$defs/severity", "description": "The findings' severity; default: each control's own (warning). A rule's own severity wins."}
       }
     },
     "rules": {
@@ -125,7 +141,8 @@ json rule_entry(const RuleInfo& rule) {
   json mapping = {{"type", "object"}, {"additionalProperties", false}, {"properties", settings}};
   json shorthand = {{"$ref", "#/$defs/shorthand"}};
   return {{"description",
-           fmt::format("{} (default severity: {})", rule_page(rule).summary, severity_name(rule.severity))},
+           fmt::format("{} (default severity: {}{})", rule_page(rule).summary, severity_name(rule.severity),
+                       rule.enabled_by_default ? "" : ", off by default")},
           {"anyOf", json::array({shorthand, mapping})}};
 }
 
