@@ -53,7 +53,8 @@ struct ConfigFile {
   bool given = false;               // named with --config rather than discovered
   RuleEntries rules;
   std::optional<Located<bool>> allow_suppressions;
-  std::vector<Located<std::string>> ignore;  // globs
+  std::optional<Located<uint8_t>> kubernetes_minor;  // kubernetesVersion: 1.N
+  std::vector<Located<std::string>> ignore;          // globs
   std::vector<ConfigOverride> overrides;
 };
 
@@ -70,7 +71,7 @@ struct ResolvedConfig {
   // Where each setting that is not a default came from, e.g.
   // "missing-resources.severity" -> ".podlint.yaml:4:15". Keys:
   // "<rule>.enabled", "<rule>.severity", "<rule>.noSuppress",
-  // "<rule>.options.<name>", "suppressions.allow".
+  // "<rule>.options.<name>", "suppressions.allow", "kubernetesVersion".
   std::map<std::string, std::string, std::less<>> origins;
   // Set when an `ignore` glob matches the file: the glob and where it is.
   std::optional<std::string> ignored_by;

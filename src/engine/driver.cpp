@@ -3,6 +3,7 @@
 #include <array>
 
 #include "engine/config_finder.hpp"
+#include "engine/input_kind.hpp"
 #include "engine/inputs.hpp"
 #include "engine/lint.hpp"
 
@@ -43,18 +44,28 @@ LintRun lint_inputs(const LintRequest& request) {
     std::string text;
     LintConfig config;
     std::string read_error;
+    InputRole role = InputRole::Manifest;
   };
   std::vector<Input> inputs;
   const auto paths = request.paths.empty() ? std::vector<std::string>{"."} : request.paths;
-  for (const auto& path : collect_inputs(paths)) {
+  const std::vector<std::string> collected = collect_inputs(paths);
+  KustomizePatches patches;
+  for (const auto& path : collected)
+    patches.add_input(path == "-" ? request.stdin_filename : path);
+  for (const auto& path : collected) {
     const bool unnamed_stdin = path == "-" && request.stdin_filename.empty();
     const std::string shown = path == "-" && !unnamed_stdin ? request.stdin_filename : path;
     auto resolved = configs.resolve(unnamed_stdin ? std::nullopt : std::optional(shown));
     if (config_broken()) return run;
-    if (resolved.ignored_by) continue;
+    if (resolved.ignored_by) {
+      run.ignored.push_back({shown, *resolved.ignored_by});
+      continue;
+    }
     Input& input = inputs.emplace_back();
     input.shown = shown;
+    input.role = unnamed_stdin ? InputRole::Manifest : input_role(path == "-" ? shown : path, patches);
     input.config = std::move(resolved.config);
+    if (request.kubernetes_minor != 0) input.config.kubernetes_minor = request.kubernetes_minor;
     if (read_input(path, input.text, input.read_error)) run.index.add_input(input.shown, input.text);
   }
   for (Input& input : inputs) {
@@ -62,8 +73,9 @@ LintRun lint_inputs(const LintRequest& request) {
       run.reports.push_back({.path = input.shown, .read_error = input.read_error});
       continue;
     }
-    run.reports.push_back(lint_text(input.shown, std::move(input.text),
-                                    {.parse = {}, .config = std::move(input.config), .index = &run.index}));
+    run.reports.push_back(
+        lint_text(input.shown, std::move(input.text),
+                  {.parse = {}, .config = std::move(input.config), .index = &run.index, .role = input.role}));
   }
   return run;
 }
