@@ -3,16 +3,17 @@
 #include <set>
 #include <string>
 
-#include "engine/inputs.hpp"
-#include "engine/lint.hpp"
+#include "engine/driver.hpp"
 #include "engine/rule.hpp"
 
+// Linted as `podlint examples/` lints them: each folder with its
+// .podlint.yaml (examples/kubernetes-1.30/ targets an older release).
 TEST_CASE("examples/ shows every rule", "[examples]") {
   std::set<std::string> fired;
-  for (const auto& path : podlint::collect_inputs({PODLINT_SOURCE_DIR "/examples"})) {
-    std::string text, error;
-    REQUIRE(podlint::read_input(path, text, error));
-    for (const auto& d : podlint::lint_text(path, std::move(text)).diagnostics)
+  const podlint::LintRun run = podlint::lint_inputs({.paths = {PODLINT_SOURCE_DIR "/examples"}});
+  REQUIRE(run.config_errors.empty());
+  for (const auto& report : run.reports) {
+    for (const auto& d : report.diagnostics)
       fired.insert(d.rule);
   }
   for (const auto& rule : podlint::all_rules()) {

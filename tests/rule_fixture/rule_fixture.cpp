@@ -3,6 +3,7 @@
 //
 //   rule_fixture FIXTURE     the fixture's rule findings are exactly its expectations
 //   rule_fixture --page ID   the page's bad example triggers the rule, its good one does not
+//                            (each linted with its leading "# config:" lines, if any)
 //
 // A fixture states the findings of its rule (its folder's name) next to the
 // lines they sit on:
@@ -196,9 +197,13 @@ int check_page(const std::string& rule_id) {
   }
   const podlint::RulePage& page = podlint::rule_page(rule->info());
   const std::string where = "docs/rules/" + rule_id + ".md";
+  // An example may begin with "# config:" lines, as a fixture does (a
+  // kubernetesVersion the rule needs).
   const auto findings = [&](std::string_view manifest) {
+    podlint::LintSettings settings;
+    if (auto config = read_config(where, std::string(manifest))) settings.config = std::move(*config);
     std::vector<podlint::Diagnostic> out;
-    for (auto& d : podlint::lint_text(where, std::string(manifest)).diagnostics) {
+    for (auto& d : podlint::lint_text(where, std::string(manifest), settings).diagnostics) {
       if (d.rule == rule_id && !d.suppression) out.push_back(std::move(d));
     }
     return out;
