@@ -174,6 +174,9 @@ TEST_CASE("kustomize patches are linted as partial objects", "[inputs][kustomize
   CHECK(verbose.out.find("podlint: skipped " + dir +
                          "kustomization.yaml: kustomize configuration (the patches it lists are linted as "
                          "partial objects)\n") != std::string::npos);
+  CHECK(verbose.out.find("podlint: skipped " + dir +
+                         "json-patch.yaml: kustomize JSON patch (operations, no object)\n") !=
+        std::string::npos);
   // The same patch outside an overlay is a whole object, and incomplete.
   const auto alone = run_command(kPodlint + " - --color never", read(dir + "replicas.yaml"));
   CHECK(alone.out.find("missing required field \"selector\" in DeploymentSpec") != std::string::npos);

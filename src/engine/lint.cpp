@@ -117,7 +117,9 @@ FileReport lint_text(std::string path, std::string text, const LintSettings& set
              std::none_of(stream.documents.begin(), stream.documents.end(),
                           [](const yaml::Document& document) { return document.broken(); })) {
     // A broken file may hold objects its errors hide: yaml-syntax says so.
-    report.skipped = no_object_reason(report.path);
+    report.skipped = settings.role == InputRole::KustomizePatch
+                         ? "kustomize JSON patch (operations, no object)"
+                         : no_object_reason(report.path);
   }
   std::stable_sort(
       report.diagnostics.begin(), report.diagnostics.end(),
