@@ -14,6 +14,7 @@ class AutomountServiceAccountToken final : public Rule {
         .category = Category::Security,
         .consequence = Consequence::Risk,
         .security_severity = 4.5,
+        .needs_whole_object = true,
     };
     return info;
   }

@@ -14,6 +14,7 @@ class DefaultServiceAccount final : public Rule {
         .category = Category::Security,
         .consequence = Consequence::Risk,
         .security_severity = 3.0,
+        .needs_whole_object = true,
     };
     return info;
   }

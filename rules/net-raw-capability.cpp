@@ -19,6 +19,7 @@ class NetRawCapability final : public Rule {
         .category = Category::Security,
         .consequence = Consequence::Risk,
         .security_severity = 5.0,
+        .needs_whole_object = true,
     };
     return info;
   }

@@ -13,7 +13,7 @@ class PssPrivilegeEscalation final : public rules::ControlRule {
  public:
   PssPrivilegeEscalation()
       : ControlRule("pss-privilege-escalation", 7.0,
-                    {.level = PodSecurityLevel::Restricted, .since_minor = 8}) {}
+                    {.level = PodSecurityLevel::Restricted, .since_minor = 8, .demands_a_setting = true}) {}
 
  private:
   std::vector<rules::Violation> check(const rules::PodUnderReview& pod) const override {

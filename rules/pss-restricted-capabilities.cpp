@@ -15,7 +15,7 @@ class PssRestrictedCapabilities final : public rules::ControlRule {
  public:
   PssRestrictedCapabilities()
       : ControlRule("pss-restricted-capabilities", 6.0,
-                    {.level = PodSecurityLevel::Restricted, .since_minor = 22}) {}
+                    {.level = PodSecurityLevel::Restricted, .since_minor = 22, .demands_a_setting = true}) {}
 
  private:
   std::vector<rules::Violation> check(const rules::PodUnderReview& pod) const override {

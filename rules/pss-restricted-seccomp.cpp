@@ -17,7 +17,7 @@ class PssRestrictedSeccomp final : public rules::ControlRule {
  public:
   PssRestrictedSeccomp()
       : ControlRule("pss-restricted-seccomp", 5.5,
-                    {.level = PodSecurityLevel::Restricted, .since_minor = 19}) {}
+                    {.level = PodSecurityLevel::Restricted, .since_minor = 19, .demands_a_setting = true}) {}
 
  private:
   std::vector<rules::Violation> check(const rules::PodUnderReview& pod) const override {

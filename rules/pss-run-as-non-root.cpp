@@ -11,7 +11,9 @@ namespace {
 
 class PssRunAsNonRoot final : public rules::ControlRule {
  public:
-  PssRunAsNonRoot() : ControlRule("pss-run-as-non-root", 6.5, {.level = PodSecurityLevel::Restricted}) {}
+  PssRunAsNonRoot()
+      : ControlRule("pss-run-as-non-root", 6.5,
+                    {.level = PodSecurityLevel::Restricted, .demands_a_setting = true}) {}
 
  private:
   std::vector<rules::Violation> check(const rules::PodUnderReview& pod) const override {

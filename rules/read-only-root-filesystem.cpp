@@ -15,6 +15,7 @@ class ReadOnlyRootFilesystem final : public Rule {
         .category = Category::Security,
         .consequence = Consequence::Risk,
         .security_severity = 4.0,
+        .needs_whole_object = true,
     };
     return info;
   }

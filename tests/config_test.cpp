@@ -373,6 +373,7 @@ TEST_CASE("podlint config prints every setting with where it came from", "[confi
     options: {required: [requests.cpu, limits.memory]}
   host-port-conflict: {noSuppress: true}
 suppressions: {allow: false}
+kubernetesVersion: 1.30
 ignore: [vendor]
 overrides:
   - files: ["jobs/**"]
@@ -383,11 +384,12 @@ overrides:
   CHECK(r.err.empty());
   const auto out = lines(r.out);
   REQUIRE(out.size() > 10);
-  CHECK(std::vector<std::string>(out.begin(), out.begin() + 11) ==
+  CHECK(std::vector<std::string>(out.begin(), out.begin() + 12) ==
         std::vector<std::string>{
             "# podlint configuration for jobs/backup.yaml",
             "# configuration file: .podlint.yaml",
             "# ignored: no",
+            "kubernetesVersion: \"1.30\"  # .podlint.yaml:7:20",  // a plain 1.30, read as written
             "preset: recommended  # default",
             "podSecurity:  # where no Namespace of the run labels the pod's namespace",
             "  level: baseline  # default",
@@ -411,7 +413,7 @@ overrides:
             "      required: [requests.cpu, limits.memory]  # .podlint.yaml:4:25",
         });
   CHECK(block("missing-liveness-probe", 3) == std::vector<std::string>{
-                                                  "    enabled: false  # override #1 (.podlint.yaml:10:37)",
+                                                  "    enabled: false  # override #1 (.podlint.yaml:11:37)",
                                                   "    severity: warning  # default",
                                                   "    noSuppress: false  # default",
                                               });
@@ -426,7 +428,7 @@ overrides:
   CHECK(config_errors(r.out).empty());
 
   const auto ignored = podlint_in(tree.root(), "config vendor/lib/pod.yaml");
-  CHECK(lines(ignored.out).at(2) == "# ignored: yes, by \"vendor\" at .podlint.yaml:7:10");
+  CHECK(lines(ignored.out).at(2) == "# ignored: yes, by \"vendor\" at .podlint.yaml:8:10");
   const auto none = podlint_in(tree.root() / ".git", "config --config /dev/null");
   CHECK(lines(none.out).at(1) == "# configuration file: /dev/null (--config)");
   CHECK(podlint_in(tree.root(), "config jobs/backup.yaml --config /dev/null").status == 0);
@@ -439,11 +441,12 @@ TEST_CASE("podlint config without a configuration file shows the defaults", "[co
   const auto r = podlint_in(tree.root(), "config");
   CHECK(r.status == 0);
   const auto out = lines(r.out);
-  CHECK(std::vector<std::string>(out.begin(), out.begin() + 10) ==
+  CHECK(std::vector<std::string>(out.begin(), out.begin() + 11) ==
         std::vector<std::string>{
             "# podlint configuration for .",
             "# configuration file: none, the defaults",
             "# ignored: no",
+            "kubernetesVersion: \"1.36\"  # default",
             "preset: recommended  # default",
             "podSecurity:  # where no Namespace of the run labels the pod's namespace",
             "  level: baseline  # default",
@@ -513,7 +516,10 @@ overrides:
   // Named explicitly, an ignored file is still not linted (so hooks that pass file names honour ignore).
   const auto named = podlint_in(tree.root(), "--color never vendor/pod.yaml");
   CHECK(named.status == 0);
-  CHECK(named.out == "no problems found in 0 files\n");
+  CHECK(
+      named.out ==
+      "no problems found in 0 files (0 documents, 0 Kubernetes objects); 1 file ignored by the configuration "
+      "(--verbose lists them)\n");
 
   // --config replaces discovery for every input.
   tree.write("ci.yaml", "rules: {missing-resources: info}\n");

@@ -8,6 +8,8 @@
 #include "engine/driver.hpp"
 #include "engine/rule.hpp"
 
+// Linted as `podlint examples/` lints them: each folder with its
+// .podlint.yaml (examples/kubernetes-1.30/ targets an older release).
 TEST_CASE("examples/ shows every rule", "[examples]") {
   podlint::LintRequest request;
   request.paths = {PODLINT_SOURCE_DIR "/examples"};

@@ -492,14 +492,16 @@ TEST_CASE("text output leaves waived findings out unless asked to show them", "[
   std::ostringstream hidden;
   podlint::write_text(hidden, {report}, {});
   CHECK(hidden.str().find("[missing-resources]") == std::string::npos);
-  CHECK(hidden.str().ends_with("0 errors, 2 warnings, 0 info in 1 file (1 suppressed)\n"));
+  CHECK(hidden.str().ends_with(
+      "0 errors, 2 warnings, 0 info in 1 file (1 document, 1 Kubernetes object, 1 suppressed)\n"));
 
   std::ostringstream shown;
   podlint::write_text(shown, {report}, {.show_suppressed = true});
   CHECK(shown.str().find(
             "pod.yaml:7:13: warning: container \"web\" has no cpu request, memory request or memory "
             "limit [missing-resources] (suppressed: sized later)\n") != std::string::npos);
-  CHECK(shown.str().ends_with("0 errors, 2 warnings, 0 info in 1 file (1 suppressed)\n"));
+  CHECK(shown.str().ends_with(
+      "0 errors, 2 warnings, 0 info in 1 file (1 document, 1 Kubernetes object, 1 suppressed)\n"));
 }
 
 TEST_CASE("the README's suppression example waives every finding it has", "[suppression][docs]") {

@@ -148,7 +148,8 @@ ControlRule::ControlRule(std::string_view id, double security_severity, Control 
             .severity = Severity::Warning,
             .category = Category::Security,
             .consequence = Consequence::Rejected,
-            .security_severity = security_severity},
+            .security_severity = security_severity,
+            .needs_whole_object = control.demands_a_setting},
       control_(control) {}
 
 void ControlRule::check_workload(const model::Workload& workload, Reporter& reporter) const {

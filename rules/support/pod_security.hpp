@@ -50,6 +50,9 @@ struct Control {
   PodSecurityLevel level = PodSecurityLevel::Baseline;
   int since_minor = 0;
   std::optional<int> replaced_at_restricted_from{};
+  // The control demands a setting (not only forbids values), so it cannot
+  // judge a partial object, a kustomize patch.
+  bool demands_a_setting = false;
 
   bool runs_under(const Policy& policy) const;
 };

@@ -42,6 +42,7 @@ struct LintConfig {
   std::map<std::string, RuleConfig, std::less<>> rules;  // keyed by rule id
   bool allow_suppressions = true;                        // false: no in-source waiver is honoured
   PodSecuritySettings pod_security;
+  uint8_t kubernetes_minor = 0;  // the Kubernetes release (1.N) to lint for; 0: the newest supported
 
   // The settings for one rule, or null when the configuration has none.
   const RuleConfig* rule(std::string_view id) const {

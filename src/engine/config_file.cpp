@@ -10,6 +10,7 @@
 #include "engine/glob.hpp"
 #include "engine/rule.hpp"
 #include "model/scalar.hpp"
+#include "schema/schema.hpp"
 #include "text/suggest.hpp"
 #include "yaml/parser.hpp"
 
@@ -29,8 +30,8 @@ std::string_view ResolvedConfig::origin(std::string_view key) const {
 
 namespace {
 
-constexpr std::array<std::string_view, 6> kTopLevelKeys{"preset",       "rules",  "podSecurity",
-                                                        "suppressions", "ignore", "overrides"};
+constexpr std::array<std::string_view, 7> kTopLevelKeys{
+    "preset", "rules", "podSecurity", "suppressions", "ignore", "overrides", "kubernetesVersion"};
 constexpr std::array<std::string_view, 4> kRuleKeys{"enabled", "severity", "options", "noSuppress"};
 constexpr std::array<std::string_view, 1> kSuppressionKeys{"allow"};
 constexpr std::array<std::string_view, 3> kOverrideKeys{"files", "rules", "podSecurity"};
@@ -74,6 +75,8 @@ class Checker {
                                   });
                    } else if (key == "ignore") {
                      file_.ignore = globs(value);
+                   } else if (key == "kubernetesVersion") {
+                     kubernetes_version(value);
                    } else {
                      overrides(value);
                    }
@@ -112,6 +115,22 @@ class Checker {
       visit(*it, yaml::resolve(*pair.value));
     }
   }
+
+  // "1.30" as written: a plain 1.30 is read by its text, not as the number 1.3.
+  void kubernetes_version(const yaml::Node& node) {
+    const auto minor = node.is_scalar() ? schema::parse_kubernetes_version(node.value) : std::nullopt;
+    if (!minor) {
+      error(node,
+            fmt::format("kubernetesVersion must be a Kubernetes release from {} to {} (such as \"{}\"), "
+                        "found {}",
+                        supported_release(schema::oldest_minor()), schema::kubernetes_version(),
+                        schema::kubernetes_version(), model::describe_value(node)));
+      return;
+    }
+    file_.kubernetes_minor = Located<uint8_t>{*minor, node.span.begin};
+  }
+
+  static std::string supported_release(uint8_t minor) { return fmt::format("1.{}", minor); }
 
   std::optional<Located<bool>> boolean(const yaml::Node& node) {
     if (const auto value = model::parse_bool(node)) return Located<bool>{*value, node.span.begin};
@@ -409,6 +428,10 @@ ResolvedConfig resolve_config(const ConfigFile* file, const std::optional<fs::pa
   if (file->allow_suppressions) {
     out.config.allow_suppressions = file->allow_suppressions->value;
     out.origins["suppressions.allow"] = at(file->allow_suppressions->position);
+  }
+  if (file->kubernetes_minor) {
+    out.config.kubernetes_minor = file->kubernetes_minor->value;
+    out.origins["kubernetesVersion"] = at(file->kubernetes_minor->position);
   }
   apply(file->rules, at, out);
   if (!target) return out;

@@ -65,7 +65,8 @@ struct ConfigFile {
   RuleEntries rules;
   PodSecurityEntry pod_security;
   std::optional<Located<bool>> allow_suppressions;
-  std::vector<Located<std::string>> ignore;  // globs
+  std::optional<Located<uint8_t>> kubernetes_minor;  // kubernetesVersion: 1.N
+  std::vector<Located<std::string>> ignore;          // globs
   std::vector<ConfigOverride> overrides;
 };
 
@@ -89,7 +90,7 @@ struct ResolvedConfig {
   // Where each setting that is not a default came from, e.g.
   // "missing-resources.severity" -> ".podlint.yaml:4:15". Keys:
   // "<rule>.enabled", "<rule>.severity", "<rule>.noSuppress",
-  // "<rule>.options.<name>", "suppressions.allow", "preset",
+  // "<rule>.options.<name>", "suppressions.allow", "preset", "kubernetesVersion",
   // "podSecurity.level", "podSecurity.version", "podSecurity.severity".
   std::map<std::string, std::string, std::less<>> origins;
   // Set when an `ignore` glob matches the file: the glob and where it is.

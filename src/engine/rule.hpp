@@ -65,6 +65,17 @@ struct RuleInfo {
   // For security rules: how grave a finding is, a CVSS-like score from 0.1
   // to 10 (SARIF's security-severity); 0: derived from the severity.
   double security_severity = 0;
+  // True when the rule reports what an object lacks (a required field, a
+  // probe, resources, a port a probe names): it does not run on partial
+  // objects, the kustomize patches, which leave the rest to their base.
+  bool needs_whole_object = false;
+};
+
+// What the engine made of a whole input before linting its documents.
+struct InputFacts {
+  // The input's first template action when it is a Helm template (not YAML
+  // until rendered): then none of its documents is linted.
+  std::optional<yaml::Span> template_action;
 };
 
 // An option as the rule's page describes it.
@@ -93,14 +104,20 @@ struct RulePage {
 // shared by every rule that checks the object, so no rule repeats the work.
 class ObjectFacts {
  public:
-  explicit ObjectFacts(const model::Workload& workload) : workload_(workload) {}
+  // `kubernetes_minor`: the release (1.N) the object is for.
+  ObjectFacts(const model::Workload& workload, uint8_t kubernetes_minor)
+      : workload_(workload), kubernetes_minor_(kubernetes_minor) {}
 
   // Every schema problem of the object (unknown fields, types, enums,
-  // required fields); each schema rule reports its own kind.
+  // required fields, fields of a later release); each schema rule reports
+  // its own kind.
   const std::vector<schema::Finding>& schema_findings() const;
+  // The Kubernetes release (1.N) the object is linted for.
+  uint8_t kubernetes_minor() const { return kubernetes_minor_; }
 
  private:
   const model::Workload& workload_;
+  uint8_t kubernetes_minor_;
   mutable std::optional<std::vector<schema::Finding>> schema_findings_;
 };
 
@@ -148,6 +165,8 @@ class Rule {
  public:
   virtual ~Rule() = default;
   virtual const RuleInfo& info() const = 0;
+  // Called once for every input, before its documents.
+  virtual void check_input(const InputFacts&, Reporter&) const {}
   // Called for every document of every input, broken ones included.
   virtual void check_document(const yaml::Document&, Reporter&) const {}
   // Called for every Kubernetes object of every document that is not broken.

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "engine/rule.hpp"
+#include "schema/schema.hpp"
 
 namespace podlint {
 
@@ -153,6 +154,16 @@ json config_schema() {
   json& rules = schema["$defs"]["rules"]["anyOf"][1]["properties"];
   for (const auto& rule : all_rules())
     rules[std::string(rule->info().id)] = rule_entry(rule->info());
+  json releases = json::array();
+  for (int minor = schema::oldest_minor(); minor <= schema::newest_minor(); ++minor)
+    releases.push_back(fmt::format("1.{}", minor));
+  schema["$defs"]["configuration"]["properties"]["kubernetesVersion"] = {
+      {"description",
+       fmt::format("The Kubernetes release the manifests are for (default {}): fields and values of later "
+                   "releases are reported, and API versions it no longer serves. A plain 1.30 is read as "
+                   "written, not as the number 1.3.",
+                   schema::kubernetes_version())},
+      {"anyOf", json::array({{{"enum", std::move(releases)}}, {{"type", "number"}}})}};
   return schema;
 }
 

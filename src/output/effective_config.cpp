@@ -5,6 +5,7 @@
 #include <string>
 
 #include "engine/rule.hpp"
+#include "schema/schema.hpp"
 
 namespace podlint {
 
@@ -20,6 +21,10 @@ void write_effective_config(std::ostream& out, std::string_view path, const Reso
         << '\n';
   }
   out << "# ignored: " << (resolved.ignored_by ? "yes, by " + *resolved.ignored_by : "no") << '\n';
+  out << fmt::format(
+      "kubernetesVersion: \"1.{}\"  # {}\n",
+      resolved.config.kubernetes_minor != 0 ? resolved.config.kubernetes_minor : schema::newest_minor(),
+      resolved.origin("kubernetesVersion"));
   const PodSecuritySettings& pod_security = resolved.config.pod_security;
   out << "preset: "
       << preset_name(resolved.file != nullptr && resolved.file->preset ? resolved.file->preset->value

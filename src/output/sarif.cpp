@@ -270,7 +270,10 @@ void write_sarif(std::ostream& out, const std::vector<FileReport>& reports, cons
       json result = {{"ruleId", d.rule}};
       if (const auto it = rule_index.find(d.rule); it != rule_index.end()) result["ruleIndex"] = it->second;
       result["level"] = sarif_level(d.severity);
-      result["message"] = {{"text", sentence(d.message)}};
+      result["message"] = {
+          {"text", sentence(d.source.empty() ? d.message
+                                             : fmt::format("{} (rendered from {})", d.message, d.source))}};
+      if (!d.source.empty()) result["properties"] = {{"helmTemplate", d.source}};
       json primary = physical(d.span);
       json context = context_region(lines, d.span);
       // SARIF wants a context strictly larger than the region: none when the region is whole lines.

@@ -3,6 +3,7 @@
 //
 //   rule_fixture FIXTURE     the fixture's rule findings are exactly its expectations
 //   rule_fixture --page ID   the page's bad example triggers the rule, its good one does not
+//                            (each linted with its leading "# config:" lines, if any)
 //
 // A fixture states the findings of its rule (its folder's name) next to the
 // lines they sit on:
@@ -120,15 +121,16 @@ std::vector<Expectation> read_expectations(const std::string& path, const std::s
   return out;
 }
 
-// The configuration of the leading "# config:" lines; the defaults when there
-// are none (a rule that is off by default needs one that turns it on).
-podlint::LintConfig read_config(const std::string& path, const std::string& text) {
+// The configuration of the leading "# config:" lines; `fallback` when there
+// are none.
+podlint::LintConfig read_config(const std::string& path, const std::string& text,
+                                const podlint::LintConfig& fallback) {
   std::string config;
   std::istringstream in(text);
   for (std::string line; std::getline(in, line) && line.starts_with("#");) {
     if (line.starts_with("# config:")) config += line.substr(9) + '\n';
   }
-  if (config.empty()) return podlint::resolve_config(nullptr, std::nullopt).config;
+  if (config.empty()) return fallback;
   std::vector<podlint::ConfigError> errors;
   const podlint::ConfigFile file = podlint::parse_config(path + " (# config:)", config, errors);
   for (const auto& e : errors)
@@ -170,7 +172,9 @@ int check_fixture(const fs::path& fixture) {
   const std::string text = read_file(fixture);
   const std::vector<Expectation> expected = read_expectations(path, text, rule_id);
   podlint::LintSettings settings;
-  settings.config = read_config(path, text);
+  // Without "# config:" lines, the defaults: a rule that is off by default
+  // needs one that turns it on.
+  settings.config = read_config(path, text, podlint::resolve_config(nullptr, std::nullopt).config);
   // The fixture is its own run, with the files its "# run-with:" lines name:
   // their Namespaces label its pods' namespaces.
   podlint::RunIndex index;
@@ -213,13 +217,17 @@ int check_page(const std::string& rule_id) {
   }
   const podlint::RulePage& page = podlint::rule_page(rule->info());
   const std::string where = "docs/rules/" + rule_id + ".md";
+  // An example may begin with "# config:" lines, as a fixture does (a
+  // kubernetesVersion the rule needs); otherwise every rule runs, so a page
+  // shows a rule that is off by default without turning it on.
   const auto findings = [&](std::string_view manifest) {
+    podlint::LintSettings settings;
+    settings.config = read_config(where, std::string(manifest), podlint::LintConfig{});
     std::vector<podlint::Diagnostic> out;
     podlint::RunIndex index;
     index.add_input(where, manifest);
-    for (auto& d :
-         podlint::lint_text(where, std::string(manifest), {.parse = {}, .config = {}, .index = &index})
-             .diagnostics) {
+    settings.index = &index;
+    for (auto& d : podlint::lint_text(where, std::string(manifest), settings).diagnostics) {
       if (d.rule == rule_id && !d.suppression) out.push_back(std::move(d));
     }
     return out;
