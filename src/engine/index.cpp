@@ -2,7 +2,7 @@
 
 #include "model/pod.hpp"
 #include "model/scalar.hpp"
-#include "yaml/parser.hpp"
+#include "yaml/batches.hpp"
 
 namespace podlint {
 
@@ -38,14 +38,17 @@ std::string RunIndex::key(std::string_view kind, std::string_view namespace_, st
 }
 
 void RunIndex::add_input(const std::string& input, std::string_view content) {
-  const yaml::Stream stream = yaml::parse(content);
+  // A batch of documents at a time: a long stream is never one tree.
+  for (const yaml::Batch& batch : yaml::split_documents(content, yaml::kBatchBytes)) {
+    add_batch(input, yaml::parse(batch));
+  }
+}
+
+void RunIndex::add_batch(const std::string& input, const yaml::Stream& stream) {
   for (const auto& document : stream.documents) {
     if (document.broken()) continue;
     for (const model::Workload& w : model::extract_workloads(document)) {
-      by_key_.emplace(key(text(w.kind), text(w.namespace_), text(w.name)),
-                      objects_.size());  // the first wins
-      objects_.push_back(
-          {.ref = {text(w.api_version), text(w.kind), text(w.namespace_), text(w.name)},
+      add({.ref = {text(w.api_version), text(w.kind), text(w.namespace_), text(w.name)},
            .input = input,
            .span = w.object->span,
            .labels = copy(w.labels),
@@ -55,6 +58,16 @@ void RunIndex::add_input(const std::string& input, std::string_view content) {
                                                   : std::nullopt});
     }
   }
+}
+
+void RunIndex::add(IndexedObject object) {
+  by_key_.emplace(key(object.ref.kind, object.ref.namespace_, object.ref.name), objects_.size());  // the first wins
+  objects_.push_back(std::move(object));
+}
+
+void RunIndex::merge(RunIndex&& other) {
+  for (IndexedObject& object : other.objects_)
+    add(std::move(object));
 }
 
 const IndexedObject* RunIndex::find(std::string_view kind, std::string_view namespace_,

@@ -140,14 +140,21 @@ InputRole input_role(const std::string& path, const KustomizePatches& patches) {
 
 std::optional<yaml::Span> template_action(const yaml::Stream& stream, std::string_view text,
                                           bool in_chart_templates) {
-  const yaml::LineIndex lines(text);
-  const auto action = [&] { return first_action(text, lines).value_or(yaml::Span{}); };
+  // Lines are indexed only when needed: a long input's batches come here one by one.
+  std::optional<yaml::LineIndex> lines;
+  const auto line_text = [&](uint32_t line) {
+    if (!lines) lines.emplace(text);
+    return lines->line_text(line);
+  };
+  const auto action = [&] {
+    if (!lines) lines.emplace(text);
+    return first_action(text, *lines).value_or(yaml::Span{});
+  };
   if (in_chart_templates) return action();
   for (const yaml::Document& document : stream.documents) {
     for (const yaml::Error& error : document.errors) {
       const uint32_t line = error.span.begin.line;
-      if (has_action(lines.line_text(line)) || (line > 1 && has_action(lines.line_text(line - 1))))
-        return action();
+      if (has_action(line_text(line)) || (line > 1 && has_action(line_text(line - 1)))) return action();
     }
     if (document.root != nullptr && reads_action_as_mapping(*document.root, text, 0)) return action();
   }

@@ -1,11 +1,15 @@
 #include "engine/lint.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <optional>
 #include <utility>
 #include <vector>
 
+#include "engine/ordered_work.hpp"
 #include "engine/rule.hpp"
 #include "engine/suppression.hpp"
+#include "yaml/batches.hpp"
 #include "yaml/path.hpp"
 
 namespace podlint {
@@ -47,9 +51,73 @@ void locate(const yaml::Document& document, std::span<Diagnostic> findings) {
 
 }  // namespace
 
+namespace {
+
+// What a batch of documents gave.
+struct BatchReport {
+  std::vector<Diagnostic> diagnostics;
+  size_t documents = 0;
+  size_t objects = 0;
+  bool broken = false;  // one of its documents is
+  std::optional<yaml::Span> template_action;
+};
+
+BatchReport lint_batch(const yaml::Batch& batch, const std::string& text, std::span<const Rule* const> rules,
+                       const LintSettings& settings, const RunIndex& index) {
+  BatchReport out;
+  const yaml::Stream stream = yaml::parse(batch, settings.parse);
+  out.template_action = template_action(stream, text, settings.role == InputRole::ChartTemplate);
+  // A template's YAML errors are the template language's, not mistakes.
+  if (out.template_action) return out;
+  const bool partial = settings.role == InputRole::KustomizePatch;
+  std::vector<Diagnostic>& findings = out.diagnostics;
+  for (const auto& document : stream.documents) {
+    const size_t first_finding = findings.size();
+    if (document.root != nullptr || !document.errors.empty()) ++out.documents;
+    out.broken = out.broken || document.broken();
+    for (const Rule* rule : rules) {
+      Reporter reporter(rule->info(), findings, settings.config, index);
+      rule->check_document(document, reporter);
+    }
+    // A broken document's tree stops at the error: rules would see fields
+    // missing that are only unread.
+    std::vector<model::Workload> workloads;
+    if (!document.broken() && settings.role != InputRole::Kustomization)
+      workloads = model::extract_workloads(document);
+    out.objects += workloads.size();
+    for (const auto& workload : workloads) {
+      const ObjectFacts facts(workload, settings.config.kubernetes_minor != 0
+                                            ? settings.config.kubernetes_minor
+                                            : schema::newest_minor());
+      for (const Rule* rule : rules) {
+        if (partial && rule->info().needs_whole_object) continue;
+        Reporter reporter(rule->info(), findings, settings.config, index, &facts);
+        rule->check_workload(workload, reporter);
+      }
+    }
+    // Waivers apply within their own document only.
+    const auto problems = apply_suppressions(text, document, workloads,
+                                             std::span(findings).subspan(first_finding), settings.config);
+    if (!problems.empty()) {
+      for (const Rule* rule : rules) {
+        Reporter reporter(rule->info(), findings, settings.config, index);
+        rule->check_waivers(problems, reporter);
+      }
+    }
+    locate(document, std::span(findings).subspan(first_finding));
+    const std::string_view source = rendered_from(document);
+    for (Diagnostic& d : std::span(findings).subspan(first_finding))
+      d.source = source;
+  }
+  return out;
+}
+
+}  // namespace
+
+// An input longer than settings.batch_bytes is parsed, checked and released
+// a batch of documents at a time (in parallel with jobs > 1).
 FileReport lint_text(std::string path, std::string text, const LintSettings& settings) {
   FileReport report{.path = std::move(path), .text = std::move(text)};
-  const yaml::Stream stream = yaml::parse(report.text, settings.parse);
   static const RunIndex kNothingElse;
   const RunIndex& index = settings.index != nullptr ? *settings.index : kNothingElse;
   std::vector<const Rule*> rules;
@@ -60,61 +128,42 @@ FileReport lint_text(std::string path, std::string text, const LintSettings& set
       report.disabled_rules.push_back(rule->info().id);
     }
   }
-  const InputFacts input{.template_action =
-                             template_action(stream, report.text, settings.role == InputRole::ChartTemplate)};
+  const std::vector<yaml::Batch> batches = yaml::split_documents(report.text, settings.batch_bytes);
+  std::vector<BatchReport> done(batches.size());
+  InputFacts input;
+  bool broken = false;
+  in_order(
+      batches.size(), settings.jobs,
+      [&](size_t i) { done[i] = lint_batch(batches[i], report.text, rules, settings, index); },
+      [&](size_t i) {
+        BatchReport& batch = done[i];
+        if (!input.template_action) input.template_action = batch.template_action;
+        broken = broken || batch.broken;
+        report.documents += batch.documents;
+        report.objects += batch.objects;
+        report.diagnostics.insert(report.diagnostics.end(), std::make_move_iterator(batch.diagnostics.begin()),
+                                  std::make_move_iterator(batch.diagnostics.end()));
+        batch = {};
+      });
+  // A Helm template is not YAML until rendered: none of its documents is linted.
+  if (input.template_action) {
+    report.diagnostics.clear();
+    report.documents = report.objects = 0;
+  }
+  std::vector<Diagnostic> about_input;
   for (const Rule* rule : rules) {
-    Reporter reporter(rule->info(), report.diagnostics, settings.config, index);
+    Reporter reporter(rule->info(), about_input, settings.config, index);
     rule->check_input(input, reporter);
   }
-  // A template's YAML errors are the template language's, not mistakes.
+  report.diagnostics.insert(report.diagnostics.begin(), std::make_move_iterator(about_input.begin()),
+                            std::make_move_iterator(about_input.end()));
   if (input.template_action) {
     report.skipped = "Helm template";
     return report;
   }
-  const bool partial = settings.role == InputRole::KustomizePatch;
-  for (const auto& document : stream.documents) {
-    const size_t first_finding = report.diagnostics.size();
-    if (document.root != nullptr || !document.errors.empty()) ++report.documents;
-    for (const Rule* rule : rules) {
-      Reporter reporter(rule->info(), report.diagnostics, settings.config, index);
-      rule->check_document(document, reporter);
-    }
-    // A broken document's tree stops at the error: rules would see fields
-    // missing that are only unread.
-    std::vector<model::Workload> workloads;
-    if (!document.broken() && settings.role != InputRole::Kustomization)
-      workloads = model::extract_workloads(document);
-    report.objects += workloads.size();
-    for (const auto& workload : workloads) {
-      const ObjectFacts facts(workload, settings.config.kubernetes_minor != 0
-                                            ? settings.config.kubernetes_minor
-                                            : schema::newest_minor());
-      for (const Rule* rule : rules) {
-        if (partial && rule->info().needs_whole_object) continue;
-        Reporter reporter(rule->info(), report.diagnostics, settings.config, index, &facts);
-        rule->check_workload(workload, reporter);
-      }
-    }
-    // Waivers apply within their own document only.
-    const auto problems =
-        apply_suppressions(report.text, document, workloads,
-                           std::span(report.diagnostics).subspan(first_finding), settings.config);
-    if (!problems.empty()) {
-      for (const Rule* rule : rules) {
-        Reporter reporter(rule->info(), report.diagnostics, settings.config, index);
-        rule->check_waivers(problems, reporter);
-      }
-    }
-    locate(document, std::span(report.diagnostics).subspan(first_finding));
-    const std::string_view source = rendered_from(document);
-    for (Diagnostic& d : std::span(report.diagnostics).subspan(first_finding))
-      d.source = source;
-  }
   if (settings.role == InputRole::Kustomization) {
     report.skipped = "kustomize configuration (the patches it lists are linted as partial objects)";
-  } else if (report.objects == 0 &&
-             std::none_of(stream.documents.begin(), stream.documents.end(),
-                          [](const yaml::Document& document) { return document.broken(); })) {
+  } else if (report.objects == 0 && !broken) {
     // A broken file may hold objects its errors hide: yaml-syntax says so.
     report.skipped = settings.role == InputRole::KustomizePatch
                          ? "kustomize JSON patch (operations, no object)"
