@@ -7,6 +7,7 @@
 #include "engine/config.hpp"
 #include "engine/diagnostic.hpp"
 #include "engine/index.hpp"
+#include "engine/input_kind.hpp"
 #include "yaml/parser.hpp"
 
 namespace podlint {
@@ -24,6 +25,7 @@ struct LintSettings {
   // indentation (a field a rule finds missing may be in the broken region);
   // no waiver there is reported as unused.
   bool check_broken_documents = false;
+  InputRole role = InputRole::Manifest;  // where the input lies (engine/input_kind.hpp)
 };
 
 FileReport lint_text(std::string path, std::string text, const LintSettings& settings = {});

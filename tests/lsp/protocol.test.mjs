@@ -32,15 +32,18 @@ spec:
     - name: app
       image: nginx:1.27
       ports:
-        - containerPort: 80
+        - containerPort: 8080
           name: web_port
       resources:
         requests: {cpu: 100m, memory: 64Mi}
         limits: {memory: 128Mi}
       readinessProbe:
-        httpGet: {path: /, port: 80}
+        httpGet: {path: /, port: 8080}
       livenessProbe:
-        httpGet: {path: /live, port: 80}
+        httpGet: {path: /live, port: 8080}
+      securityContext: {readOnlyRootFilesystem: true, capabilities: {drop: [ALL]}}
+  serviceAccountName: web
+  automountServiceAccountToken: false
 `;
 const kPortName = `11:17 invalid-port-name: port name "web_port" is not a valid IANA service name: it uses characters outside [a-z0-9-]`;
 
@@ -155,19 +158,19 @@ describe("diagnostics", () => {
     const second = kPod.replace("name: web\n", "name: second\n");
     const text = `${kPod}---\n${second}---\n${kPod.replace("name: web\n", "name: third\n")}`;
     let published = await client.open(uri, text);
-    assert.deepEqual(published.diagnostics.map(brief), [kPortName, "30:17" + kPortName.slice(5), "49:17" + kPortName.slice(5)]);
+    assert.deepEqual(published.diagnostics.map(brief), [kPortName, "33:17" + kPortName.slice(5), "55:17" + kPortName.slice(5)]);
     // Break the second document's resources mid-edit: an unclosed flow mapping.
     const at = positionAt(text, text.indexOf("limits: {memory: 128Mi}", text.indexOf("name: second")) + 22);
     published = await client.change(uri, 2, [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: "" }]);
     assert.deepEqual(published.diagnostics.map(brief), [
       kPortName,
-      "30:17" + kPortName.slice(5),
-      '33:17 yaml-syntax: syntax error: unexpected "{memory: 128Mi"',
-      "49:17" + kPortName.slice(5),
+      "33:17" + kPortName.slice(5),
+      '36:17 yaml-syntax: syntax error: unexpected "{memory: 128Mi"',
+      "55:17" + kPortName.slice(5),
     ]);
     // Repaired: as before.
     published = await client.change(uri, 3, [{ range: { start: at, end: at }, text: "}" }]);
-    assert.deepEqual(published.diagnostics.map(brief), [kPortName, "30:17" + kPortName.slice(5), "49:17" + kPortName.slice(5)]);
+    assert.deepEqual(published.diagnostics.map(brief), [kPortName, "33:17" + kPortName.slice(5), "55:17" + kPortName.slice(5)]);
   });
 
   test("positions count UTF-16 units, or UTF-8 bytes when agreed", async () => {
@@ -316,7 +319,7 @@ describe("code actions, hover, completion", () => {
     assert.equal(actions[0].kind, "quickfix");
     assert.deepEqual(actions[0].diagnostics, [finding]);
     const line = applyEdits(text, actions[0].edit.changes[uri]);
-    assert.ok(line.includes("        - containerPort: 80\n          # podlint-disable-next-line invalid-port-name -- reason\n          name: web_port\n"), line);
+    assert.ok(line.includes("        - containerPort: 8080\n          # podlint-disable-next-line invalid-port-name -- reason\n          name: web_port\n"), line);
     const file = applyEdits(text, actions[1].edit.changes[uri]);
     assert.ok(file.startsWith("---\n# podlint-disable-file invalid-port-name -- reason\napiVersion: v1\n"), file);
     for (const [version, edited] of [[2, line], [3, file]]) {
@@ -367,8 +370,8 @@ describe("code actions, hover, completion", () => {
       (await client.request("textDocument/completion", { textDocument: { uri }, position: positionOf(text, needle, delta) })).items;
     const fields = await complete("      im\n", 8);
     const labels = fields.map((i) => i.label);
-    assert.ok(labels.includes("command") && labels.includes("env") && labels.includes("securityContext"), labels.join());
-    for (const present of ["name", "image", "ports", "resources", "livenessProbe", "imagePullPolicy"]) assert.ok(!labels.includes(present), present);
+    assert.ok(labels.includes("command") && labels.includes("env") && labels.includes("workingDir"), labels.join());
+    for (const present of ["name", "image", "ports", "resources", "livenessProbe", "imagePullPolicy", "securityContext"]) assert.ok(!labels.includes(present), present);
     assert.deepEqual(fields.find((i) => i.label === "workingDir").textEdit, {
       range: { start: positionOf(text, "      im\n", 6), end: positionOf(text, "      im\n", 8) },
       newText: "workingDir: ",
@@ -376,14 +379,14 @@ describe("code actions, hover, completion", () => {
     const values = await complete("imagePullPolicy: \n", 17);
     assert.deepEqual(values.map((i) => i.label), ["Always", "IfNotPresent", "Never"]);
     // A new item of containers: a Container's fields.
-    const item = `${kPod}    - na`;
+    const item = kPod.replace("  serviceAccountName:", "    - na\n  serviceAccountName:");
     await client.change(uri, 2, [{ text: item }]);
-    const itemFields = (await client.request("textDocument/completion", { textDocument: { uri }, position: { line: 18, character: 8 } })).items.map((i) => i.label);
+    const itemFields = (await client.request("textDocument/completion", { textDocument: { uri }, position: positionOf(item, "    - na\n", 8) })).items.map((i) => i.label);
     assert.ok(itemFields.includes("name") && itemFields.includes("image"), itemFields.join());
     // At the top: the Pod's own fields that are missing.
     const top = `${kPod}s`;
     await client.change(uri, 3, [{ text: top }]);
-    const topFields = (await client.request("textDocument/completion", { textDocument: { uri }, position: { line: 18, character: 1 } })).items.map((i) => i.label);
+    const topFields = (await client.request("textDocument/completion", { textDocument: { uri }, position: positionAt(top, top.length) })).items.map((i) => i.label);
     assert.deepEqual(topFields, ["status"]);
   });
 });
