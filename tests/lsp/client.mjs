@@ -36,8 +36,9 @@ export class Client {
     for (const client of Client.running) client.kill();
   }
 
-  // command: [executable, ...args]
-  constructor(command, { cwd } = {}) {
+  // command: [executable, ...args]; answer(method, params): the result of a
+  // request from the server (default null).
+  constructor(command, { cwd, answer = () => null } = {}) {
     this.process = spawn(command[0], command.slice(1), { cwd, stdio: ["pipe", "pipe", "pipe"] });
     Client.running.add(this);
     this.process.on("exit", () => Client.running.delete(this));
@@ -60,7 +61,7 @@ export class Client {
     this.connection.onNotification("window/logMessage", (params) => this.logs.push(params));
     this.connection.onRequest((method, params) => {
       this.requests.push([method, params]);
-      return null;
+      return answer(method, params);
     });
     this.connection.listen();
   }
