@@ -486,6 +486,12 @@ void Session::configure(Document& document) {
       }
     }
   }
+  if (document.path) {
+    // Read afresh each time: the kustomization may have changed since.
+    KustomizePatches patches;
+    patches.add_input(document.path->string());
+    document.input_role = input_role(document.path->string(), patches);
+  }
   document.config_broken = broken;
   if (!broken) {
     document.config = std::move(resolved.config);
@@ -562,10 +568,17 @@ std::vector<Diagnostic> Session::findings(const std::string& uri) {
   Document& document = documents_.at(uri);
   if (document.role != Document::Role::Manifest || document.ignored) return {};
   make_parser(document);
+  const LintSettings settings{.parse = {},
+                              .config = document.config,
+                              .index = nullptr,
+                              .check_broken_documents = true,
+                              .role = document.input_role};
+  // A template is not YAML: it is reported once, as the command line does,
+  // not a document at a time.
+  if (document.input_role == InputRole::ChartTemplate)
+    return lint_text(document.uri, document.parser->text(), settings).diagnostics;
   std::unordered_map<uint64_t, std::vector<Diagnostic>> findings;
   std::vector<Diagnostic> all;
-  const LintSettings settings{
-      .parse = {}, .config = document.config, .index = nullptr, .check_broken_documents = true};
   for (const auto& part : document.parser->parts()) {
     auto cached = document.findings.find(part->serial);
     std::vector<Diagnostic> found;

@@ -20,6 +20,7 @@
 #include "engine/config.hpp"
 #include "engine/config_finder.hpp"
 #include "engine/diagnostic.hpp"
+#include "engine/input_kind.hpp"
 #include "lsp/positions.hpp"
 #include "yaml/treesitter.hpp"
 
@@ -59,6 +60,9 @@ struct Document {
   // Each part's findings (positions relative to it), by the part's serial.
   std::unordered_map<uint64_t, std::vector<Diagnostic>> findings;
   LintConfig config;
+  // Where the file lies, as the command line reads it: a Helm chart's
+  // template, a kustomization, a patch its folder's kustomization lists.
+  InputRole input_role = InputRole::Manifest;
   bool ignored = false;        // an `ignore` glob of its configuration matches it
   bool config_broken = false;  // its configuration file has errors: linted with the last good one
   bool publish = false;        // push diagnostics owed to the client

@@ -294,6 +294,33 @@ describe("configuration", () => {
   });
 });
 
+describe("where a file lies", () => {
+  test("a Helm chart's template is reported once, not linted; a kustomize patch is a partial object", async () => {
+    const project = mkdtempSync(join(workspace, "inputs-"));
+    spawnSync("mkdir", ["-p", join(project, "chart", "templates"), join(project, "overlay")]);
+    writeFileSync(join(project, "chart", "Chart.yaml"), "apiVersion: v2\nname: web\nversion: 0.1.0\n");
+    writeFileSync(join(project, "overlay", "kustomization.yaml"), "resources: [../base]\npatches:\n  - path: patch.yaml\n");
+    const client = start();
+    await client.initialize({ rootUri: uriOf(project) });
+
+    const template = `${kPod.replace("name: web\n", "name: {{ .Release.Name }}\n")}---\n${kPod}`;
+    const published = await client.open(uriOf(join(project, "chart", "templates", "pod.yaml")), template);
+    assert.deepEqual(published.diagnostics.map(brief), [
+      "4:9 helm-template: Helm template, not linted: render it with `helm template` and pipe it to podlint",
+    ]);
+
+    // A patch names the fields it changes: nothing is missing from it.
+    const patch = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:1.28\n";
+    const patched = await client.open(uriOf(join(project, "overlay", "patch.yaml")), patch);
+    const whole = await client.open(uriOf(join(project, "overlay", "pod.yaml")), patch);
+    const codes = (p) => [...new Set(p.diagnostics.map((d) => d.code))];
+    assert.ok(codes(whole).includes("missing-liveness-probe"), codes(whole).join());
+    assert.ok(!codes(patched).includes("missing-liveness-probe"), codes(patched).join());
+    assert.ok(codes(patched).length < codes(whole).length);
+    assert.equal(await client.shutdown(), 0);
+  });
+});
+
 describe("code actions, hover, completion", () => {
   let client;
   before(async () => {
