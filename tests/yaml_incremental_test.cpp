@@ -121,6 +121,23 @@ TEST_CASE("incremental parser: one part a document, leading comments with the fi
   require_matches_whole_parse(parser);
 }
 
+TEST_CASE(
+    "incremental parser: opening reads well-formed documents with the fast front-end, broken ones with "
+    "tree-sitter",
+    "[yaml][incremental]") {
+  std::string text = kStream;
+  text.replace(text.find("args: [a, b, c]"), 15, "args: [a, b, c");
+  const IncrementalParser parser(text);
+  REQUIRE(parser.parts().size() == 4);
+  for (size_t i : {0, 2, 3}) {
+    CHECK(parser.parts()[i]->tree == nullptr);
+    CHECK(!parser.parts()[i]->stream.has_errors());
+  }
+  CHECK(parser.parts()[1]->tree != nullptr);
+  CHECK(parser.parts()[1]->stream.documents.at(0).broken());
+  require_matches_whole_parse(parser);
+}
+
 TEST_CASE("incremental parser: typing in one document reparses it alone, from its tree",
           "[yaml][incremental]") {
   IncrementalParser parser(kStream);
@@ -128,10 +145,13 @@ TEST_CASE("incremental parser: typing in one document reparses it alone, from it
   const std::string typed = "\n      imagePullPolicy: Always";
   uint32_t at = offset_of(parser, "image: \"busybox\"") + 16;
   for (char c : typed) {
+    const bool first = at == offset_of(parser, "image: \"busybox\"") + 16;
     parser.edit(at, at, std::string(1, c));
     ++at;
     CHECK(parser.reparsed() == 1);
-    CHECK(parser.reused_trees() == 1);
+    // Opened by the fast front-end: the first keystroke gives it a tree.
+    CHECK(parser.reused_trees() == (first ? 0 : 1));
+    CHECK(parser.parts()[1]->tree != nullptr);
   }
   const auto after = addresses(parser);
   CHECK(after[0] == before[0]);

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "yaml/characters.hpp"
+#include "yaml/parser.hpp"
 #include "yaml/tree_builder.hpp"
 
 extern "C" const TSLanguage* tree_sitter_yaml();
@@ -1437,7 +1438,7 @@ void IncrementalParser::edit(uint32_t begin, uint32_t end, std::string_view repl
   update(&edit);
 }
 
-void IncrementalParser::parse_part(Part& part, const TSTree* old) {
+void IncrementalParser::parse_part(Part& part, const TSTree* old, bool opening) {
   part.stream = Stream{};
   const LineIndex lines(part.text);
   if (part.text.size() >= kMaxInputBytes) {
@@ -1449,6 +1450,17 @@ void IncrementalParser::parse_part(Part& part, const TSTree* old) {
     part.tree.reset();
     part.stream = limit_stream(part.text, whole, std::move(limit));
     return;
+  }
+  // A buffer being opened: the fast front-end reads each well-formed part to
+  // the same model at a fraction of tree-sitter's cost; tree-sitter parses the
+  // broken ones now, and the others when an edit first touches them.
+  if (opening) {
+    Stream strict = parse(part.text, options_);
+    if (std::ranges::none_of(strict.documents, [](const Document& d) { return !d.errors.empty(); })) {
+      part.tree.reset();
+      part.stream = std::move(strict);
+      return;
+    }
   }
   const std::string_view text = part.text;
   const Chunk chunk{
@@ -1521,7 +1533,7 @@ void IncrementalParser::update(const Edit* edit) {
         break;
       }
     }
-    parse_part(*part, reused);
+    parse_part(*part, reused, edit == nullptr);
     parts_.push_back(std::move(part));
   }
 }

@@ -53,7 +53,9 @@ class IncrementalParser {
     // part's start (offset + begin, line + first_line - 1 in the buffer;
     // columns are the same).
     Stream stream;
-    std::unique_ptr<TSTree, TreeDeleter> tree;  // tree-sitter's parse, for the next edit
+    // tree-sitter's parse, for the next edit; none for a well-formed part read
+    // by the fast front-end when the buffer was opened (until an edit touches it).
+    std::unique_ptr<TSTree, TreeDeleter> tree;
   };
 
   explicit IncrementalParser(std::string text = {}, const ParseOptions& options = {});
@@ -79,7 +81,8 @@ class IncrementalParser {
     size_t inserted;      // how many took their place
   };
   void update(const Edit* edit);
-  void parse_part(Part& part, const TSTree* old);
+  // `opening`: the buffer is parsed whole, not after an edit.
+  void parse_part(Part& part, const TSTree* old, bool opening);
 
   ParseOptions options_;
   std::unique_ptr<State> state_;
