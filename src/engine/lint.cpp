@@ -45,11 +45,83 @@ void locate(const yaml::Document& document, std::span<Diagnostic> findings) {
   }
 }
 
+// The first column (1-based) of a line's content; 0 for a blank line or a
+// comment line, which ends no block.
+uint32_t indentation(std::string_view line) {
+  const size_t first = line.find_first_not_of(" \t");
+  if (first == std::string_view::npos || line[first] == '#') return 0;
+  return static_cast<uint32_t>(first) + 1;
+}
+
+// Which collections of a broken document an error may belong to: those it
+// lies in, and the block collections it would continue had it parsed (it
+// stands after their start, indented at least as far as their entries, and
+// no line between them is indented less).
+class BrokenRegions {
+ public:
+  BrokenRegions(std::string_view text, const yaml::Document& document) : lines_(text), document_(document) {
+    for (const yaml::Error& error : document.errors) {
+      if (error.kind == yaml::ErrorKind::DuplicateKey) continue;
+      const uint32_t indent = indentation(lines_.line_text(error.span.begin.line));
+      errors_.push_back({error.span.begin, indent == 0 ? error.span.begin.column : indent});
+    }
+  }
+
+  // Whether a finding starting at `offset` may be undone by a broken region:
+  // whether one may belong to the innermost collection holding the offset.
+  bool may_undo(uint32_t offset) const {
+    const yaml::Node* node = document_.root;
+    const yaml::Node* innermost = nullptr;
+    while (node != nullptr) {
+      const yaml::Node* next = nullptr;
+      if (node->is_mapping() || node->is_sequence()) innermost = node;
+      if (node->is_mapping()) {
+        for (const yaml::Pair& pair : node->pairs) {
+          if (holds(pair.value->span, offset)) next = pair.value;
+        }
+      } else if (node->is_sequence()) {
+        for (const yaml::Node* item : node->items) {
+          if (holds(item->span, offset)) next = item;
+        }
+      }
+      node = next;
+    }
+    if (innermost == nullptr) return true;
+    return std::any_of(errors_.begin(), errors_.end(), [&](const At& e) { return belongs(*innermost, e); });
+  }
+
+ private:
+  struct At {
+    yaml::Position position;
+    uint32_t indent;
+  };
+
+  bool belongs(const yaml::Node& collection, const At& error) const {
+    const yaml::Span& span = collection.span;
+    if (error.position.offset < span.begin.offset) return false;
+    if (error.position.offset < span.end.offset) return true;
+    if (collection.flow || error.indent < span.begin.column) return false;
+    for (uint32_t line = span.end.line + 1; line < error.position.line; ++line) {
+      const uint32_t indent = indentation(lines_.line_text(line));
+      if (indent != 0 && indent < span.begin.column) return false;
+    }
+    return true;
+  }
+
+  yaml::LineIndex lines_;
+  const yaml::Document& document_;
+  std::vector<At> errors_;
+};
+
 }  // namespace
 
 FileReport lint_text(std::string path, std::string text, const LintSettings& settings) {
   FileReport report{.path = std::move(path), .text = std::move(text)};
-  const yaml::Stream stream = yaml::parse(report.text, settings.parse);
+  lint_stream(report, yaml::parse(report.text, settings.parse), settings);
+  return report;
+}
+
+void lint_stream(FileReport& report, const yaml::Stream& stream, const LintSettings& settings) {
   static const RunIndex kNothingElse;
   const RunIndex& index = settings.index != nullptr ? *settings.index : kNothingElse;
   std::vector<const Rule*> rules;
@@ -69,7 +141,7 @@ FileReport lint_text(std::string path, std::string text, const LintSettings& set
   // A template's YAML errors are the template language's, not mistakes.
   if (input.template_action) {
     report.skipped = "Helm template";
-    return report;
+    return;
   }
   const bool partial = settings.role == InputRole::KustomizePatch;
   for (const auto& document : stream.documents) {
@@ -81,10 +153,12 @@ FileReport lint_text(std::string path, std::string text, const LintSettings& set
     }
     // A broken document's tree stops at the error: rules would see fields
     // missing that are only unread.
+    const bool broken = document.broken();
     std::vector<model::Workload> workloads;
-    if (!document.broken() && settings.role != InputRole::Kustomization)
+    if ((!broken || settings.check_broken_documents) && settings.role != InputRole::Kustomization)
       workloads = model::extract_workloads(document);
     report.objects += workloads.size();
+    const size_t first_object_finding = report.diagnostics.size();
     for (const auto& workload : workloads) {
       const ObjectFacts facts(workload, settings.config.kubernetes_minor != 0
                                             ? settings.config.kubernetes_minor
@@ -95,10 +169,22 @@ FileReport lint_text(std::string path, std::string text, const LintSettings& set
         rule->check_workload(workload, reporter);
       }
     }
+    if (broken && !workloads.empty()) {
+      const BrokenRegions regions(report.text, document);
+      const auto undone = std::remove_if(
+          report.diagnostics.begin() + static_cast<ptrdiff_t>(first_object_finding), report.diagnostics.end(),
+          [&](const Diagnostic& d) { return regions.may_undo(d.span.begin.offset); });
+      report.diagnostics.erase(undone, report.diagnostics.end());
+    }
     // Waivers apply within their own document only.
-    const auto problems =
-        apply_suppressions(report.text, document, workloads,
-                           std::span(report.diagnostics).subspan(first_finding), settings.config);
+    auto problems = apply_suppressions(report.text, document, workloads,
+                                       std::span(report.diagnostics).subspan(first_finding), settings.config);
+    if (broken && settings.check_broken_documents) {
+      // What a waiver in a broken document would waive is not known.
+      std::erase_if(problems, [](const WaiverProblem& p) {
+        return p.issue == WaiverIssue::NothingWaived || p.issue == WaiverIssue::RuleNotWaived;
+      });
+    }
     if (!problems.empty()) {
       for (const Rule* rule : rules) {
         Reporter reporter(rule->info(), report.diagnostics, settings.config, index);
@@ -123,7 +209,6 @@ FileReport lint_text(std::string path, std::string text, const LintSettings& set
   std::stable_sort(
       report.diagnostics.begin(), report.diagnostics.end(),
       [](const Diagnostic& a, const Diagnostic& b) { return a.span.begin.offset < b.span.begin.offset; });
-  return report;
 }
 
 }  // namespace podlint
