@@ -1,4 +1,4 @@
-// podlint's command line: lint manifests, or print a file's YAML events.
+// podlint's command line: lint manifests, serve editors, or print a file's YAML events.
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -18,6 +18,7 @@
 #include "engine/driver.hpp"
 #include "engine/inputs.hpp"
 #include "engine/rule.hpp"
+#include "lsp/server.hpp"
 #include "output/config_schema.hpp"
 #include "output/effective_config.hpp"
 #include "output/emit.hpp"
@@ -315,6 +316,11 @@ int main(int argc, char** argv) {
       ->excludes(config_path_option)
       ->excludes(config_file_option);
 
+  auto* lsp = app.add_subcommand(
+      "lsp", "Run the language server (LSP 3.17) on standard input and output, for editors");
+  bool lsp_stdio = true;  // the only transport; the flag is accepted for clients that pass it
+  lsp->add_flag("--stdio", lsp_stdio, "Talk over standard input and output (the default and only transport)");
+
   // Set last: a subcommand added after it would inherit it.
   app.footer(
       "Exit status:\n"
@@ -330,6 +336,7 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : kExitTrouble;
   }
+  if (*lsp) return podlint::lsp::serve(STDIN_FILENO, STDOUT_FILENO);
   if (*events) return run_yaml_events(events_path, events_spans, events_tolerant);
   if (*config && config_schema) {
     podlint::write_config_schema(std::cout);

@@ -8,9 +8,9 @@
 set -euo pipefail
 cxx="$1"
 include="$2/src/include"
-layers=(text yaml model schema engine output)
+layers=(text yaml model schema engine output lsp)
 declare -A header=([text]=text/suggest.hpp [yaml]=yaml/document.hpp [model]=model/pod.hpp
-  [schema]=schema/schema.hpp [engine]=engine/rule.hpp [output]=output/emit.hpp)
+  [schema]=schema/schema.hpp [engine]=engine/rule.hpp [output]=output/emit.hpp [lsp]=lsp/session.hpp)
 # Headers of the layers above include fmt and nlohmann-json: their own
 # dependencies must not be what makes the probe fail.
 extern_flags=$(pkg-config --cflags fmt 2>/dev/null || true)

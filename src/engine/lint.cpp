@@ -49,23 +49,104 @@ void locate(const yaml::Document& document, std::span<Diagnostic> findings) {
   }
 }
 
-}  // namespace
+// The first column (1-based) of a line's content; 0 for a blank line or a
+// comment line, which ends no block.
+uint32_t indentation(std::string_view line) {
+  const size_t first = line.find_first_not_of(" \t");
+  if (first == std::string_view::npos || line[first] == '#') return 0;
+  return static_cast<uint32_t>(first) + 1;
+}
 
-namespace {
+// Which collections of a broken document an error may belong to: those it
+// lies in, and the block collections it would continue had it parsed (it
+// stands after their start, indented at least as far as their entries, and
+// no line between them is indented less).
+class BrokenRegions {
+ public:
+  BrokenRegions(std::string_view text, const yaml::Document& document) : lines_(text), document_(document) {
+    for (const yaml::Error& error : document.errors) {
+      if (error.kind == yaml::ErrorKind::DuplicateKey) continue;
+      const uint32_t indent = indentation(lines_.line_text(error.span.begin.line));
+      errors_.push_back({error.span.begin, indent == 0 ? error.span.begin.column : indent});
+    }
+  }
 
-// What a batch of documents gave.
-struct BatchReport {
+  // Whether a finding starting at `offset` may be undone by a broken region:
+  // whether one may belong to the innermost collection holding the offset.
+  bool may_undo(uint32_t offset) const {
+    const yaml::Node* node = document_.root;
+    const yaml::Node* innermost = nullptr;
+    while (node != nullptr) {
+      const yaml::Node* next = nullptr;
+      if (node->is_mapping() || node->is_sequence()) innermost = node;
+      if (node->is_mapping()) {
+        for (const yaml::Pair& pair : node->pairs) {
+          if (holds(pair.value->span, offset)) next = pair.value;
+        }
+      } else if (node->is_sequence()) {
+        for (const yaml::Node* item : node->items) {
+          if (holds(item->span, offset)) next = item;
+        }
+      }
+      node = next;
+    }
+    if (innermost == nullptr) return true;
+    return std::any_of(errors_.begin(), errors_.end(), [&](const At& e) { return belongs(*innermost, e); });
+  }
+
+ private:
+  struct At {
+    yaml::Position position;
+    uint32_t indent;
+  };
+
+  bool belongs(const yaml::Node& collection, const At& error) const {
+    const yaml::Span& span = collection.span;
+    if (error.position.offset < span.begin.offset) return false;
+    if (error.position.offset < span.end.offset) return true;
+    if (collection.flow || error.indent < span.begin.column) return false;
+    for (uint32_t line = span.end.line + 1; line < error.position.line; ++line) {
+      const uint32_t indent = indentation(lines_.line_text(line));
+      if (indent != 0 && indent < span.begin.column) return false;
+    }
+    return true;
+  }
+
+  yaml::LineIndex lines_;
+  const yaml::Document& document_;
+  std::vector<At> errors_;
+};
+
+// What the documents of a stream (or of a batch of a long one) gave.
+struct DocumentsReport {
   std::vector<Diagnostic> diagnostics;
   size_t documents = 0;
   size_t objects = 0;
-  bool broken = false;  // one of its documents is
+  bool broken = false;  // one of the documents is
   std::optional<yaml::Span> template_action;
 };
 
-BatchReport lint_batch(const yaml::Batch& batch, const std::string& text, std::span<const Rule* const> rules,
-                       const LintSettings& settings, const RunIndex& index) {
-  BatchReport out;
-  const yaml::Stream stream = yaml::parse(batch, settings.parse);
+std::vector<const Rule*> enabled_rules(const LintSettings& settings, FileReport& report) {
+  std::vector<const Rule*> rules;
+  for (const auto& rule : all_rules()) {
+    if (settings.config.rule_enabled(rule->info().id)) {
+      rules.push_back(rule.get());
+    } else {
+      report.disabled_rules.push_back(rule->info().id);
+    }
+  }
+  return rules;
+}
+
+const RunIndex& index_of(const LintSettings& settings) {
+  static const RunIndex kNothingElse;
+  return settings.index != nullptr ? *settings.index : kNothingElse;
+}
+
+DocumentsReport lint_documents(const yaml::Stream& stream, const std::string& text,
+                               std::span<const Rule* const> rules, const LintSettings& settings) {
+  DocumentsReport out;
+  const RunIndex& index = index_of(settings);
   out.template_action = template_action(stream, text, settings.role == InputRole::ChartTemplate);
   // A template's YAML errors are the template language's, not mistakes.
   if (out.template_action) return out;
@@ -74,17 +155,19 @@ BatchReport lint_batch(const yaml::Batch& batch, const std::string& text, std::s
   for (const auto& document : stream.documents) {
     const size_t first_finding = findings.size();
     if (document.root != nullptr || !document.errors.empty()) ++out.documents;
-    out.broken = out.broken || document.broken();
     for (const Rule* rule : rules) {
       Reporter reporter(rule->info(), findings, settings.config, index);
       rule->check_document(document, reporter);
     }
     // A broken document's tree stops at the error: rules would see fields
     // missing that are only unread.
+    const bool broken = document.broken();
+    out.broken = out.broken || broken;
     std::vector<model::Workload> workloads;
-    if (!document.broken() && settings.role != InputRole::Kustomization)
+    if ((!broken || settings.check_broken_documents) && settings.role != InputRole::Kustomization)
       workloads = model::extract_workloads(document);
     out.objects += workloads.size();
+    const size_t first_object_finding = findings.size();
     for (const auto& workload : workloads) {
       const ObjectFacts facts(workload, settings.config.kubernetes_minor != 0
                                             ? settings.config.kubernetes_minor
@@ -95,9 +178,22 @@ BatchReport lint_batch(const yaml::Batch& batch, const std::string& text, std::s
         rule->check_workload(workload, reporter);
       }
     }
+    if (broken && !workloads.empty()) {
+      const BrokenRegions regions(text, document);
+      const auto undone =
+          std::remove_if(findings.begin() + static_cast<ptrdiff_t>(first_object_finding), findings.end(),
+                         [&](const Diagnostic& d) { return regions.may_undo(d.span.begin.offset); });
+      findings.erase(undone, findings.end());
+    }
     // Waivers apply within their own document only.
-    const auto problems = apply_suppressions(text, document, workloads,
-                                             std::span(findings).subspan(first_finding), settings.config);
+    auto problems = apply_suppressions(text, document, workloads, std::span(findings).subspan(first_finding),
+                                       settings.config);
+    if (broken && settings.check_broken_documents) {
+      // What a waiver in a broken document would waive is not known.
+      std::erase_if(problems, [](const WaiverProblem& p) {
+        return p.issue == WaiverIssue::NothingWaived || p.issue == WaiverIssue::RuleNotWaived;
+      });
+    }
     if (!problems.empty()) {
       for (const Rule* rule : rules) {
         Reporter reporter(rule->info(), findings, settings.config, index);
@@ -112,54 +208,30 @@ BatchReport lint_batch(const yaml::Batch& batch, const std::string& text, std::s
   return out;
 }
 
-}  // namespace
+void add_documents(FileReport& report, DocumentsReport& part, InputFacts& input, bool& broken) {
+  if (!input.template_action) input.template_action = part.template_action;
+  broken = broken || part.broken;
+  report.documents += part.documents;
+  report.objects += part.objects;
+  report.diagnostics.insert(report.diagnostics.end(), std::make_move_iterator(part.diagnostics.begin()),
+                            std::make_move_iterator(part.diagnostics.end()));
+  part = {};
+}
 
-// An input longer than settings.batch_bytes is parsed, checked and released
-// a batch of documents at a time (in parallel with jobs > 1).
-FileReport lint_text(std::string path, std::string text, const LintSettings& settings) {
-  FileReport report{.path = std::move(path), .text = std::move(text)};
-  static const RunIndex kNothingElse;
-  const RunIndex& index = settings.index != nullptr ? *settings.index : kNothingElse;
-  std::vector<const Rule*> rules;
-  for (const auto& rule : all_rules()) {
-    if (settings.config.rule_enabled(rule->info().id)) {
-      rules.push_back(rule.get());
-    } else {
-      report.disabled_rules.push_back(rule->info().id);
-    }
-  }
-  const std::vector<yaml::Batch> batches = yaml::split_documents(report.text, settings.batch_bytes);
-  std::vector<BatchReport> done(batches.size());
-  InputFacts input;
-  bool broken = false;
-  in_order(
-      batches.size(), settings.jobs,
-      [&](size_t i) { done[i] = lint_batch(batches[i], report.text, rules, settings, index); },
-      [&](size_t i) {
-        BatchReport& batch = done[i];
-        if (!input.template_action) input.template_action = batch.template_action;
-        broken = broken || batch.broken;
-        report.documents += batch.documents;
-        report.objects += batch.objects;
-        report.diagnostics.insert(report.diagnostics.end(), std::make_move_iterator(batch.diagnostics.begin()),
-                                  std::make_move_iterator(batch.diagnostics.end()));
-        batch = {};
-      });
-  // A Helm template is not YAML until rendered: none of its documents is linted.
-  if (input.template_action) {
-    report.diagnostics.clear();
-    report.documents = report.objects = 0;
-  }
+// What only the whole input tells: the rules about the input (a Helm
+// template, say), why nothing in it was linted; then the findings in order.
+void finish_report(FileReport& report, const InputFacts& input, bool broken, std::span<const Rule* const> rules,
+                   const LintSettings& settings) {
   std::vector<Diagnostic> about_input;
   for (const Rule* rule : rules) {
-    Reporter reporter(rule->info(), about_input, settings.config, index);
+    Reporter reporter(rule->info(), about_input, settings.config, index_of(settings));
     rule->check_input(input, reporter);
   }
   report.diagnostics.insert(report.diagnostics.begin(), std::make_move_iterator(about_input.begin()),
                             std::make_move_iterator(about_input.end()));
   if (input.template_action) {
     report.skipped = "Helm template";
-    return report;
+    return;
   }
   if (settings.role == InputRole::Kustomization) {
     report.skipped = "kustomize configuration (the patches it lists are linted as partial objects)";
@@ -172,7 +244,42 @@ FileReport lint_text(std::string path, std::string text, const LintSettings& set
   std::stable_sort(
       report.diagnostics.begin(), report.diagnostics.end(),
       [](const Diagnostic& a, const Diagnostic& b) { return a.span.begin.offset < b.span.begin.offset; });
+}
+
+}  // namespace
+
+// An input longer than settings.batch_bytes is parsed, checked and released
+// a batch of documents at a time (in parallel with jobs > 1).
+FileReport lint_text(std::string path, std::string text, const LintSettings& settings) {
+  FileReport report{.path = std::move(path), .text = std::move(text)};
+  const std::vector<const Rule*> rules = enabled_rules(settings, report);
+  const std::vector<yaml::Batch> batches = yaml::split_documents(report.text, settings.batch_bytes);
+  std::vector<DocumentsReport> parts(batches.size());
+  InputFacts input;
+  bool broken = false;
+  in_order(
+      batches.size(), settings.jobs,
+      [&](size_t i) {
+        parts[i] = lint_documents(yaml::parse(batches[i], settings.parse), report.text, rules, settings);
+      },
+      [&](size_t i) { add_documents(report, parts[i], input, broken); });
+  // A Helm template is not YAML until rendered: a batch after the first may
+  // be the one that tells, and then none of the documents counts.
+  if (input.template_action) {
+    report.diagnostics.clear();
+    report.documents = report.objects = 0;
+  }
+  finish_report(report, input, broken, rules, settings);
   return report;
+}
+
+void lint_stream(FileReport& report, const yaml::Stream& stream, const LintSettings& settings) {
+  const std::vector<const Rule*> rules = enabled_rules(settings, report);
+  DocumentsReport part = lint_documents(stream, report.text, rules, settings);
+  InputFacts input;
+  bool broken = false;
+  add_documents(report, part, input, broken);  // nothing but the template action when it is one
+  finish_report(report, input, broken, rules, settings);
 }
 
 }  // namespace podlint

@@ -12,12 +12,15 @@
 #include <tree_sitter/api.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "yaml/characters.hpp"
+#include "yaml/parser.hpp"
 #include "yaml/tree_builder.hpp"
 
 extern "C" const TSLanguage* tree_sitter_yaml();
@@ -1261,50 +1264,66 @@ std::pair<uint32_t, uint32_t> line_before(std::string_view text, uint32_t begin,
   }
 }
 
-}  // namespace
-
-Stream parse_tolerant(std::string_view text, const ParseOptions& options) {
-  if (text.size() >= kMaxInputBytes) return oversized_input(text);
-  const LineIndex lines(text);
-  const Span whole{lines.position(0), lines.position(static_cast<uint32_t>(text.size()))};
+// Why the tolerant parser cannot take `text` (see treesitter.hpp); empty
+// when it can. `what` names the text in the message, whose first line is
+// `first_line` of the input.
+std::string beyond_limits(std::string_view text, const LineIndex& lines, std::string_view what = "input",
+                          uint32_t first_line = 1) {
   const bool ends_with_break = !text.empty() && is_break(text.back());
   const uint32_t rows = lines.line_count() - (ends_with_break ? 1 : 0);
   if (rows > kMaxRows) {
-    return limit_stream(
-        text, whole,
-        "input has " + std::to_string(rows) + " lines; the tolerant parser handles at most 32767");
+    return std::string(what) + " has " + std::to_string(rows) +
+           " lines; the tolerant parser handles at most 32767";
   }
   for (uint32_t line = 1; line <= lines.line_count(); ++line) {
     const std::string_view line_text = lines.line_text(line);
+    const std::string shown = std::to_string(line + first_line - 1);
     if (line_text.size() > kMaxColumns) {
-      return limit_stream(text, whole,
-                          "line " + std::to_string(line) +
-                              " is longer than 32767 bytes, the most the tolerant parser handles");
+      return "line " + shown + " is longer than 32767 bytes, the most the tolerant parser handles";
     }
     // A block collection on this line starts no further right than its
     // first character that is no blank or indicator (or its last one).
     size_t start = line_text.find_first_not_of(" \t-?:");
     if (start == std::string_view::npos) start = line_text.find_last_not_of(" \t");
     if (start != std::string_view::npos && start >= kMaxIndent) {
-      return limit_stream(text, whole,
-                          "line " + std::to_string(line) + " is indented by " + std::to_string(kMaxIndent) +
-                              " columns or more, deeper than the tolerant parser handles");
+      return "line " + shown + " is indented by " + std::to_string(kMaxIndent) +
+             " columns or more, deeper than the tolerant parser handles";
     }
   }
-  const std::unique_ptr<TSParser, Deleter> parser(ts_parser_new());
-  ts_parser_set_language(parser.get(), tree_sitter_yaml());
-  thread_local TreeScratch scratch;
-  TreeReader reader(text, options, lines, scratch);
-  std::string repaired;  // the input with line tails blanked, once needed
+  return {};
+}
+
+// One chunk's trees: tree-sitter's own parse, and the one with what it could
+// not get past blanked (the same tree when nothing was).
+struct ChunkTrees {
+  std::unique_ptr<TSTree, Deleter> parsed;
+  std::unique_ptr<TSTree, Deleter> repaired_tree;
+  std::string repaired;  // the text it was parsed from, once a repair was needed
   std::vector<std::pair<uint32_t, uint32_t>> blanked;
-  // Blanks [from, to) of `repaired` and parses it again, reusing `old`.
-  auto blank_and_parse = [&](const TSTree& old, uint32_t from, uint32_t to) {
+
+  const TSTree* tree() const { return blanked.empty() ? parsed.get() : repaired_tree.get(); }
+  std::string_view text(std::string_view original) const {
+    return repaired.empty() ? original : std::string_view(repaired);
+  }
+};
+
+// Parses one chunk of `text` (reusing `old`, an earlier tree of it already
+// edited to match, when given), then repairs the parse.
+ChunkTrees parse_chunk(TSParser* parser, std::string_view text, const Chunk& chunk, const TSTree* old) {
+  ChunkTrees out;
+  const TSRange range{chunk.begin_point, chunk.end_point, chunk.begin, chunk.end};
+  ts_parser_set_included_ranges(parser, &range, 1);
+  out.parsed.reset(ts_parser_parse_string(parser, old, text.data(), static_cast<uint32_t>(text.size())));
+  if (out.parsed == nullptr) return out;
+  std::string& repaired = out.repaired;
+  // Blanks [from, to) of `repaired` and parses it again, reusing `previous`.
+  auto blank_and_parse = [&](const TSTree& previous, uint32_t from, uint32_t to) {
     std::fill(repaired.begin() + from, repaired.begin() + to, ' ');
-    const std::unique_ptr<TSTree, Deleter> edited(ts_tree_copy(&old));
+    const std::unique_ptr<TSTree, Deleter> edited(ts_tree_copy(&previous));
     const TSInputEdit edit{from, to, to, ts_point(text, from), ts_point(text, to), ts_point(text, to)};
     ts_tree_edit(edited.get(), &edit);
-    return std::unique_ptr<TSTree, Deleter>(ts_parser_parse_string(
-        parser.get(), edited.get(), repaired.data(), static_cast<uint32_t>(repaired.size())));
+    return std::unique_ptr<TSTree, Deleter>(ts_parser_parse_string(parser, edited.get(), repaired.data(),
+                                                                   static_cast<uint32_t>(repaired.size())));
   };
   auto unblank = [&](uint32_t from, uint32_t to) {
     std::copy(text.begin() + from, text.begin() + to, repaired.begin() + from);
@@ -1315,50 +1334,208 @@ Stream parse_tolerant(std::string_view text, const ParseOptions& options) {
                          std::strcmp(ts_node_type(ts_tree_root_node(&tree)), "ERROR") != 0,
                      tree_stop(tree, repaired, end)};
   };
-  for (const Chunk& chunk : split_documents(text)) {
-    const TSRange range{chunk.begin_point, chunk.end_point, chunk.begin, chunk.end};
-    ts_parser_set_included_ranges(parser.get(), &range, 1);
-    std::unique_ptr<TSTree, Deleter> tree(
-        ts_parser_parse_string(parser.get(), nullptr, text.data(), static_cast<uint32_t>(text.size())));
-    // tree-sitter-yaml gives up on the rest of its input at some errors (a
-    // stray ':' after a value, a wrongly indented key). Blanking the rest of
-    // that line and parsing again recovers what follows, at unchanged
-    // offsets; a few rounds handle a few such lines.
-    blanked.clear();
-    for (int round = 0; round < kMaxRepairs && tree != nullptr; ++round) {
-      const std::string_view parsed = repaired.empty() ? text : std::string_view(repaired);
-      const uint32_t stop = tree_stop(*tree, parsed, chunk.end);
-      if (stop >= chunk.end) break;
-      if (repaired.empty()) repaired.assign(text);
-      // Usually the rest of the line is at fault; but when tree-sitter read
-      // on past a broken line, as the start of a multi-line scalar, the line
-      // before is. Both are tried; the one parsing further wins.
-      uint32_t tail_end = stop;
-      while (tail_end < chunk.end && !is_break(text[tail_end]))
-        ++tail_end;
-      std::unique_ptr<TSTree, Deleter> best = blank_and_parse(*tree, stop, tail_end);
-      std::pair<uint32_t, uint32_t> chosen{stop, tail_end};
-      const auto [before_begin, before_end] = line_before(repaired, chunk.begin, stop);
-      if (best != nullptr && before_begin < before_end) {
-        const auto tail_score = score(*best, chunk.end);
-        unblank(stop, tail_end);
-        std::unique_ptr<TSTree, Deleter> other = blank_and_parse(*tree, before_begin, before_end);
-        if (other != nullptr && score(*other, chunk.end) > tail_score) {
-          best = std::move(other);
-          chosen = {before_begin, before_end};
-        } else {
-          unblank(before_begin, before_end);
-          std::fill(repaired.begin() + stop, repaired.begin() + tail_end, ' ');
-        }
+  // tree-sitter-yaml gives up on the rest of its input at some errors (a
+  // stray ':' after a value, a wrongly indented key). Blanking the rest of
+  // that line and parsing again recovers what follows, at unchanged
+  // offsets; a few rounds handle a few such lines.
+  const TSTree* tree = out.parsed.get();
+  for (int round = 0; round < kMaxRepairs && tree != nullptr; ++round) {
+    const uint32_t stop = tree_stop(*tree, out.text(text), chunk.end);
+    if (stop >= chunk.end) break;
+    if (repaired.empty()) repaired.assign(text);
+    // Usually the rest of the line is at fault; but when tree-sitter read
+    // on past a broken line, as the start of a multi-line scalar, the line
+    // before is. Both are tried; the one parsing further wins.
+    uint32_t tail_end = stop;
+    while (tail_end < chunk.end && !is_break(text[tail_end]))
+      ++tail_end;
+    std::unique_ptr<TSTree, Deleter> best = blank_and_parse(*tree, stop, tail_end);
+    std::pair<uint32_t, uint32_t> chosen{stop, tail_end};
+    const auto [before_begin, before_end] = line_before(repaired, chunk.begin, stop);
+    if (best != nullptr && before_begin < before_end) {
+      const auto tail_score = score(*best, chunk.end);
+      unblank(stop, tail_end);
+      std::unique_ptr<TSTree, Deleter> other = blank_and_parse(*tree, before_begin, before_end);
+      if (other != nullptr && score(*other, chunk.end) > tail_score) {
+        best = std::move(other);
+        chosen = {before_begin, before_end};
+      } else {
+        unblank(before_begin, before_end);
+        std::fill(repaired.begin() + stop, repaired.begin() + tail_end, ' ');
       }
-      blanked.push_back(chosen);
-      tree = std::move(best);
     }
-    if (tree == nullptr) continue;
-    reader.add_tree(ts_tree_root_node(tree.get()), repaired.empty() ? text : std::string_view(repaired),
-                    chunk.end, blanked);
+    out.blanked.push_back(chosen);
+    out.repaired_tree = std::move(best);
+    tree = out.repaired_tree.get();
   }
+  return out;
+}
+
+void add_chunk(TreeReader& reader, std::string_view text, const Chunk& chunk, const ChunkTrees& trees) {
+  if (trees.tree() == nullptr) return;
+  reader.add_tree(ts_tree_root_node(trees.tree()), trees.text(text), chunk.end, trees.blanked);
+}
+
+std::unique_ptr<TSParser, Deleter> new_parser() {
+  std::unique_ptr<TSParser, Deleter> parser(ts_parser_new());
+  ts_parser_set_language(parser.get(), tree_sitter_yaml());
+  return parser;
+}
+
+// Whether a chunk holds nothing but blanks and comments.
+bool only_comments(std::string_view text) {
+  size_t at = 0;
+  while (at < text.size()) {
+    const size_t content = text.find_first_not_of(" \t\r\n", at);
+    if (content == std::string_view::npos) return true;
+    if (text[content] != '#') return false;
+    at = text.find_first_of("\r\n", content);
+    if (at == std::string_view::npos) return true;
+  }
+  return true;
+}
+
+}  // namespace
+
+Stream parse_tolerant(std::string_view text, const ParseOptions& options) {
+  if (text.size() >= kMaxInputBytes) return oversized_input(text);
+  const LineIndex lines(text);
+  if (std::string limit = beyond_limits(text, lines); !limit.empty()) {
+    const Span whole{lines.position(0), lines.position(static_cast<uint32_t>(text.size()))};
+    return limit_stream(text, whole, std::move(limit));
+  }
+  const auto parser = new_parser();
+  thread_local TreeScratch scratch;
+  TreeReader reader(text, options, lines, scratch);
+  for (const Chunk& chunk : split_documents(text))
+    add_chunk(reader, text, chunk, parse_chunk(parser.get(), text, chunk, nullptr));
   return reader.finish();
+}
+
+// ---- IncrementalParser -------------------------------------------------------
+
+void IncrementalParser::TreeDeleter::operator()(TSTree* tree) const {
+  ts_tree_delete(tree);
+}
+
+struct IncrementalParser::State {
+  std::unique_ptr<TSParser, Deleter> parser = new_parser();
+};
+
+IncrementalParser::IncrementalParser(std::string text, const ParseOptions& options)
+    : options_(options), state_(std::make_unique<State>()) {
+  text_ = std::move(text);
+  update(nullptr);
+}
+
+IncrementalParser::~IncrementalParser() = default;
+
+void IncrementalParser::edit(uint32_t begin, uint32_t end, std::string_view replacement) {
+  end = std::min<uint32_t>(end, static_cast<uint32_t>(text_.size()));
+  begin = std::min(begin, end);
+  const Edit edit{begin, end, replacement.size()};
+  text_.replace(begin, end - begin, replacement);
+  update(&edit);
+}
+
+void IncrementalParser::parse_part(Part& part, const TSTree* old, bool opening) {
+  part.stream = Stream{};
+  const LineIndex lines(part.text);
+  if (part.text.size() >= kMaxInputBytes) {
+    part.stream = oversized_input(part.text);
+    return;
+  }
+  if (std::string limit = beyond_limits(part.text, lines, "document", part.first_line); !limit.empty()) {
+    const Span whole{lines.position(0), lines.position(static_cast<uint32_t>(part.text.size()))};
+    part.tree.reset();
+    part.stream = limit_stream(part.text, whole, std::move(limit));
+    return;
+  }
+  // A buffer being opened: the fast front-end reads each well-formed part to
+  // the same model at a fraction of tree-sitter's cost; tree-sitter parses the
+  // broken ones now, and the others when an edit first touches them.
+  if (opening) {
+    Stream strict = parse(part.text, options_);
+    if (std::ranges::none_of(strict.documents, [](const Document& d) { return !d.errors.empty(); })) {
+      part.tree.reset();
+      part.stream = std::move(strict);
+      return;
+    }
+  }
+  const std::string_view text = part.text;
+  const Chunk chunk{
+      0, static_cast<uint32_t>(text.size()), {0, 0}, ts_point(text, static_cast<uint32_t>(text.size()))};
+  ChunkTrees trees = parse_chunk(state_->parser.get(), text, chunk, old);
+  thread_local TreeScratch scratch;
+  TreeReader reader(text, options_, lines, scratch);
+  add_chunk(reader, text, chunk, trees);
+  part.stream = reader.finish();
+  part.tree.reset(trees.parsed.release());
+}
+
+void IncrementalParser::update(const Edit* edit) {
+  std::vector<Chunk> chunks = split_documents(text_);
+  // Leading comments belong to the first document, as in parse_tolerant.
+  if (chunks.size() > 1 && only_comments(std::string_view(text_).substr(0, chunks[0].end))) {
+    chunks[1].begin = 0;
+    chunks[1].begin_point = {0, 0};
+    chunks.erase(chunks.begin());
+  }
+  // Parts whose text is unchanged are kept as they are; among the others,
+  // the one the edit fell in gives its tree to the part now holding the edit.
+  std::unordered_multimap<std::string_view, size_t> unchanged;
+  for (size_t i = 0; i < parts_.size(); ++i)
+    unchanged.emplace(parts_[i]->text, i);
+  std::vector<std::unique_ptr<Part>> old = std::move(parts_);
+  parts_.clear();
+  reparsed_ = reused_trees_ = 0;
+  LineIndex lines(text_);
+  for (const Chunk& chunk : chunks) {
+    const std::string_view text = std::string_view(text_).substr(chunk.begin, chunk.end - chunk.begin);
+    const uint32_t first_line = lines.position(chunk.begin).line;
+    if (const auto found = unchanged.find(text); found != unchanged.end() && old[found->second] != nullptr) {
+      std::unique_ptr<Part>& kept = parts_.emplace_back(std::move(old[found->second]));
+      unchanged.erase(found);
+      kept->begin = chunk.begin;
+      kept->first_line = first_line;
+      continue;
+    }
+    auto part = std::make_unique<Part>();
+    static std::atomic<uint64_t> serials{0};
+    part->serial = ++serials;
+    part->begin = chunk.begin;
+    part->first_line = first_line;
+    part->text = text;
+    ++reparsed_;
+    const TSTree* reused = nullptr;
+    std::unique_ptr<TSTree, TreeDeleter> edited;
+    if (edit != nullptr) {
+      // The old part that held the edited bytes, if this part is it, edited.
+      for (auto& candidate : old) {
+        if (candidate == nullptr || candidate->tree == nullptr || candidate->begin != chunk.begin) continue;
+        const uint32_t old_end = candidate->begin + static_cast<uint32_t>(candidate->text.size());
+        const bool holds_edit = edit->begin >= candidate->begin && edit->end <= old_end;
+        const size_t new_size = candidate->text.size() - (edit->end - edit->begin) + edit->inserted;
+        if (!holds_edit || new_size != text.size()) continue;
+        const uint32_t start = edit->begin - candidate->begin;
+        const uint32_t removed_end = edit->end - candidate->begin;
+        const auto inserted_end = static_cast<uint32_t>(start + edit->inserted);
+        const TSInputEdit ts_edit{start,
+                                  removed_end,
+                                  inserted_end,
+                                  ts_point(candidate->text, start),
+                                  ts_point(candidate->text, removed_end),
+                                  ts_point(text, inserted_end)};
+        edited = std::move(candidate->tree);
+        ts_tree_edit(edited.get(), &ts_edit);
+        reused = edited.get();
+        ++reused_trees_;
+        break;
+      }
+    }
+    parse_part(*part, reused, edit == nullptr);
+    parts_.push_back(std::move(part));
+  }
 }
 
 }  // namespace podlint::yaml
