@@ -105,23 +105,31 @@ TEST_CASE("the JSON writer nests, escapes and indents like a dump(2)", "[streami
   CHECK(json.size() == 0);  // taken
 }
 
-TEST_CASE("a long stream is cut at document markers, directives going with their document",
+TEST_CASE("a long stream is cut where documents begin, directives after ... going with theirs",
           "[streaming][yaml]") {
   const std::string text =
-      "a: 1\n---\nb: [2,\n  3]\n--- # next\nc: |\n  ---not a marker\n%YAML 1.2\n---\nd: 4\n---\n";
+      "# about a\na: 1\n---\nb: [2,\n  3]\n--- # next\nc: |\n  ---not a marker\n...\n%YAML 1.2\n---\nd: "
+      "4\n---\n";
   const auto batches = podlint::yaml::split_documents(text, 4);
   std::vector<std::string> pieces;
   for (const auto& batch : batches) {
     pieces.emplace_back(batch.text);
     CHECK(text.substr(batch.start.offset, batch.text.size()) == batch.text);
   }
-  CHECK(pieces == std::vector<std::string>{"a: 1\n", "---\nb: [2,\n  3]\n",
-                                           "--- # next\nc: |\n  ---not a marker\n", "%YAML 1.2\n---\nd: 4\n",
-                                           "---\n"});
-  CHECK(batches[2].start.line == 5);
-  CHECK(batches[3].start.line == 8);
+  CHECK(pieces == std::vector<std::string>{"# about a\na: 1\n", "---\nb: [2,\n  3]\n",
+                                           "--- # next\nc: |\n  ---not a marker\n...\n",
+                                           "%YAML 1.2\n---\nd: 4\n", "---\n"});
+  CHECK(batches[1].start.line == 3);
+  CHECK(batches[3].start.line == 10);
+  // Batches of at least 30 bytes: whole documents together.
+  CHECK(podlint::yaml::split_documents(text, 30).size() == 3);
   CHECK(podlint::yaml::split_documents(text, 1000).size() == 1);
   CHECK(podlint::yaml::split_documents("a: 1\nb: 2\n", 2).size() == 1);  // nowhere to cut
+  // Lines end at LF, CR LF or a lone CR.
+  const auto cr = podlint::yaml::split_documents("a: 1\r---\rb: 2\r\n---\nc: 3\n", 1);
+  REQUIRE(cr.size() == 3);
+  CHECK(cr[1].start.line == 2);
+  CHECK(cr[2].start.line == 4);
 }
 
 TEST_CASE("a stream parsed in batches has the positions of one parsed whole", "[streaming][yaml]") {
