@@ -74,7 +74,7 @@ FileReport lint_text(std::string path, std::string text, const LintSettings& set
       const ObjectFacts facts(workload);
       for (const Rule* rule : rules) {
         Reporter reporter(rule->info(), report.diagnostics, settings.config.rule(rule->info().id), index,
-                          &facts);
+                          &facts, report.path);
         rule->check_workload(workload, reporter);
       }
     }

@@ -27,10 +27,17 @@ namespace podlint {
 enum class Category : uint8_t {
   Yaml,
   Schema,
+  Metadata,
+  Containers,
+  Env,
+  Volumes,
   Ports,
   Probes,
   Resources,
   RestartPolicy,
+  Scheduling,
+  Workloads,
+  References,
   Security,
   Suppression
 };
@@ -46,8 +53,9 @@ enum class Consequence : uint8_t {
 
 std::string_view consequence_name(Consequence consequence);  // "rejected", "fails", "risk", "waiver"
 
-// "yaml", "schema", "ports", "probes", "resources", "restart-policy",
-// "security", "suppression".
+// "yaml", "schema", "metadata", "containers", "env", "volumes", "ports",
+// "probes", "resources", "restart-policy", "scheduling", "workloads",
+// "references", "security", "suppression".
 std::string_view category_name(Category category);
 std::span<const Category> all_categories();
 
@@ -104,8 +112,8 @@ class Reporter {
  public:
   // `config` is the user's settings for this rule, or null for the defaults.
   Reporter(const RuleInfo& rule, std::vector<Diagnostic>& out, const RuleConfig* config,
-           const RunIndex& index, const ObjectFacts* facts = nullptr)
-      : rule_(rule), out_(out), config_(config), index_(index), facts_(facts) {}
+           const RunIndex& index, const ObjectFacts* facts = nullptr, std::string_view input = {})
+      : rule_(rule), out_(out), config_(config), index_(index), facts_(facts), input_(input) {}
 
   Diagnostic& report(const yaml::Span& span, std::string message);
   // The value of one of the rule's declared options: the user's, else the
@@ -118,6 +126,8 @@ class Reporter {
   const ObjectFacts& facts() const { return *facts_; }
   // Every object of the run (empty when an input is linted on its own).
   const RunIndex& index() const { return index_; }
+  // The input being linted, named as in the index (IndexedObject::input).
+  std::string_view input() const { return input_; }
 
  private:
   const OptionValue& option_value(const OptionSpec& spec) const;
@@ -127,6 +137,7 @@ class Reporter {
   const RuleConfig* config_;
   const RunIndex& index_;
   const ObjectFacts* facts_;
+  std::string_view input_;
 };
 
 class Rule {

@@ -16,7 +16,9 @@
 // `related@LINE:COLUMN "message"`. Leading `# config: ...` lines hold a
 // .podlint.yaml (joined into one document; flow style reads best) that the
 // fixture is linted with. Other rules' findings are ignored; a fixture
-// without expectations states that its rule reports nothing there.
+// without expectations states that its rule reports nothing there. A fixture
+// (and a page's example) is a run of its own: checks across objects see its
+// documents and nothing else.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -166,6 +168,10 @@ int check_fixture(const fs::path& fixture) {
   const std::vector<Expectation> expected = read_expectations(path, text, rule_id);
   podlint::LintSettings settings;
   if (auto config = read_config(path, text)) settings.config = std::move(*config);
+  // The fixture is the whole run: checks across objects see its documents.
+  podlint::RunIndex index;
+  index.add_input(path, text);
+  settings.index = &index;
   std::vector<podlint::Diagnostic> actual;
   for (auto& d : podlint::lint_text(path, text, settings).diagnostics) {
     if (d.rule == rule_id) actual.push_back(std::move(d));
@@ -198,7 +204,11 @@ int check_page(const std::string& rule_id) {
   const std::string where = "docs/rules/" + rule_id + ".md";
   const auto findings = [&](std::string_view manifest) {
     std::vector<podlint::Diagnostic> out;
-    for (auto& d : podlint::lint_text(where, std::string(manifest)).diagnostics) {
+    podlint::RunIndex index;
+    index.add_input(where, manifest);
+    for (auto& d :
+         podlint::lint_text(where, std::string(manifest), {.parse = {}, .config = {}, .index = &index})
+             .diagnostics) {
       if (d.rule == rule_id && !d.suppression) out.push_back(std::move(d));
     }
     return out;
