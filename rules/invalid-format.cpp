@@ -11,16 +11,6 @@
 namespace podlint {
 namespace {
 
-// "a, b and c".
-std::string join_phrases(const std::vector<std::string>& phrases) {
-  std::string out;
-  for (size_t i = 0; i < phrases.size(); ++i) {
-    if (i > 0) out += i + 1 == phrases.size() ? " and " : ", ";
-    out += phrases[i];
-  }
-  return out;
-}
-
 class InvalidFormat final : public Rule {
  public:
   const RuleInfo& info() const override {
@@ -36,7 +26,7 @@ class InvalidFormat final : public Rule {
   void check_workload(const model::Workload&, Reporter& reporter) const override {
     for (const schema::Finding& finding : reporter.facts().schema_findings()) {
       if (finding.problem != schema::Problem::InvalidFormat) continue;
-      const std::string problems = join_phrases(schema::format_problems(finding.format, finding.value));
+      const std::string problems = schema::describe_format_problems(finding.format, finding.value);
       const std::string suggestion =
           text::did_you_mean(schema::format_suggestion(finding.format, finding.value));
       if (finding.map_key) {

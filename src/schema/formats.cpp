@@ -367,6 +367,14 @@ std::vector<std::string> format_problems(Format format, std::string_view value) 
   return out;
 }
 
+std::string describe_format_problems(Format format, std::string_view value) {
+  const std::vector<std::string> problems = format_problems(format, value);
+  std::string out;
+  for (size_t i = 0; i < problems.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == problems.size() ? " and " : ", ") + problems[i];
+  return out;
+}
+
 size_t format_max_length(Format format) {
   switch (format) {
     case Format::Dns1123Subdomain:

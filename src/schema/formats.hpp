@@ -20,6 +20,10 @@ std::string_view format_name(Format format);
 // "it": "is 70 characters long (at most 63)", "uses '_'". Empty when valid.
 std::vector<std::string> format_problems(Format format, std::string_view value);
 
+// The problems of format_problems() as one phrase: "is 70 characters long
+// (at most 63) and uses '_' (...)".
+std::string describe_format_problems(Format format, std::string_view value);
+
 // A value of `format` close to `value` that a user likely meant ("my-app"
 // for "My_App"); empty when none is simple to derive, or `value` is valid.
 std::string format_suggestion(Format format, std::string_view value);
