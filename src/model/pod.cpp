@@ -527,6 +527,10 @@ PodSpec parse_pod_spec(const Node& node) {
       spec.volumes = parse_list<Volume>(value, [](size_t, const Node& item) { return parse_volume(item); });
     } else if (name == "securityContext") {
       spec.security_context = parse_security_context(key, value, false);
+    } else if (name == "resources") {
+      spec.resources = parse_resources(key, value);
+    } else if (name == "overhead") {
+      spec.overhead = parse_quantities(value);
     }
   };
   visit_entries(node, visit);

@@ -236,6 +236,9 @@ struct PodSpec {
   Field<bool> host_ipc;
   std::vector<Volume> volumes;
   std::optional<SecurityContext> security_context;
+  // Pod-level resources (spec.resources) and the runtime's overhead.
+  std::optional<ResourceRequirements> resources;
+  std::vector<ResourceQuantity> overhead;
 
   // Every container in source order of the lists: init, regular, ephemeral.
   std::vector<const Container*> all_containers() const;

@@ -394,6 +394,11 @@ std::string format_suggestion(Format format, std::string_view value) {
       format == Format::Dns1123Label || format == Format::Dns1035Label || format == Format::IanaServiceName;
   const bool subdomain = format == Format::Dns1123Subdomain || format == Format::Dns1123SubdomainPrefix;
   if ((!label && !subdomain) || value.empty() || matches_format(format, value)) return {};
+  // Only plain slips (case, '_', '.', ' ') have a plain fix; a "{{ template }}" has none.
+  if (!std::all_of(value.begin(), value.end(), [](char c) {
+        return is_alnum(c) || std::string_view("-_. ").find(c) != std::string_view::npos;
+      }))
+    return {};
   // Lower-case it, turn what is not allowed into '-', trim '-' at the ends.
   std::string out;
   for (char c : value) {
