@@ -92,7 +92,9 @@ class SelectorMismatch final : public Rule {
                          template_value(labels, key)));
     }
     for (const model::SelectorRequirement& r : selector.expressions) {
-      if (model::LabelSelector{.match_labels = {}, .expressions = {r}}.matches(labels)) continue;
+      // A malformed requirement is invalid-label-selector's (or invalid-enum's).
+      if (!r.well_formed() || model::LabelSelector{.match_labels = {}, .expressions = {r}}.matches(labels))
+        continue;
       report(reporter, entry_span(w, r.key), at_template,
              fmt::format("the selector's expression on \"{}\" ({}) does not match the pod template, which {}",
                          r.key, r.op, template_value(labels, r.key)));

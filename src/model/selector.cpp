@@ -28,6 +28,12 @@ bool satisfies(const SelectorRequirement& r, const Labels& labels) {
 
 }  // namespace
 
+bool SelectorRequirement::well_formed() const {
+  if (op == "In" || op == "NotIn") return !values.empty();
+  if (op == "Exists" || op == "DoesNotExist") return values.empty();
+  return false;
+}
+
 bool LabelSelector::matches(const Labels& labels) const {
   for (const auto& [key, value] : match_labels) {
     const std::string* found = label_value(labels, key);

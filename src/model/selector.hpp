@@ -16,6 +16,10 @@ struct SelectorRequirement {
   std::string key;
   std::string op;  // In, NotIn, Exists, DoesNotExist
   std::vector<std::string> values;
+
+  // A known operator with values as it takes them (In and NotIn some,
+  // Exists and DoesNotExist none): the API server rejects the others.
+  bool well_formed() const;
 };
 
 struct LabelSelector {
