@@ -46,9 +46,13 @@ void add_pod_facts(const model::Workload& w, IndexedObject& o) {
                                          : std::string("TCP")});
     }
     if (c->kind != model::ContainerKind::Regular) continue;
-    const bool cpu =
-        c->resources && (has_entry(c->resources->requests, "cpu") || has_entry(c->resources->limits, "cpu"));
-    if (!cpu) o.containers_without_cpu_request.push_back(text(c->name));
+    // A request missing from the manifest defaults to the limit.
+    const auto requests = [&](std::string_view resource) {
+      return c->resources &&
+             (has_entry(c->resources->requests, resource) || has_entry(c->resources->limits, resource));
+    };
+    if (!requests("cpu")) o.containers_without_cpu_request.push_back(text(c->name));
+    if (!requests("memory")) o.containers_without_memory_request.push_back(text(c->name));
   }
 }
 

@@ -43,11 +43,12 @@ struct IndexedObject {
   // The pods it makes: whether it is a Pod or has a pod template; how many
   // it keeps (replicas, 1 when unset; none for a DaemonSet, a Job or a
   // CronJob); the ports their containers and sidecars declare; the regular
-  // containers that request no cpu.
+  // containers that request no cpu, and no memory.
   bool makes_pods = false;
   std::optional<int64_t> replicas{};
   std::vector<IndexedPort> ports{};
   std::vector<std::string> containers_without_cpu_request{};
+  std::vector<std::string> containers_without_memory_request{};
 };
 
 class RunIndex {

@@ -1,6 +1,6 @@
-// unresolved-config-ref: a reference to a key of a ConfigMap or Secret of the
-// run that lacks it (and, as an option, to a ConfigMap or Secret the run does
-// not define).
+// unresolved-reference: a reference to a key of a ConfigMap or Secret of the
+// run that lacks it (and, as an option, to a ConfigMap, Secret or
+// ServiceAccount the run does not define).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -25,11 +25,11 @@ std::string quoted_list(const std::vector<std::string>& keys) {
   return out;
 }
 
-class UnresolvedConfigRef final : public Rule {
+class UnresolvedReference final : public Rule {
  public:
   const RuleInfo& info() const override {
     static const RuleInfo info{
-        .id = "unresolved-config-ref",
+        .id = "unresolved-reference",
         .severity = Severity::Error,
         .category = Category::References,
         .consequence = Consequence::Fails,
@@ -50,6 +50,7 @@ class UnresolvedConfigRef final : public Rule {
         for (const model::ConfigRef& ref : from.refs)
           check(context, ref, effect);
     }
+    check_service_account(context);
     for (const model::Volume& volume : workload.pod_spec->volumes) {
       const std::string effect =
           volume.name.valid()
@@ -92,6 +93,21 @@ class UnresolvedConfigRef final : public Rule {
         report_key(context, *object, kind, ref.name.value, item.key, effect);
   }
 
+  // Every namespace has the service account "default"; others must exist
+  // before a pod can use them.
+  static void check_service_account(const Context& context) {
+    const model::Field<std::string_view>& account = context.workload.pod_spec->service_account_name;
+    if (!context.missing_objects || !account.valid() || account.value.empty() || account.value == "default")
+      return;
+    const std::string_view ns = context.workload.namespace_.value;
+    if (context.reporter.index().find_in_namespace("ServiceAccount", ns, account.value)) return;
+    context.reporter.report(
+        account.span(),
+        fmt::format("ServiceAccount \"{}\" is not among the linted objects{}: the API server "
+                    "refuses to create the pods",
+                    account.value, ns.empty() ? "" : fmt::format(" of namespace \"{}\"", ns)));
+  }
+
   static void report_key(const Context& context, const IndexedObject& object, std::string_view kind,
                          std::string_view name, const model::Field<std::string_view>& key,
                          const std::string& effect) {
@@ -106,7 +122,7 @@ class UnresolvedConfigRef final : public Rule {
   }
 };
 
-PODLINT_REGISTER_RULE(UnresolvedConfigRef);
+PODLINT_REGISTER_RULE(UnresolvedReference);
 
 }  // namespace
 }  // namespace podlint
