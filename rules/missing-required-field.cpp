@@ -4,6 +4,7 @@
 #include "engine/rule.hpp"
 #include "schema/schema.hpp"
 #include "schema/validate.hpp"
+#include "support/misspellings.hpp"
 
 namespace podlint {
 namespace {
@@ -24,6 +25,8 @@ class MissingRequiredField final : public Rule {
     check_name(workload, reporter);
     for (const schema::Finding& finding : reporter.facts().schema_findings()) {
       if (finding.problem != schema::Problem::MissingRequired) continue;
+      // A misspelt key ("contianers") is unknown-field's one finding.
+      if (!finding.empty && rules::misspelt(reporter.facts(), finding.mapping, finding.field)) continue;
       reporter.report(finding.span,
                       finding.empty
                           ? fmt::format("required field \"{}\" in {} is empty", finding.field, finding.owner)
