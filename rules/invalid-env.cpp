@@ -103,6 +103,10 @@ class InvalidEnv final : public Rule {
       reporter.report(env.sources[i]->span,
                       fmt::format("the valueFrom of {} already reads {}: a valueFrom has exactly one source",
                                   who, env.sources[0]->value));
+    for (const model::ConfigRef& ref : env.key_refs)
+      if (ref.name.valid() && ref.name.value.empty())
+        reporter.report(ref.name.span(), fmt::format("the {} of {} names no {}", ref.key->value, who,
+                                                     ref.secret ? "Secret" : "ConfigMap"));
     if (env.field_path.valid()) {
       if (const std::string problem = field_path_problem(env.field_path.value); !problem.empty())
         reporter.report(env.field_path.span(), fmt::format("fieldRef \"{}\" of {} is not supported: {}",

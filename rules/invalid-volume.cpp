@@ -61,6 +61,7 @@ class InvalidVolume final : public Rule {
         check_projected(source, who, reporter);
       } else if (kind == "ephemeral") {
         check_ephemeral(source, who, reporter);
+        if (w.kind.value == "Pod") check_generated_claim(w, v, reporter);
       } else if (kind == "csi") {
         check_csi(source, who, reporter);
       } else if (kind == "image" && w.kind.value == "Pod" &&
@@ -201,6 +202,28 @@ class InvalidVolume final : public Rule {
       if (parsed.ok && parsed.value.milli <= 0)
         reporter.report(storage->span,
                         fmt::format("the claim template of {} must request more than 0 storage", who));
+    }
+  }
+
+  // A Pod's ephemeral volume gets a claim named "<pod>-<volume>": a DNS
+  // subdomain, and no other volume of the pod may claim it by that name.
+  static void check_generated_claim(const model::Workload& w, const model::Volume& v, Reporter& reporter) {
+    if (!w.name.valid() || w.name.key == w.generate_name.key || !v.name.valid()) return;
+    const std::string claim = fmt::format("{}-{}", w.name.value, v.name.value);
+    if (!schema::matches_format(schema::Format::Dns1123Subdomain, claim))
+      reporter.report(v.name.span(),
+                      fmt::format("the claim of ephemeral volume \"{}\" is named \"{}\", which must be "
+                                  "a DNS subdomain: it {}",
+                                  v.name.value, claim,
+                                  schema::describe_format_problems(schema::Format::Dns1123Subdomain, claim)));
+    for (const model::Volume& other : w.pod_spec->volumes) {
+      const yaml::Node* name =
+          rules::field(rules::mapping_field(other.node, "persistentVolumeClaim"), "claimName");
+      if (rules::string_value(name) == claim)
+        reporter.report(name->span,
+                        fmt::format("claim \"{}\" is the claim the pod makes for its ephemeral volume "
+                                    "\"{}\": a persistentVolumeClaim volume may not use it",
+                                    claim, v.name.value));
     }
   }
 
