@@ -79,17 +79,17 @@ class FieldNotAllowed final : public Rule {
 
   static void check_os(const model::Workload& w, Reporter& reporter) {
     const model::PodSpec& spec = *w.pod_spec;
-    const auto os = rules::string_value(rules::field(rules::mapping_field(spec.node, "os"), "name"));
-    if (!os) return;
+    if (!spec.os_name.valid()) return;
+    const std::string_view os = spec.os_name.value;
     const yaml::Node* pod_security = rules::mapping_field(spec.node, "securityContext");
-    if (*os == "linux") {
+    if (os == "linux") {
       report_set(pod_security, "windowsOptions", "a Linux pod (os.name: linux)", reporter);
       for (const model::Container* c : spec.all_containers())
         report_set(rules::mapping_field(c->node, "securityContext"), "windowsOptions",
                    fmt::format("{} of a Linux pod", rules::describe(*c)), reporter);
       return;
     }
-    if (*os != "windows") return;
+    if (os != "windows") return;
     for (std::string_view name : kWindowsPodSecurity)
       report_set(pod_security, name, "a Windows pod (os.name: windows)", reporter);
     for (std::string_view name : {"hostPID", "hostIPC", "shareProcessNamespace"})

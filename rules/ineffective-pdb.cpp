@@ -30,6 +30,7 @@ class IneffectivePdb final : public Rule {
         .severity = Severity::Warning,
         .category = Category::References,
         .consequence = Consequence::Risk,
+        .needs_whole_object = true,
     };
     return info;
   }

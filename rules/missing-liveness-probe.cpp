@@ -20,6 +20,7 @@ class MissingLivenessProbe final : public Rule {
         .category = Category::Probes,
         .consequence = Consequence::Risk,
         .options = kOptions,
+        .needs_whole_object = true,
     };
     return info;
   }

@@ -20,6 +20,7 @@ class MissingReadinessProbe final : public Rule {
         .category = Category::Probes,
         .consequence = Consequence::Risk,
         .options = kOptions,
+        .needs_whole_object = true,
     };
     return info;
   }

@@ -48,6 +48,7 @@ class SelectorMismatch final : public Rule {
         .severity = Severity::Error,
         .category = Category::Workloads,
         .consequence = Consequence::Rejected,
+        .needs_whole_object = true,
     };
     return info;
   }

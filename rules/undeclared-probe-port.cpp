@@ -18,6 +18,7 @@ class UndeclaredProbePort final : public Rule {
         .severity = Severity::Info,
         .category = Category::Probes,
         .consequence = Consequence::Risk,
+        .needs_whole_object = true,
     };
     return info;
   }

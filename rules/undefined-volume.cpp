@@ -42,6 +42,7 @@ class UndefinedVolume final : public Rule {
         .severity = Severity::Error,
         .category = Category::Volumes,
         .consequence = Consequence::Rejected,
+        .needs_whole_object = true,
     };
     return info;
   }

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "engine/config_finder.hpp"
+#include "engine/input_kind.hpp"
 #include "engine/inputs.hpp"
 #include "engine/lint.hpp"
 
@@ -43,27 +44,42 @@ LintRun lint_inputs(const LintRequest& request) {
     std::string text;
     LintConfig config;
     std::string read_error;
+    InputRole role = InputRole::Manifest;
   };
   std::vector<Input> inputs;
   const auto paths = request.paths.empty() ? std::vector<std::string>{"."} : request.paths;
-  for (const auto& path : collect_inputs(paths)) {
+  const std::vector<std::string> collected = collect_inputs(paths);
+  KustomizePatches patches;
+  for (const auto& path : collected)
+    patches.add_input(path == "-" ? request.stdin_filename : path);
+  for (const auto& path : collected) {
     const bool unnamed_stdin = path == "-" && request.stdin_filename.empty();
     const std::string shown = path == "-" && !unnamed_stdin ? request.stdin_filename : path;
     auto resolved = configs.resolve(unnamed_stdin ? std::nullopt : std::optional(shown));
     if (config_broken()) return run;
-    if (resolved.ignored_by) continue;
+    if (resolved.ignored_by) {
+      run.ignored.push_back({shown, *resolved.ignored_by});
+      continue;
+    }
     Input& input = inputs.emplace_back();
     input.shown = shown;
+    input.role = unnamed_stdin ? InputRole::Manifest : input_role(path == "-" ? shown : path, patches);
     input.config = std::move(resolved.config);
-    if (read_input(path, input.text, input.read_error)) run.index.add_input(input.shown, input.text);
+    if (request.pod_security_level) input.config.pod_security.level = *request.pod_security_level;
+    if (request.kubernetes_minor != 0) input.config.kubernetes_minor = request.kubernetes_minor;
+    // Patches are partial objects and templates not YAML yet: only whole
+    // manifests tell other objects what exists.
+    if (read_input(path, input.text, input.read_error) && input.role == InputRole::Manifest)
+      run.index.add_input(input.shown, input.text);
   }
   for (Input& input : inputs) {
     if (!input.read_error.empty()) {
       run.reports.push_back({.path = input.shown, .read_error = input.read_error});
       continue;
     }
-    run.reports.push_back(lint_text(input.shown, std::move(input.text),
-                                    {.parse = {}, .config = std::move(input.config), .index = &run.index}));
+    run.reports.push_back(
+        lint_text(input.shown, std::move(input.text),
+                  {.parse = {}, .config = std::move(input.config), .index = &run.index, .role = input.role}));
   }
   return run;
 }

@@ -12,6 +12,15 @@ namespace podlint {
 
 namespace {
 
+// A top-level boolean of an object (the last one written).
+std::optional<bool> top_level_bool(const yaml::Node& object, std::string_view name) {
+  std::optional<bool> out;
+  for (const yaml::Pair& pair : yaml::resolve(object).pairs) {
+    if (yaml::resolve(*pair.key).value == name) out = model::parse_bool(yaml::resolve(*pair.value));
+  }
+  return out;
+}
+
 std::string text(const model::Field<std::string_view>& field) {
   return field.valid() ? std::string(field.value) : std::string();
 }
@@ -84,6 +93,8 @@ void RunIndex::add_input(const std::string& input, std::string_view content) {
         const yaml::Node* type = yaml::find(*w.object, "type");
         o.keys_filled_in = type && type->value == "kubernetes.io/service-account-token";
       }
+      if (w.kind.value == "ServiceAccount")
+        o.automount_service_account_token = top_level_bool(*w.object, "automountServiceAccountToken");
       if (w.pod_spec) add_pod_facts(w, o);
     }
   }

@@ -49,6 +49,8 @@ struct IndexedObject {
   std::vector<IndexedPort> ports{};
   std::vector<std::string> containers_without_cpu_request{};
   std::vector<std::string> containers_without_memory_request{};
+  // A ServiceAccount's automountServiceAccountToken, when it sets one.
+  std::optional<bool> automount_service_account_token{};
 };
 
 class RunIndex {

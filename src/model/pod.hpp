@@ -61,6 +61,7 @@ struct Handler {
   Field<IntOrString> port;           // httpGet.port, tcpSocket.port
   Field<int64_t> grpc_port;          // grpc.port
   Field<std::string_view> path;      // httpGet.path
+  Field<std::string_view> host;      // httpGet.host, tcpSocket.host
 };
 
 struct Probe {
@@ -127,9 +128,13 @@ struct EnvVar {
   const yaml::Node* divisor = nullptr;  // resourceFieldRef.divisor
 };
 
+// envFrom[]: a whole ConfigMap's or Secret's keys as variables.
 struct EnvFromSource {
   const yaml::Node* node = nullptr;
-  std::vector<const yaml::Node*> sources;  // the configMapRef and secretRef keys, in source order
+  const yaml::Node* secret_ref = nullptr;  // the "secretRef" key
+  const yaml::Node* config_map_ref = nullptr;
+  // The configMapRef and secretRef keys that are not null, in source order.
+  std::vector<const yaml::Node*> sources;
   std::vector<ConfigRef> refs;
   Field<std::string_view> prefix;
 };
@@ -152,9 +157,24 @@ struct VolumeDevice {
 };
 
 struct Capabilities {
+  const yaml::Node* key = nullptr;  // "capabilities"
   const yaml::Node* node = nullptr;
   std::vector<Field<std::string_view>> add;
   std::vector<Field<std::string_view>> drop;
+};
+
+struct SeLinuxOptions {
+  const yaml::Node* key = nullptr;
+  const yaml::Node* node = nullptr;
+  Field<std::string_view> type;
+  Field<std::string_view> user;
+  Field<std::string_view> role;
+};
+
+// securityContext.sysctls[] (pod level).
+struct Sysctl {
+  const yaml::Node* node = nullptr;
+  Field<std::string_view> name;
 };
 
 // Container- and pod-level security contexts share these fields; the ones a
@@ -170,6 +190,17 @@ struct SecurityContext {
   Field<int64_t> run_as_group;
   std::optional<Capabilities> capabilities;
   const yaml::Node* seccomp_profile = nullptr;
+  // What the Pod Security Standards read besides. A profile's key is null
+  // when it is absent or written null (no profile).
+  const yaml::Node* seccomp_profile_key = nullptr;
+  Field<std::string_view> seccomp_type;  // seccompProfile.type
+  const yaml::Node* app_armor_profile_key = nullptr;
+  const yaml::Node* app_armor_profile = nullptr;  // its mapping
+  Field<std::string_view> app_armor_type;         // appArmorProfile.type
+  std::optional<SeLinuxOptions> se_linux_options;
+  Field<std::string_view> proc_mount;  // container level
+  Field<bool> windows_host_process;    // windowsOptions.hostProcess
+  std::vector<Sysctl> sysctls;         // pod level
 };
 
 enum class ContainerKind { Init, Regular, Ephemeral };
@@ -196,6 +227,9 @@ struct Container {
   std::vector<VolumeMount> volume_mounts;
   std::vector<VolumeDevice> volume_devices;
   std::optional<SecurityContext> security_context;
+  // lifecycle.postStart and preStop; only their handlers are read.
+  std::optional<Probe> post_start;
+  std::optional<Probe> pre_stop;
 
   // An init container with restartPolicy: Always runs beside the regular
   // containers for the pod's whole life.
@@ -212,6 +246,7 @@ struct Volume {
   const yaml::Node* node = nullptr;
   Field<std::string_view> name;
   const yaml::Node* source_key = nullptr;  // "configMap", "emptyDir"... (first one found)
+  Field<std::string_view> host_path;       // hostPath.path
   // Every key naming a volume source, in source order (a volume must have
   // exactly one).
   std::vector<const yaml::Node*> source_keys;
@@ -230,7 +265,6 @@ struct PodSpec {
   std::vector<Container> ephemeral_containers;
   const yaml::Node* containers_key = nullptr;  // null when "containers" is absent
   Field<std::string_view> restart_policy;
-  Field<std::string_view> service_account_name;
   Field<bool> host_network;
   Field<bool> host_pid;
   Field<bool> host_ipc;
@@ -239,6 +273,11 @@ struct PodSpec {
   // Pod-level resources (spec.resources) and the runtime's overhead.
   std::optional<ResourceRequirements> resources;
   std::vector<ResourceQuantity> overhead;
+  Field<bool> host_users;
+  Field<std::string_view> os_name;  // os.name
+  Field<bool> automount_service_account_token;
+  Field<std::string_view> service_account_name;
+  Field<std::string_view> service_account;  // the deprecated alias of serviceAccountName
 
   // Every container in source order of the lists: init, regular, ephemeral.
   std::vector<const Container*> all_containers() const;
@@ -257,6 +296,9 @@ struct Workload {
   // The pod template's metadata mapping (annotations), null for a Pod.
   const yaml::Node* template_metadata = nullptr;
   const yaml::Node* labels = nullptr;  // metadata.labels
+  // Its pods' annotations: a Pod's own metadata.annotations, a pod
+  // template's; null when there are none.
+  const yaml::Node* pod_annotations = nullptr;
   // The labels its pods carry: a Pod's own metadata.labels, a controller's
   // pod template's; null when there are none.
   const yaml::Node* pod_labels = nullptr;

@@ -85,7 +85,12 @@ void emit(std::ostream& out, OutputFormat format, const std::vector<FileReport>&
           const EmitOptions& options) {
   switch (format) {
     case OutputFormat::Text:
-      write_text(out, reports, {.color = options.color, .show_suppressed = options.show_suppressed});
+      write_text(out, reports,
+                 {.color = options.color,
+                  .show_suppressed = options.show_suppressed,
+                  .group_by_source = options.group_by_source,
+                  .quiet = options.quiet,
+                  .ignored = options.ignored});
       return;
     case OutputFormat::Json:
       write_json(out, reports);
