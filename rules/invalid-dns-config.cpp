@@ -16,14 +16,15 @@ constexpr size_t kMaxNameservers = 3;
 constexpr size_t kMaxSearches = 32;
 constexpr size_t kMaxSearchCharacters = 2048;
 
-// A search domain: a DNS subdomain once one trailing '.' is trimmed, with '_'
-// allowed (relaxed DNS search validation); a lone "." is allowed too.
-bool valid_search(std::string_view search) {
-  if (search == ".") return true;
+// A search domain: a DNS subdomain once one trailing '.' is trimmed. From
+// Kubernetes 1.33 (RelaxedDNSSearchValidation) '_' is allowed in it and a
+// lone "." is a search domain too.
+bool valid_search(std::string_view search, bool relaxed) {
+  if (search == ".") return relaxed;
   if (search.ends_with('.')) search.remove_suffix(1);
-  std::string relaxed(search);
-  std::replace(relaxed.begin(), relaxed.end(), '_', 'a');
-  return schema::matches_format(schema::Format::Dns1123Subdomain, relaxed);
+  std::string domain(search);
+  if (relaxed) std::replace(domain.begin(), domain.end(), '_', 'a');
+  return schema::matches_format(schema::Format::Dns1123Subdomain, domain);
 }
 
 class InvalidDnsConfig final : public Rule {
@@ -59,14 +60,18 @@ class InvalidDnsConfig final : public Rule {
                       fmt::format("dnsConfig lists {} search domains: at most {} are "
                                   "allowed",
                                   searches.size(), kMaxSearches));
+    const bool relaxed = reporter.facts().kubernetes_minor() >= 33;
     size_t characters = 0;
     for (const yaml::Node* search : searches) {
       const auto text = rules::string_value(search);
       if (!text) continue;
       characters += text->size() + (characters ? 1 : 0);
-      if (!valid_search(*text))
+      if (!valid_search(*text, relaxed))
         reporter.report(search->span,
-                        fmt::format("search domain \"{}\" of dnsConfig is not a domain name", *text));
+                        fmt::format("search domain \"{}\" of dnsConfig is not a domain name{}", *text,
+                                    relaxed || !valid_search(*text, true)
+                                        ? ""
+                                        : " (Kubernetes allows '_' and \".\" there from 1.33)"));
     }
     if (characters > kMaxSearchCharacters)
       reporter.report(

@@ -1,11 +1,12 @@
 // The string formats the API server validates (schema/formats.hpp), the
 // CronJob schedule and time zone parser, and label selector matching.
+#include "schema/formats.hpp"
+
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
 #include "model/selector.hpp"
-#include "schema/formats.hpp"
 #include "support/cron_schedule.hpp"
 #include "yaml/parser.hpp"
 
@@ -22,7 +23,8 @@ TEST_CASE("DNS labels, subdomains and DNS-1035 labels", "[formats]") {
   CHECK(format_problems(Format::Dns1123Label, "a.b") == std::vector<std::string>{"contains dots"});
   CHECK(format_problems(Format::Dns1123Label, "-a") == std::vector<std::string>{"starts with '-'"});
   CHECK(format_problems(Format::Dns1123Label, "My_App") ==
-        std::vector<std::string>{"has upper-case letters", "uses '_' (only lower-case letters, digits and '-')"});
+        std::vector<std::string>{"has upper-case letters",
+                                 "uses '_' (only lower-case letters, digits and '-')"});
 
   CHECK(matches_format(Format::Dns1123Subdomain, "a.b-c.d"));
   CHECK(!matches_format(Format::Dns1123Subdomain, "a..b"));
@@ -32,7 +34,8 @@ TEST_CASE("DNS labels, subdomains and DNS-1035 labels", "[formats]") {
   CHECK(!matches_format(Format::Dns1123Subdomain, "web-"));
 
   CHECK(matches_format(Format::Dns1035Label, "api"));
-  CHECK(format_problems(Format::Dns1035Label, "1api") == std::vector<std::string>{"does not start with a letter"});
+  CHECK(format_problems(Format::Dns1035Label, "1api") ==
+        std::vector<std::string>{"does not start with a letter"});
 }
 
 TEST_CASE("qualified names, label values and annotation keys", "[formats]") {
@@ -40,7 +43,8 @@ TEST_CASE("qualified names, label values and annotation keys", "[formats]") {
   CHECK(matches_format(Format::QualifiedName, "app.kubernetes.io/name"));
   CHECK(matches_format(Format::QualifiedName, "A_b.C-9"));
   CHECK(format_problems(Format::QualifiedName, "a/b/c") == std::vector<std::string>{"has more than one '/'"});
-  CHECK(format_problems(Format::QualifiedName, "/a") == std::vector<std::string>{"has an empty prefix before '/'"});
+  CHECK(format_problems(Format::QualifiedName, "/a") ==
+        std::vector<std::string>{"has an empty prefix before '/'"});
   CHECK(!matches_format(Format::QualifiedName, "Example.com/a"));  // the prefix is a subdomain
   CHECK(!matches_format(Format::QualifiedName, std::string(64, 'a')));
   CHECK(matches_format(Format::AnnotationKey, "Example.com/Owner"));  // checked lower-cased
@@ -65,6 +69,14 @@ TEST_CASE("keys, env names, header names, IPs, sysctls, paths, percentages", "[f
   CHECK(matches_format(Format::EnvVarName, "1 weird:name"));  // relaxed since 1.32
   CHECK(!matches_format(Format::EnvVarName, "A=B"));
   CHECK(!matches_format(Format::EnvVarName, "tab\there"));
+  CHECK(matches_format(Format::EnvVarNameStrict, "DB_HOST"));
+  CHECK(matches_format(Format::EnvVarNameStrict, "my-var.v2"));
+  CHECK(!matches_format(Format::EnvVarNameStrict, "1ST"));
+  CHECK(!matches_format(Format::EnvVarNameStrict, "a b"));
+  CHECK(!matches_format(Format::EnvVarNameStrict, "..x"));
+  CHECK(format_problems(Format::EnvVarNameStrict, "1a:b") ==
+        std::vector<std::string>{"uses ':' (only letters, digits, '-', '_' and '.' before Kubernetes 1.32)",
+                                 "starts with a digit (allowed from Kubernetes 1.32)"});
 
   CHECK(matches_format(Format::HttpHeaderName, "X-Request-ID"));
   CHECK(!matches_format(Format::HttpHeaderName, "X_Request"));
@@ -108,24 +120,29 @@ TEST_CASE("suggested spellings are valid and close", "[formats]") {
 
 TEST_CASE("CronJob schedules parse as the API server parses them", "[cron]") {
   using podlint::rules::cron_schedule_problem;
-  for (const char* ok : {"* * * * *", "0 3 * * *", "*/5 9-17 1,15 JAN-jun mon-FRI", "0 0 ? * ?", "5/10 * * * 0",
-                         "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly",
-                         "@every 1h30m", "@every 90s", "@every 0", "*-5 * * * *", "+5 07 * * *", "0\t0 * *  *"}) {
+  for (const char* ok :
+       {"* * * * *", "0 3 * * *", "*/5 9-17 1,15 JAN-jun mon-FRI", "0 0 ? * ?", "5/10 * * * 0", "@yearly",
+        "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly", "@every 1h30m", "@every 90s",
+        "@every 0", "*-5 * * * *", "+5 07 * * *", "0\t0 * *  *"}) {
     INFO(ok);
     CHECK(cron_schedule_problem(ok).empty());
   }
   CHECK(cron_schedule_problem("0 3 * *") ==
         "it has 4 fields, not the 5 of minute, hour, day of month, month and day of week");
   CHECK(cron_schedule_problem("0 0 3 * * *").ends_with("there is no seconds or year field"));
-  CHECK(cron_schedule_problem("0 3 * * 7") == "7 is out of range for the day of week field, which takes 0 to 6 "
-                                              "(Sunday is 0)");
-  CHECK(cron_schedule_problem("60 * * * *") == "60 is out of range for the minute field, which takes 0 to 59");
-  CHECK(cron_schedule_problem("0 0 0 * *") == "0 is out of range for the day of month field, which takes 1 to 31");
+  CHECK(cron_schedule_problem("0 3 * * 7") ==
+        "7 is out of range for the day of week field, which takes 0 to 6 "
+        "(Sunday is 0)");
+  CHECK(cron_schedule_problem("60 * * * *") ==
+        "60 is out of range for the minute field, which takes 0 to 59");
+  CHECK(cron_schedule_problem("0 0 0 * *") ==
+        "0 is out of range for the day of month field, which takes 1 to 31");
   CHECK(cron_schedule_problem("0 0 1 13 *") == "13 is out of range for the month field, which takes 1 to 12");
   CHECK(cron_schedule_problem("5-1 * * * *") == "the range \"5-1\" in the minute field runs backwards");
   CHECK(cron_schedule_problem("1-2-3 * * * *") == "\"1-2-3\" in the minute field has more than one '-'");
   CHECK(cron_schedule_problem("*/2/3 * * * *") == "\"*/2/3\" in the minute field has more than one '/'");
-  CHECK(cron_schedule_problem("*/0 * * * *") == "the step in \"*/0\" of the minute field must be a positive number");
+  CHECK(cron_schedule_problem("*/0 * * * *") ==
+        "the step in \"*/0\" of the minute field must be a positive number");
   CHECK(cron_schedule_problem("1,,2 * * * *") == "\"\" in the minute field is not a number");
   CHECK(cron_schedule_problem("0 0 * JANUARY *") ==
         "\"JANUARY\" in the month field is not a number or a three-letter month name");
@@ -145,7 +162,8 @@ TEST_CASE("CronJob time zones are IANA names", "[cron]") {
   }
   CHECK(time_zone_problem("") == "it is empty: leave timeZone out for the controller's own time zone");
   CHECK(time_zone_problem("LOCAL") == "it must name a time zone, not the controller's local one");
-  CHECK(time_zone_problem("Europe//Paris") == "it is not an IANA time zone name such as Etc/UTC or Europe/Paris");
+  CHECK(time_zone_problem("Europe//Paris") ==
+        "it is not an IANA time zone name such as Etc/UTC or Europe/Paris");
   CHECK(time_zone_problem("America/ThisIsFarTooLong") ==
         "it is not an IANA time zone name such as Etc/UTC or Europe/Paris");
   CHECK(time_zone_problem("Mars/Olympus") == "the IANA time zone database has no such zone");
@@ -159,7 +177,8 @@ TEST_CASE("label selectors match labels as Kubernetes does", "[selector]") {
       "  - {key: canary, operator: DoesNotExist}\n"
       "  - {key: track, operator: NotIn, values: [beta]}\n"
       "  - {key: app, operator: Exists}\n");
-  const podlint::model::LabelSelector selector = podlint::model::read_label_selector(*stream.documents[0].root);
+  const podlint::model::LabelSelector selector =
+      podlint::model::read_label_selector(*stream.documents[0].root);
   CHECK(selector.match_labels == podlint::model::Labels{{"app", "web"}});
   REQUIRE(selector.expressions.size() == 4);
   CHECK(selector.matches({{"app", "web"}, {"tier", "front"}}));

@@ -180,6 +180,22 @@ void env_var_name(std::string_view s, std::vector<std::string>& out) {
     out.push_back("uses " + bad + " (only printable ASCII characters other than '=')");
 }
 
+// Before Kubernetes 1.32 (RelaxedEnvironmentVariableValidation).
+void env_var_name_strict(std::string_view s, std::vector<std::string>& out) {
+  if (s.empty()) {
+    out.emplace_back("is empty");
+    return;
+  }
+  const auto allowed = [](char c) { return is_alnum(c) || c == '-' || c == '_' || c == '.'; };
+  if (const std::string bad = bad_characters(s, allowed); !bad.empty())
+    out.push_back("uses " + bad + " (only letters, digits, '-', '_' and '.' before Kubernetes 1.32)");
+  if (s[0] >= '0' && s[0] <= '9') out.emplace_back("starts with a digit (allowed from Kubernetes 1.32)");
+  if (s == "." || s == "..")
+    out.push_back(fmt::format("is \"{}\"", s));
+  else if (s.starts_with(".."))
+    out.emplace_back("starts with \"..\"");
+}
+
 void http_header_name(std::string_view s, std::vector<std::string>& out) {
   if (s.empty()) {
     out.emplace_back("is empty");
@@ -277,6 +293,7 @@ std::string_view format_name(Format format) {
     case Format::ConfigMapKey:
       return "a ConfigMap or Secret key";
     case Format::EnvVarName:
+    case Format::EnvVarNameStrict:
       return "an environment variable name";
     case Format::HttpHeaderName:
       return "an HTTP header name";
@@ -342,6 +359,9 @@ std::vector<std::string> format_problems(Format format, std::string_view value) 
       break;
     case Format::EnvVarName:
       env_var_name(value, out);
+      break;
+    case Format::EnvVarNameStrict:
+      env_var_name_strict(value, out);
       break;
     case Format::HttpHeaderName:
       http_header_name(value, out);

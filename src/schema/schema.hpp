@@ -42,6 +42,7 @@ enum class Format : uint8_t {
   FinalizerName,           // a qualified name; unprefixed only the standard ones
   ConfigMapKey,            // [-._a-zA-Z0-9]+, at most 253, not "." or ".."-prefixed
   EnvVarName,              // printable ASCII but '=' (relaxed, Kubernetes 1.32+)
+  EnvVarNameStrict,        // [-._a-zA-Z][-._a-zA-Z0-9]*, not "." or ".."-prefixed (before 1.32)
   HttpHeaderName,          // [-A-Za-z0-9]+
   IanaServiceName,         // port names: at most 15, [-a-z0-9], a letter, no "--"
   IpAddress,               // IPv4 or IPv6

@@ -253,6 +253,8 @@ class Validator {
 
   void check_format(const yaml::Node& node, Format format, const TypeInfo& owner, const Label& label,
                     bool map_key) {
+    // RelaxedEnvironmentVariableValidation is on from Kubernetes 1.32.
+    if (format == Format::EnvVarName && target_ < 32) format = Format::EnvVarNameStrict;
     if (matches_format(format, node.value)) return;
     out_.push_back({.problem = Problem::InvalidFormat,
                     .span = node.span,
