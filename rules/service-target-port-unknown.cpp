@@ -2,6 +2,8 @@
 // selects do not declare: those pods get none of its traffic.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "engine/rule.hpp"
 #include "model/objects.hpp"
 #include "model/selector.hpp"
@@ -35,20 +37,26 @@ class ServiceTargetPortUnknown final : public Rule {
       const std::string_view protocol = port.protocol.valid() && !port.protocol.value.empty()
                                             ? port.protocol.value
                                             : std::string_view("TCP");
+      const auto declares = [&](const IndexedObject* target) {
+        return std::any_of(target->ports.begin(), target->ports.end(),
+                           [&](const IndexedPort& p) { return p.name == name && p.protocol == protocol; });
+      };
+      // When some selected pods declare it, the Service works through them:
+      // the others are left out of this port, likely by mistake (a warning).
+      const bool served = std::any_of(targets.begin(), targets.end(), declares);
       for (const IndexedObject* target : targets) {
+        if (declares(target)) continue;
         std::string declared;
-        bool found = false;
-        for (const IndexedPort& p : target->ports) {
-          found |= p.name == name && p.protocol == protocol;
+        for (const IndexedPort& p : target->ports)
           if (!p.name.empty()) declared += fmt::format("{}\"{}\"", declared.empty() ? "" : ", ", p.name);
-        }
-        if (found) continue;
-        reporter.report(
+        Diagnostic& d = reporter.report(
             port.target_port.span(),
             fmt::format("targetPort \"{}\" ({}) is no port of the pods of {}, which {}: the Service "
-                        "sends them none of this port's traffic",
+                        "sends them none of this port's traffic{}",
                         name, protocol, rules::describe_indexed(*target, reporter.input()),
-                        declared.empty() ? "name no ports" : "name " + declared));
+                        declared.empty() ? "name no ports" : "name " + declared,
+                        served ? " (other pods it selects declare it)" : ""));
+        if (served && !reporter.severity_configured()) d.severity = Severity::Warning;
       }
     }
   }
