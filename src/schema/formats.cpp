@@ -155,6 +155,15 @@ void iana_service_name(std::string_view s, std::vector<std::string>& out) {
   if (!s.empty() && (s.front() == '-' || s.back() == '-')) out.emplace_back("starts or ends with '-'");
 }
 
+// "." and ".." name directories: ConfigMap keys and strict environment
+// variable names may not be them, nor start with "..".
+void dot_names(std::string_view s, std::vector<std::string>& out) {
+  if (s == "." || s == "..")
+    out.push_back(fmt::format("is \"{}\"", s));
+  else if (s.starts_with(".."))
+    out.emplace_back("starts with \"..\"");
+}
+
 void config_map_key(std::string_view s, std::vector<std::string>& out) {
   if (s.empty()) {
     out.emplace_back("is empty");
@@ -164,10 +173,7 @@ void config_map_key(std::string_view s, std::vector<std::string>& out) {
   const auto allowed = [](char c) { return is_alnum(c) || c == '-' || c == '_' || c == '.'; };
   if (const std::string bad = bad_characters(s, allowed); !bad.empty())
     out.push_back("uses " + bad + " (only letters, digits, '-', '_' and '.')");
-  if (s == "." || s == "..")
-    out.push_back(fmt::format("is \"{}\"", s));
-  else if (s.starts_with(".."))
-    out.emplace_back("starts with \"..\"");
+  dot_names(s, out);
 }
 
 void env_var_name(std::string_view s, std::vector<std::string>& out) {
@@ -190,10 +196,7 @@ void env_var_name_strict(std::string_view s, std::vector<std::string>& out) {
   if (const std::string bad = bad_characters(s, allowed); !bad.empty())
     out.push_back("uses " + bad + " (only letters, digits, '-', '_' and '.' before Kubernetes 1.32)");
   if (s[0] >= '0' && s[0] <= '9') out.emplace_back("starts with a digit (allowed from Kubernetes 1.32)");
-  if (s == "." || s == "..")
-    out.push_back(fmt::format("is \"{}\"", s));
-  else if (s.starts_with(".."))
-    out.emplace_back("starts with \"..\"");
+  dot_names(s, out);
 }
 
 void http_header_name(std::string_view s, std::vector<std::string>& out) {
