@@ -165,7 +165,7 @@ void lint_stream(FileReport& report, const yaml::Stream& stream, const LintSetti
                                             : schema::newest_minor());
       for (const Rule* rule : rules) {
         if (partial && rule->info().needs_whole_object) continue;
-        Reporter reporter(rule->info(), report.diagnostics, settings.config, index, &facts);
+        Reporter reporter(rule->info(), report.diagnostics, settings.config, index, &facts, report.path);
         rule->check_workload(workload, reporter);
       }
     }
