@@ -63,7 +63,8 @@ FileReport lint_text(std::string path, std::string text, const LintSettings& set
   for (const auto& document : stream.documents) {
     const size_t first_finding = report.diagnostics.size();
     for (const Rule* rule : rules) {
-      Reporter reporter(rule->info(), report.diagnostics, settings.config.rule(rule->info().id), index);
+      Reporter reporter(rule->info(), report.diagnostics, settings.config.rule(rule->info().id), index,
+                        report.text);
       rule->check_document(document, reporter);
     }
     // A broken document's tree stops at the error: rules would see fields
@@ -74,7 +75,7 @@ FileReport lint_text(std::string path, std::string text, const LintSettings& set
       const ObjectFacts facts(workload);
       for (const Rule* rule : rules) {
         Reporter reporter(rule->info(), report.diagnostics, settings.config.rule(rule->info().id), index,
-                          &facts);
+                          report.text, &facts);
         rule->check_workload(workload, reporter);
       }
     }
@@ -84,7 +85,8 @@ FileReport lint_text(std::string path, std::string text, const LintSettings& set
                            std::span(report.diagnostics).subspan(first_finding), settings.config);
     if (!problems.empty()) {
       for (const Rule* rule : rules) {
-        Reporter reporter(rule->info(), report.diagnostics, settings.config.rule(rule->info().id), index);
+        Reporter reporter(rule->info(), report.diagnostics, settings.config.rule(rule->info().id), index,
+                          report.text);
         rule->check_waivers(problems, reporter);
       }
     }

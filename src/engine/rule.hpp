@@ -102,10 +102,11 @@ class ObjectFacts {
 // Collects one rule's findings on one document.
 class Reporter {
  public:
-  // `config` is the user's settings for this rule, or null for the defaults.
+  // `config` is the user's settings for this rule, or null for the defaults;
+  // `source` the input's text.
   Reporter(const RuleInfo& rule, std::vector<Diagnostic>& out, const RuleConfig* config,
-           const RunIndex& index, const ObjectFacts* facts = nullptr)
-      : rule_(rule), out_(out), config_(config), index_(index), facts_(facts) {}
+           const RunIndex& index, std::string_view source, const ObjectFacts* facts = nullptr)
+      : rule_(rule), out_(out), config_(config), index_(index), source_(source), facts_(facts) {}
 
   Diagnostic& report(const yaml::Span& span, std::string message);
   // The value of one of the rule's declared options: the user's, else the
@@ -118,6 +119,8 @@ class Reporter {
   const ObjectFacts& facts() const { return *facts_; }
   // Every object of the run (empty when an input is linted on its own).
   const RunIndex& index() const { return index_; }
+  // The input's text, whose bytes a finding's fixes edit (engine/edits.hpp).
+  std::string_view source() const { return source_; }
 
  private:
   const OptionValue& option_value(const OptionSpec& spec) const;
@@ -126,6 +129,7 @@ class Reporter {
   std::vector<Diagnostic>& out_;
   const RuleConfig* config_;
   const RunIndex& index_;
+  std::string_view source_;
   const ObjectFacts* facts_;
 };
 
