@@ -1,6 +1,7 @@
 // invalid-enum: a field with a fixed set of values must have one of them.
 #include <fmt/format.h>
 
+#include "engine/edits.hpp"
 #include "engine/rule.hpp"
 #include "schema/validate.hpp"
 #include "text/suggest.hpp"
@@ -27,7 +28,14 @@ class InvalidEnum final : public Rule {
                                         finding.value, finding.field, finding.owner);
       for (size_t i = 0; i < finding.allowed.size(); ++i)
         message += fmt::format("{}\"{}\"", i ? ", " : "", finding.allowed[i]);
-      reporter.report(finding.span, message + text::did_you_mean(finding.suggestion));
+      Diagnostic& d = reporter.report(finding.span, message + text::did_you_mean(finding.suggestion));
+      if (finding.fix_target == nullptr) continue;
+      // A case slip has one reading; a spelling is podlint's guess.
+      if (auto edit =
+              Editor(reporter.source(), nullptr).replace_scalar(*finding.fix_target, finding.suggestion))
+        d.fixes.push_back({fmt::format("Change \"{}\" to \"{}\"", finding.value, finding.suggestion),
+                           finding.suggestion_case_only ? Applicability::Safe : Applicability::Unsafe,
+                           {std::move(*edit)}});
     }
   }
 };

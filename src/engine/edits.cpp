@@ -382,13 +382,13 @@ std::optional<Edit> Editor::insert_pair(const yaml::Node& mapping, const NewValu
 }
 
 std::optional<Edit> Editor::set(const yaml::Node& mapping, std::span<const std::string_view> path,
-                                const NewValue& value) const {
+                                const NewValue& value, std::span<const std::string_view> before) const {
   const yaml::Node* current = &mapping;
   for (size_t i = 0; i < path.size(); ++i) {
     if (!current->is_mapping()) return std::nullopt;
     const yaml::Pair* pair = own_pair(*current, path[i]);
     const NewValue rest = nest(path.subspan(i + 1), value);
-    if (pair == nullptr) return insert_pair(*current, NewValue::string(std::string(path[i])), rest);
+    if (pair == nullptr) return insert_pair(*current, NewValue::string(std::string(path[i])), rest, before);
     const yaml::Node& key = *pair->key;
     const yaml::Node& found = *pair->value;
     if (found.is_alias()) return std::nullopt;  // its target is shared

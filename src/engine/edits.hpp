@@ -69,10 +69,11 @@ class Editor {
 
   // Sets `path` (keys, from `mapping` down) to `value`: replaces the value
   // when the path is there (a scalar's text, written as `value` is), else
-  // adds the missing keys with the mappings they need. Nothing when a step
-  // on the way is not a mapping or null.
+  // adds the missing keys with the mappings they need (the first one added
+  // goes as insert_pair() puts it, `before`). Nothing when a step on the way
+  // is not a mapping or null.
   std::optional<Edit> set(const yaml::Node& mapping, std::span<const std::string_view> path,
-                          const NewValue& value) const;
+                          const NewValue& value, std::span<const std::string_view> before = {}) const;
 
   // Removes the entry at `index` of `mapping` with what stands on its lines
   // (its trailing comment); the comments above the next entry stay. Nothing

@@ -95,7 +95,7 @@ class Validator {
       const std::string_view name = pair.key->value;
       const FieldInfo* field = type.field(name);
       if (!field) {
-        unknown(*pair.key, type);
+        unknown(*pair.key, *pair.value, type, seen);
         continue;
       }
       Label label;
@@ -148,16 +148,29 @@ class Validator {
     }
   }
 
-  void unknown(const yaml::Node& key, const TypeInfo& type) {
+  void unknown(const yaml::Node& key, const yaml::Node& value, const TypeInfo& type,
+               const std::unordered_set<std::string_view>& keys) {
     std::vector<std::string_view> names;
     names.reserve(type.fields.size());
     for (const FieldInfo& f : type.fields)
       names.push_back(f.name);
-    out_.push_back({.problem = Problem::UnknownField,
+    const text::Guess guess = text::guess(key.value, names);
+    Finding finding{.problem = Problem::UnknownField,
                     .span = key.span,
                     .owner = type.name,
                     .field = std::string(key.value),
-                    .suggestion = text::closest(key.value, names)});
+                    .suggestion = guess.word,
+                    .suggestion_case_only = guess.case_only};
+    // Renaming is sound when it makes a field that is not there yet, whose
+    // value is then valid.
+    if (guess.unique && !keys.contains(guess.word)) {
+      std::vector<Finding> as_renamed;
+      Label label;
+      label.field = guess.word;
+      Validator(as_renamed).value(value, *type.field(guess.word), type, label, key.span);
+      if (as_renamed.empty()) finding.fix_target = &key;
+    }
+    out_.push_back(std::move(finding));
   }
 
   // A field's value, or an item of a list field, or a value of a map field.
@@ -214,23 +227,29 @@ class Validator {
   void mismatch(const yaml::Node& node, const TypeInfo& owner, const Label& label, std::string_view expected,
                 bool suggest_quotes, const yaml::Span& where) {
     const bool block = (node.is_mapping() || node.is_sequence()) && !node.flow;
+    // Quotes make a plain, untagged scalar the string it spells.
+    const bool quotable = suggest_quotes && node.style == yaml::ScalarStyle::Plain && node.tag.empty();
     out_.push_back({.problem = Problem::InvalidType,
                     .span = block ? where : node.span,
                     .owner = owner.name,
                     .field = label.text(),
                     .expected = expected,
                     .found = model::describe_type(node),
-                    .quote_hint = suggest_quotes});
+                    .quote_hint = suggest_quotes,
+                    .fix_target = quotable ? &node : nullptr});
   }
 
   void bad_enum(const yaml::Node& node, const FieldInfo& field, const TypeInfo& owner, const Label& label) {
+    const text::Guess guess = text::guess(node.value, field.enum_values);
     out_.push_back({.problem = Problem::InvalidEnum,
                     .span = node.span,
                     .owner = owner.name,
                     .field = label.text(),
                     .value = node.value,
                     .allowed = field.enum_values,
-                    .suggestion = text::closest(node.value, field.enum_values)});
+                    .suggestion = guess.word,
+                    .fix_target = guess.unique ? &node : nullptr,
+                    .suggestion_case_only = guess.case_only});
   }
 
   std::vector<Finding>& out_;

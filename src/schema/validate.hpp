@@ -31,7 +31,13 @@ struct Finding {
   std::string_view value{};                     // InvalidEnum: the value as written
   std::span<const std::string_view> allowed{};  // InvalidEnum: the supported values
   std::string_view suggestion{};                // UnknownField, InvalidEnum: the likely meant name or value
-  bool empty_list = false;                      // MissingRequired: present, but an empty list
+  // What a fix needs. UnknownField, InvalidEnum: the key or value to rewrite
+  // as `suggestion`, set only when that is sound (the one close candidate,
+  // the key not there already, the value valid for the renamed field).
+  // InvalidType: the value, set with quote_hint.
+  const yaml::Node* fix_target = nullptr;
+  bool suggestion_case_only = false;  // the suggestion differs from what is written only in case
+  bool empty_list = false;            // MissingRequired: present, but an empty list
 };
 
 // Validates `object` (a mapping, or anything else, which is then a type error
