@@ -71,13 +71,15 @@ TEST_CASE("podlint names both places of a duplicate key", "[cli]") {
       run("- --stdin-filename pod.yaml --color never", "kind: Pod\nkind: ConfigMap\napiVersion: v1\n");
   CHECK(r.status == 1);
   CHECK(r.out ==
-        "pod.yaml:2:1: error: duplicate key \"kind\" (first defined at 1:1) [duplicate-key]\n"
+        "pod.yaml:2:1: error: duplicate key \"kind\" (first defined at 1:1) [duplicate-key] (unsafe fix "
+        "available)\n"
         " 2 | kind: ConfigMap\n"
         "   | ^~~~\n"
         "pod.yaml:1:1: note: first defined here\n"
         " 1 | kind: Pod\n"
         "   | ^~~~\n"
-        "1 error, 0 warnings, 0 info in 1 file\n");
+        "1 error, 0 warnings, 0 info in 1 file\n"
+        "1 fixable with `podlint fix --unsafe`\n");
 }
 
 TEST_CASE("podlint colors only when asked or on a terminal", "[cli]") {
@@ -303,7 +305,8 @@ TEST_CASE("podlint writes SARIF to a file and prints text in one run", "[cli][ou
                          " --format text --format junit --output " + junit,
                      "kind: Pod\nkind: ConfigMap\napiVersion: v1\n");
   CHECK(r.status == 1);
-  CHECK(r.out.rfind("pod.yaml:2:1: error: duplicate key \"kind\" (first defined at 1:1) [duplicate-key]\n",
+  CHECK(r.out.rfind("pod.yaml:2:1: error: duplicate key \"kind\" (first defined at 1:1) [duplicate-key] (unsafe "
+                    "fix available)\n",
                     0) == 0);
   std::ifstream in(sarif);
   const std::string written{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};

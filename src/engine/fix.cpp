@@ -12,19 +12,23 @@ namespace {
 // What a text's YAML makes of it, to tell a fix that breaks it.
 struct YamlHealth {
   size_t documents = 0;
-  size_t errors = 0;
+  size_t duplicate_keys = 0;
+  size_t errors = 0;  // the others: syntax, limits, encoding; each ends its document
 };
 
 YamlHealth health(std::string_view text, const yaml::ParseOptions& options) {
   const yaml::Stream stream = yaml::parse(text, options);
   YamlHealth out{.documents = stream.documents.size()};
-  for (const auto& document : stream.documents)
-    out.errors += document.errors.size();
+  for (const auto& document : stream.documents) {
+    for (const auto& error : document.errors)
+      ++(error.kind == yaml::ErrorKind::DuplicateKey ? out.duplicate_keys : out.errors);
+  }
   return out;
 }
 
 bool no_worse(const YamlHealth& before, const YamlHealth& after) {
-  return after.documents == before.documents && after.errors <= before.errors;
+  return after.documents == before.documents && after.errors <= before.errors &&
+         after.duplicate_keys <= before.duplicate_keys;
 }
 
 // A fix's edits fit the text: inside it, in order, none overlapping.

@@ -15,8 +15,8 @@
 namespace podlint {
 
 struct FixPolicy {
-  bool unsafe = false;             // unsafe fixes too
-  std::vector<std::string> rules;  // only these rules' findings; empty: every rule's
+  bool unsafe = false;               // unsafe fixes too
+  std::vector<std::string> rules{};  // only these rules' findings; empty: every rule's
 };
 
 // The fix `podlint fix` applies to a finding: its first one the policy

@@ -85,7 +85,10 @@ void emit(std::ostream& out, OutputFormat format, const std::vector<FileReport>&
           const EmitOptions& options) {
   switch (format) {
     case OutputFormat::Text:
-      write_text(out, reports, {.color = options.color, .show_suppressed = options.show_suppressed});
+      write_text(out, reports,
+                 {.color = options.color,
+                  .show_suppressed = options.show_suppressed,
+                  .show_fixes = options.show_fixes});
       return;
     case OutputFormat::Json:
       write_json(out, reports);

@@ -43,6 +43,7 @@ std::optional<std::vector<OutputRequest>> pair_output_flags(const std::vector<Ou
 struct EmitOptions {
   bool color = false;             // text only
   bool show_suppressed = false;   // text only: print waived findings too
+  bool show_fixes = false;        // text only: print each fix's edit
   std::string working_directory;  // SARIF's %SRCROOT%: absolute, paths below it are relative
 };
 

@@ -7,6 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "engine/fix.hpp"
+#include "output/diff.hpp"
+
 namespace podlint {
 
 namespace {
@@ -66,6 +69,16 @@ void write_excerpt(std::ostream& out, const yaml::LineIndex& lines, const yaml::
                      std::string(width - 1, '~'), p.reset);
 }
 
+// The fixes of a finding, each as its title and the lines it changes.
+void write_fixes(std::ostream& out, const FileReport& report, const Diagnostic& d, const Palette& p) {
+  for (const Fix& fix : d.fixes) {
+    out << fmt::format("    {}= fix{}:{} {}\n", p.green,
+                       fix.applicability == Applicability::Unsafe ? " (unsafe)" : "", p.reset, fix.title);
+    write_unified_diff(out, report.path, report.text, apply_edits(report.text, fix.edits),
+                       {.context = 0, .headers = false, .indent = "    ", .color = !p.reset.empty()});
+  }
+}
+
 }  // namespace
 
 void write_text(std::ostream& out, const std::vector<FileReport>& reports, const TextOptions& options) {
@@ -88,6 +101,8 @@ void write_text(std::ostream& out, const std::vector<FileReport>& reports, const
                     ? std::string(" (suppressed)")
                     : fmt::format(" (suppressed: {})", d.suppression->justification));
       }
+      if (chosen_fix(d, {.unsafe = true}) != nullptr)
+        out << (chosen_fix(d, {}) != nullptr ? " (fix available)" : " (unsafe fix available)");
       out << p.reset << '\n';
       write_excerpt(out, lines, d.span, p);
       for (const auto& related : d.related) {
@@ -95,6 +110,7 @@ void write_text(std::ostream& out, const std::vector<FileReport>& reports, const
                            related.span.begin.column, p.blue, p.reset, related.message);
         write_excerpt(out, lines, related.span, p);
       }
+      if (options.show_fixes) write_fixes(out, report, d, p);
     }
   }
   const auto plural = [](size_t n, std::string_view word) {
@@ -114,6 +130,22 @@ void write_text(std::ostream& out, const std::vector<FileReport>& reports, const
       fmt::format("{}, {}, {} info in {}{}", plural(summary.errors, "error"),
                   plural(summary.warnings, "warning"), summary.info, plural(summary.files, "file"), aside);
   out << p.bold << line << p.reset << '\n';
+  // What `podlint fix` would do about them.
+  size_t safe = 0, unsafe = 0;
+  for (const auto& report : reports) {
+    for (const auto& d : report.diagnostics) {
+      if (chosen_fix(d, {}) != nullptr) {
+        ++safe;
+      } else if (chosen_fix(d, {.unsafe = true}) != nullptr) {
+        ++unsafe;
+      }
+    }
+  }
+  if (safe > 0)
+    out << fmt::format("{} fixable with `podlint fix`{}\n", safe,
+                       unsafe > 0 ? fmt::format(" ({} more with `podlint fix --unsafe`)", unsafe) : "");
+  else if (unsafe > 0)
+    out << fmt::format("{} fixable with `podlint fix --unsafe`\n", unsafe);
 }
 
 }  // namespace podlint

@@ -3,6 +3,9 @@
 // followed by the source line, an underline under the exact span, and the
 // related locations. Findings waived in the manifest are left out unless
 // show_suppressed is set; then "(suppressed: justification)" follows the rule.
+// A finding with a fix says "(fix available)" ("(unsafe fix available)" when
+// only `podlint fix --unsafe` would apply one); show_fixes prints each fix's
+// edit as a diff.
 #pragma once
 
 #include <ostream>
@@ -15,6 +18,7 @@ namespace podlint {
 struct TextOptions {
   bool color = false;
   bool show_suppressed = false;  // print findings waived in the manifest, marked as such
+  bool show_fixes = false;       // print each fix's title and edit
 };
 
 void write_text(std::ostream& out, const std::vector<FileReport>& reports, const TextOptions& options);

@@ -209,7 +209,8 @@ class Validator {
 
     if (!accepts(field.kind, node, type)) {
       const bool stringly = field.kind == Kind::String || field.kind == Kind::DateTime;
-      mismatch(node, owner, label, describe(field.kind), stringly && type != ScalarType::Collection, where);
+      mismatch(node, owner, label, describe(field.kind), stringly && type != ScalarType::Collection, where,
+               field.enum_values);
       return;
     }
     if (field.kind == Kind::Object) {
@@ -224,11 +225,16 @@ class Validator {
 
   // A block collection spans lines from the one after its key: the key (or
   // the list item) is where the mistake reads.
+  // `allowed`: the values the field takes, when it has a fixed set.
   void mismatch(const yaml::Node& node, const TypeInfo& owner, const Label& label, std::string_view expected,
-                bool suggest_quotes, const yaml::Span& where) {
+                bool suggest_quotes, const yaml::Span& where,
+                std::span<const std::string_view> allowed = {}) {
     const bool block = (node.is_mapping() || node.is_sequence()) && !node.flow;
-    // Quotes make a plain, untagged scalar the string it spells.
-    const bool quotable = suggest_quotes && node.style == yaml::ScalarStyle::Plain && node.tag.empty();
+    // Quotes make a plain, untagged scalar the string it spells: a fix when
+    // that string is one the field takes.
+    const bool quotable =
+        suggest_quotes && node.style == yaml::ScalarStyle::Plain && node.tag.empty() &&
+        (allowed.empty() || std::find(allowed.begin(), allowed.end(), node.value) != allowed.end());
     out_.push_back({.problem = Problem::InvalidType,
                     .span = block ? where : node.span,
                     .owner = owner.name,
