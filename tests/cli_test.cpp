@@ -181,6 +181,23 @@ TEST_CASE("podlint --format json gives every diagnostic with its exact span", "[
       "endColumn": 5,
       "endLine": 2,
       "file": "pod.yaml",
+      "fixes": [
+        {
+          "applicability": "unsafe",
+          "edits": [
+            {
+              "column": 1,
+              "endColumn": 1,
+              "endLine": 2,
+              "endOffset": 10,
+              "line": 1,
+              "offset": 0,
+              "replacement": ""
+            }
+          ],
+          "title": "Remove the earlier \"kind\" (line 1)"
+        }
+      ],
       "line": 2,
       "message": "duplicate key \"kind\" (first defined at 1:1)",
       "object": {

@@ -3,7 +3,7 @@
 # ../shared/corpus (or on a given .sarif file) and fails on any error or
 # warning it reports, or when the log does not match the SARIF schema;
 # notes are counted and printed (tests/check-sarif.mjs).
-#   tests/sarif-validator-test.sh PODLINT MULTITOOL OUT_DIR examples|unreadable|nasty|corpus|FILE.sarif
+#   tests/sarif-validator-test.sh PODLINT MULTITOOL OUT_DIR examples|unreadable|nasty|fixes|corpus|FILE.sarif
 # Exits 77 (ctest's skip code here) when ../shared/corpus is absent.
 set -euo pipefail
 podlint="$1"
@@ -26,6 +26,10 @@ case "$target" in
   nasty)  # hand-made nasty inputs and former fuzzer crashes: bad bytes, limits, broken syntax
     sarif="$out/nasty.sarif"
     "$podlint" --fail-on never --format sarif --output "$sarif" tests/fuzz-regressions
+    ;;
+  fixes)  # the rule fixtures: findings with every kind of fix, insertions and removals
+    sarif="$out/fixes.sarif"
+    "$podlint" --fail-on never --format sarif --output "$sarif" tests/rules
     ;;
   corpus)
     if [[ ! -d ../shared/corpus ]]; then
