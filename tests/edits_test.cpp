@@ -276,6 +276,10 @@ TEST_CASE("an entry is removed with its lines, and the next one moves up behind 
   CHECK(applied(in.text, editor.remove_pair(at(in.root(), "[1]"), 2)).find("- {a: 1, b: 2}") !=
         std::string::npos);
   CHECK_FALSE(editor.remove_pair(at(in.root(), "[2]"), 0).has_value());
+  // An anchor in the entry may be what an alias elsewhere needs.
+  const Parsed anchored("a: {x: &one 1}\na: 2\nb: *one\n");
+  CHECK_FALSE(anchored.editor().remove_pair(anchored.root(), 0).has_value());
+  CHECK(anchored.editor().remove_pair(anchored.root(), 1).has_value());
 }
 
 TEST_CASE("a comment is removed with its line when it stands alone", "[edits]") {

@@ -10,6 +10,7 @@
 
 #include "engine/rewrite.hpp"
 #include "support.hpp"
+#include "yaml/source.hpp"
 
 namespace {
 
@@ -95,14 +96,35 @@ TEST_CASE("fixes that clash take turns, and a second run changes nothing", "[fix
   CHECK(again.applied.empty());
 }
 
-TEST_CASE("a fix that would break the YAML is not applied", "[fix]") {
-  // Removing the first "a" would leave *x without its anchor.
+TEST_CASE("fixes that would break the YAML are dropped, one by one", "[fix]") {
+  const std::string text = "a: 1\nb: [2, 3]\nc: 4\n";
+  const auto edit = [&](std::string_view old, std::string replacement) {
+    const podlint::yaml::LineIndex lines(text);
+    const auto begin = static_cast<uint32_t>(text.find(old));
+    return podlint::Edit{{lines.position(begin), lines.position(begin + static_cast<uint32_t>(old.size()))},
+                         std::move(replacement)};
+  };
+  const podlint::Fix unclosed{.title = "unclosed", .edits = {edit("3]", "3")}};
+  const podlint::Fix duplicate{.title = "duplicate", .edits = {edit("c:", "a:")}};
+  const podlint::Fix fine{.title = "fine", .edits = {edit("1", "10")}};
+  const podlint::Fix later{.title = "later", .edits = {edit("4", "40")}};
+  const std::vector<const podlint::Fix*> all{&unclosed, &duplicate, &fine, &later};
+  const auto result = podlint::apply_fixes(text, all);
+  CHECK(result.text == "a: 10\nb: [2, 3]\nc: 4\n");
+  CHECK(result.applied == std::vector<size_t>{2});
+  CHECK(result.broke_yaml == std::vector<size_t>{0, 1});
+  const std::vector<const podlint::Fix*> good{&fine, &later};
+  CHECK(podlint::apply_fixes(text, good).text == "a: 10\nb: [2, 3]\nc: 40\n");
+}
+
+TEST_CASE("no fix removes an entry holding an anchor", "[fix]") {
   const std::string text = "a: &x 1\na: 2\nb: *x\n";
   const auto result = fix(text, {.unsafe = true});
-  CHECK(result.text == text);
+  CHECK(result.text == text);  // removing it would leave *x dangling
   CHECK(result.applied.empty());
   REQUIRE(result.report.diagnostics.size() == 1);
   CHECK(result.report.diagnostics[0].rule == "duplicate-key");
+  CHECK(result.report.diagnostics[0].fixes.empty());
 }
 
 TEST_CASE("a fixed file is written in its place, with its permissions, through a symlink", "[fix]") {

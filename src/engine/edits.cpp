@@ -118,6 +118,22 @@ const yaml::Pair* own_pair(const yaml::Node& mapping, std::string_view key) {
   return found;
 }
 
+// Whether a node or anything in it defines an anchor.
+bool holds_anchor(const yaml::Node& node) {
+  std::vector<const yaml::Node*> pending{&node};
+  while (!pending.empty()) {
+    const yaml::Node* n = pending.back();
+    pending.pop_back();
+    if (!n->is_alias() && !n->anchor.empty()) return true;
+    for (const yaml::Pair& pair : n->pairs) {
+      pending.push_back(pair.key);
+      pending.push_back(pair.value);
+    }
+    pending.insert(pending.end(), n->items.begin(), n->items.end());
+  }
+  return false;
+}
+
 // `value` under the keys `path`: {a: {b: value}} for path [a, b].
 NewValue nest(std::span<const std::string_view> path, const NewValue& value) {
   NewValue out = value;
@@ -423,6 +439,7 @@ std::optional<Edit> Editor::remove_pair(const yaml::Node& mapping, size_t index)
   if (!mapping.is_mapping() || index >= mapping.pairs.size()) return std::nullopt;
   const auto pairs = mapping.pairs;
   const yaml::Pair& pair = pairs[index];
+  if (holds_anchor(*pair.key) || holds_anchor(*pair.value)) return std::nullopt;
   const yaml::Position& near = pair.key->span.begin;
   const uint32_t key_at = pair.key->span.begin.offset;
   const auto end_of = [](const yaml::Pair& p) {

@@ -78,7 +78,8 @@ class Editor {
   // Removes the entry at `index` of `mapping` with what stands on its lines
   // (its trailing comment); the comments above the next entry stay. Nothing
   // for the only entry of a block mapping (its key would be left without a
-  // value): remove the mapping's own entry instead.
+  // value): remove the mapping's own entry instead; nothing for an entry that
+  // holds an anchor (an alias elsewhere may refer to it).
   std::optional<Edit> remove_pair(const yaml::Node& mapping, size_t index) const;
 
   // Removes a comment: its whole line when it stands alone on it, else the

@@ -74,13 +74,6 @@ std::vector<std::vector<Candidate>> pick(const FileReport& report, const FixPoli
   return groups;
 }
 
-std::string apply_groups(std::string_view text, const std::vector<std::vector<Candidate>>& groups) {
-  std::vector<Edit> edits;
-  for (const auto& group : groups)
-    edits.insert(edits.end(), group.front().fix->edits.begin(), group.front().fix->edits.end());
-  return apply_edits(text, edits);
-}
-
 }  // namespace
 
 const Fix* chosen_fix(const Diagnostic& finding, const FixPolicy& policy) {
@@ -121,47 +114,65 @@ std::string apply_edits(std::string_view text, std::span<const Edit> edits) {
   return out;
 }
 
+AppliedFixes apply_fixes(std::string_view text, std::span<const Fix* const> fixes,
+                         const yaml::ParseOptions& options) {
+  const auto apply = [&](std::span<const Fix* const> some) {
+    std::vector<Edit> edits;
+    for (const Fix* fix : some)
+      edits.insert(edits.end(), fix->edits.begin(), fix->edits.end());
+    return apply_edits(text, edits);
+  };
+  AppliedFixes out;
+  if (fixes.empty()) {
+    out.text = text;
+    return out;
+  }
+  const YamlHealth before = health(text, options);
+  out.text = apply(fixes);
+  if (no_worse(before, health(out.text, options))) {
+    for (size_t i = 0; i < fixes.size(); ++i)
+      out.applied.push_back(i);
+    return out;
+  }
+  for (size_t i = 0; i < fixes.size(); ++i) {
+    out.text = apply(fixes.subspan(i, 1));
+    if (no_worse(before, health(out.text, options))) {
+      out.applied.push_back(i);
+      return out;
+    }
+    out.broke_yaml.push_back(i);
+  }
+  out.text = text;
+  return out;
+}
+
 FixResult fix_text(std::string path, std::string text, const LintSettings& settings,
                    const FixPolicy& policy) {
   FixResult result;
   result.report = lint_text(path, text, settings);
-  YamlHealth current = health(text, settings.parse);
   std::vector<Fix> rejected;  // fixes that broke the YAML
   for (int round = 0;; ++round) {
-    auto groups = pick(result.report, policy, rejected);
+    const auto groups = pick(result.report, policy, rejected);
     if (groups.empty()) break;
     if (round == kMaxFixRounds) {
       result.converged = false;
       break;
     }
-    std::string fixed = apply_groups(text, groups);
-    YamlHealth after = health(fixed, settings.parse);
-    if (!no_worse(current, after)) {
-      // One at a time: keep the first that does no harm, drop those before it.
-      std::vector<std::vector<Candidate>> kept;
-      for (auto& group : groups) {
-        std::string alone = apply_groups(text, {group});
-        YamlHealth alone_health = health(alone, settings.parse);
-        if (no_worse(current, alone_health)) {
-          fixed = std::move(alone);
-          after = alone_health;
-          kept.push_back(std::move(group));
-          break;
-        }
-        rejected.push_back(*group.front().fix);
-      }
-      groups = std::move(kept);
-      if (groups.empty()) continue;
-    }
-    for (const auto& group : groups) {
-      for (const Candidate& c : group) {
+    std::vector<const Fix*> fixes;
+    for (const auto& group : groups)
+      fixes.push_back(group.front().fix);
+    AppliedFixes round_result = apply_fixes(text, fixes, settings.parse);
+    for (const size_t i : round_result.broke_yaml)
+      rejected.push_back(*fixes[i]);
+    for (const size_t i : round_result.applied) {
+      for (const Candidate& c : groups[i]) {
         Diagnostic finding = *c.finding;
         finding.fixes.clear();
         result.applied.push_back({std::move(finding), *c.fix});
       }
     }
-    text = std::move(fixed);
-    current = after;
+    if (round_result.applied.empty()) continue;
+    text = std::move(round_result.text);
     result.report = lint_text(path, text, settings);
   }
   result.text = std::move(text);

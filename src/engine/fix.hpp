@@ -30,6 +30,22 @@ bool fixes_conflict(const Fix& a, const Fix& b);
 // any order.
 std::string apply_edits(std::string_view text, std::span<const Edit> edits);
 
+// What apply_fixes() did: the new text, which fixes it holds and which were
+// dropped for breaking the YAML (indexes into the fixes given).
+struct AppliedFixes {
+  std::string text;
+  std::vector<size_t> applied;
+  std::vector<size_t> broke_yaml;
+};
+
+// Applies fixes that do not conflict with one another. When together they
+// would leave the YAML more broken than it was (more syntax errors or
+// duplicate keys, another number of documents), they are tried one at a time
+// instead: the first that does no harm is applied, those before it are
+// dropped, those after it wait for another round.
+AppliedFixes apply_fixes(std::string_view text, std::span<const Fix* const> fixes,
+                         const yaml::ParseOptions& options = {});
+
 struct AppliedFix {
   Diagnostic finding;  // as reported in the text the fix was applied to
   Fix fix;
@@ -48,10 +64,8 @@ struct FixResult {
 // pair of fixes undoing each other cannot loop.
 inline constexpr int kMaxFixRounds = 10;
 
-// Lints `text` and applies the fixes `policy` allows until none is left. A
-// round whose edits would leave the YAML more broken than it was (more
-// errors, another number of documents) is not kept: its fixes are tried one
-// at a time and those that break it are dropped.
+// Lints `text` and applies the fixes `policy` allows (apply_fixes()), round
+// after round, until none is left to apply.
 FixResult fix_text(std::string path, std::string text, const LintSettings& settings, const FixPolicy& policy);
 
 }  // namespace podlint
