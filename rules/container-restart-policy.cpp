@@ -4,8 +4,8 @@
 
 #include <array>
 
-#include "engine/edits.hpp"
 #include "engine/rule.hpp"
+#include "support/guess_fix.hpp"
 #include "support/pod_helpers.hpp"
 #include "support/restart_policy_common.hpp"
 #include "text/suggest.hpp"
@@ -87,14 +87,12 @@ class ContainerRestartPolicy final : public Rule {
     offer_guess(d, reporter, policy, guess);
   }
 
-  // The value likely meant in place of the one written: sure for a case slip.
+  // The value likely meant in place of the one written.
   static void offer_guess(Diagnostic& d, const Reporter& reporter,
                           const model::Field<std::string_view>& policy, const text::Guess& guess) {
-    if (guess.word.empty() || !guess.unique) return;
-    if (auto edit = Editor(reporter.source(), nullptr).replace_scalar(*policy.node, guess.word))
-      d.fixes.push_back({fmt::format("Change \"{}\" to \"{}\"", policy.value, guess.word),
-                         guess.case_only ? Applicability::Safe : Applicability::Unsafe,
-                         {std::move(*edit)}});
+    if (auto fix = rules::guess_fix(reporter.source(), *policy.node, guess,
+                                    fmt::format("Change \"{}\" to \"{}\"", policy.value, guess.word)))
+      d.fixes.push_back(std::move(*fix));
   }
 };
 

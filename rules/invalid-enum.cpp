@@ -1,9 +1,9 @@
 // invalid-enum: a field with a fixed set of values must have one of them.
 #include <fmt/format.h>
 
-#include "engine/edits.hpp"
 #include "engine/rule.hpp"
 #include "schema/validate.hpp"
+#include "support/guess_fix.hpp"
 #include "text/suggest.hpp"
 
 namespace podlint {
@@ -30,12 +30,11 @@ class InvalidEnum final : public Rule {
         message += fmt::format("{}\"{}\"", i ? ", " : "", finding.allowed[i]);
       Diagnostic& d = reporter.report(finding.span, message + text::did_you_mean(finding.suggestion));
       if (finding.fix_target == nullptr) continue;
-      // A case slip has one reading; a spelling is podlint's guess.
-      if (auto edit =
-              Editor(reporter.source(), nullptr).replace_scalar(*finding.fix_target, finding.suggestion))
-        d.fixes.push_back({fmt::format("Change \"{}\" to \"{}\"", finding.value, finding.suggestion),
-                           finding.suggestion_case_only ? Applicability::Safe : Applicability::Unsafe,
-                           {std::move(*edit)}});
+      const text::Guess guess{finding.suggestion, finding.suggestion_case_only, true};
+      if (auto fix =
+              rules::guess_fix(reporter.source(), *finding.fix_target, guess,
+                               fmt::format("Change \"{}\" to \"{}\"", finding.value, finding.suggestion)))
+        d.fixes.push_back(std::move(*fix));
     }
   }
 };

@@ -1,9 +1,9 @@
 // unknown-field: every key of a validated object must be a field of its schema type.
 #include <fmt/format.h>
 
-#include "engine/edits.hpp"
 #include "engine/rule.hpp"
 #include "schema/validate.hpp"
+#include "support/guess_fix.hpp"
 #include "text/suggest.hpp"
 
 namespace podlint {
@@ -28,12 +28,12 @@ class UnknownField final : public Rule {
           reporter.report(finding.span, fmt::format("unknown field \"{}\" in {}{}", finding.field,
                                                     finding.owner, text::did_you_mean(finding.suggestion)));
       if (finding.fix_target == nullptr) continue;
-      // The field takes effect once renamed: sure for a case slip, a guess for a spelling.
-      if (auto edit =
-              Editor(reporter.source(), nullptr).replace_scalar(*finding.fix_target, finding.suggestion))
-        d.fixes.push_back({fmt::format("Rename \"{}\" to \"{}\"", finding.field, finding.suggestion),
-                           finding.suggestion_case_only ? Applicability::Safe : Applicability::Unsafe,
-                           {std::move(*edit)}});
+      // Renamed, the field takes effect: sure for a case slip, a guess for a spelling.
+      const text::Guess guess{finding.suggestion, finding.suggestion_case_only, true};
+      if (auto fix =
+              rules::guess_fix(reporter.source(), *finding.fix_target, guess,
+                               fmt::format("Rename \"{}\" to \"{}\"", finding.field, finding.suggestion)))
+        d.fixes.push_back(std::move(*fix));
     }
   }
 };

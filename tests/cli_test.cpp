@@ -322,9 +322,10 @@ TEST_CASE("podlint writes SARIF to a file and prints text in one run", "[cli][ou
                          " --format text --format junit --output " + junit,
                      "kind: Pod\nkind: ConfigMap\napiVersion: v1\n");
   CHECK(r.status == 1);
-  CHECK(r.out.rfind("pod.yaml:2:1: error: duplicate key \"kind\" (first defined at 1:1) [duplicate-key] (unsafe "
-                    "fix available)\n",
-                    0) == 0);
+  CHECK(r.out.rfind(
+            "pod.yaml:2:1: error: duplicate key \"kind\" (first defined at 1:1) [duplicate-key] (unsafe "
+            "fix available)\n",
+            0) == 0);
   std::ifstream in(sarif);
   const std::string written{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   CHECK(written.rfind("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n", 0) == 0);

@@ -8,20 +8,16 @@
 #include <string>
 #include <vector>
 
+#include "support.hpp"
+
 namespace {
+
+using podlint::test::split_lines;
 
 std::string diff(std::string_view before, std::string_view after, const podlint::DiffOptions& options = {}) {
   std::ostringstream out;
   podlint::write_unified_diff(out, "x.yaml", before, after, options);
   return out.str();
-}
-
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);)
-    lines.push_back(line);
-  return lines;
 }
 
 // Applies a unified diff as patch does, checking every context and removed

@@ -137,17 +137,9 @@ TEST_CASE("a key is inserted at its siblings' indentation, in block and flow map
   SECTION("at the end of a block mapping") {
     const auto edit = editor.insert_pair(at(in.root(), "spec"), NewValue::string("restartPolicy"),
                                          NewValue::string("OnFailure"));
-    CHECK(applied(in.text, edit) ==
-          "spec:\n"
-          "    containers:\n"
-          "    -   name: web\n"
-          "        image: nginx   # pinned below\n"
-          "    # the volumes\n"
-          "    volumes: []\n"
-          "    labels: {app: web, 'tier': 'front'}\n"
-          "    empty: {}\n"
-          "    restartPolicy: OnFailure\n"
-          "other: 1\n");
+    std::string expected = in.text;
+    expected.insert(expected.find("other: 1\n"), "    restartPolicy: OnFailure\n");
+    CHECK(applied(in.text, edit) == expected);
     check_positions(in.text, *edit);
   }
   SECTION("before a key, above the comments about it") {
@@ -172,14 +164,6 @@ TEST_CASE("a key is inserted at its siblings' indentation, in block and flow map
                             NewValue::mapping({{NewValue::string("app"), NewValue::string("web")}})},
                            {NewValue::string("drop"), NewValue::sequence({NewValue::string("ALL")})}});
     const auto edit = editor.insert_pair(at(in.root(), "spec"), NewValue::string("selector"), value);
-    CHECK(applied(in.text, edit)
-              .find("    empty: {}\n"
-                    "    selector:\n"
-                    "        matchLabels:\n"
-                    "            app: web\n"
-                    "        drop:\n"
-                    "        -   ALL\n"
-                    "other: 1\n") == std::string::npos);
     // The dashes stand where this file puts them (under the key), the items
     // two columns after the dash.
     CHECK(applied(in.text, edit)
