@@ -1,5 +1,6 @@
 // podlint's command line: lint manifests, or print a file's YAML events.
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -25,6 +26,7 @@
 #include "output/effective_config.hpp"
 #include "output/emit.hpp"
 #include "output/rule_docs.hpp"
+#include "schema/schema.hpp"
 #include "text/suggest.hpp"
 #include "yaml/events.hpp"
 #include "yaml/parser.hpp"
@@ -48,7 +50,53 @@ struct LintCommand {
   std::string color = "auto";
   bool show_suppressed = false;
   bool show_fixes = false;
+  std::string group_by = "file";
+  bool quiet = false;
+  bool verbose = false;
+  bool stdin_implied = false;  // no path given, manifests piped in
 };
+
+constexpr std::string_view kSubcommands[] = {"config", "explain", "fix", "rules", "yaml-events"};
+
+// A path that does not exist but reads like a subcommand misspelt: said as
+// such, instead of "cannot read" (CLI11 takes any word for a path).
+bool report_subcommand_typos(const std::vector<std::string>& paths) {
+  bool found = false;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    if (path == "-" || std::filesystem::exists(path, ec)) continue;
+    const std::string_view guess = podlint::text::closest(path, kSubcommands);
+    if (guess.empty()) continue;
+    std::cerr << "podlint: " << path << ": no such file, and no subcommand of that name"
+              << podlint::text::did_you_mean(guess) << '\n';
+    found = true;
+  }
+  return found;
+}
+
+// Manifests piped or redirected in with no path named: `kubectl kustomize |
+// podlint` reads them rather than linting the current folder instead.
+bool stdin_holds_input() {
+  struct stat status {};
+  if (isatty(STDIN_FILENO) != 0 || fstat(STDIN_FILENO, &status) != 0) return false;
+  return S_ISFIFO(status.st_mode) || (S_ISREG(status.st_mode) && status.st_size > 0);
+}
+
+// "1.29 to 1.36": the Kubernetes releases the schema supports.
+std::string supported_releases() {
+  return "1." + std::to_string(podlint::schema::oldest_minor()) + " to " +
+         std::string(podlint::schema::kubernetes_version());
+}
+
+// --verbose: the inputs nothing was linted in, and why.
+void list_unlinted(const podlint::LintRun& run) {
+  for (const auto& report : run.reports) {
+    if (!report.skipped.empty())
+      std::cerr << "podlint: skipped " << report.path << ": " << report.skipped << '\n';
+  }
+  for (const auto& ignored : run.ignored)
+    std::cerr << "podlint: ignored " << ignored.path << ": ignore " << ignored.glob << '\n';
+}
 
 // Prints the configuration files' problems; true when there were any.
 bool report_config_errors(const std::vector<podlint::ConfigError>& errors) {
@@ -86,6 +134,12 @@ int run_lint(const LintCommand& command) {
   }
   const podlint::LintRun run = podlint::lint_inputs(command.request);
   if (report_config_errors(run.config_errors)) return kExitTrouble;  // before any output
+  if (command.stdin_implied && run.reports.size() == 1 && run.reports[0].text.empty()) {
+    std::cerr << "podlint: no path given and standard input (not a terminal) was empty: name what to lint, "
+                 "e.g. podlint . (or pipe manifests in: kubectl kustomize DIR | podlint)\n";
+    return kExitTrouble;
+  }
+  if (command.verbose) list_unlinted(run);
   std::error_code cwd_error;
   const std::string working_directory = std::filesystem::current_path(cwd_error).string();
   auto file = files.begin();
@@ -96,6 +150,9 @@ int run_lint(const LintCommand& command) {
                   {.color = color,
                    .show_suppressed = command.show_suppressed,
                    .show_fixes = command.show_fixes,
+                   .group_by_source = command.group_by == "source",
+                   .quiet = command.quiet,
+                   .ignored = run.ignored.size(),
                    .working_directory = cwd_error ? "/" : working_directory});
     out.flush();
     if (!out) {
@@ -228,11 +285,14 @@ int main(int argc, char** argv) {
     return podlint::kExitInternal;
   }
   CLI::App app{"podlint: a fast linter for Kubernetes pod manifests, with exact source locations", "podlint"};
-  app.set_version_flag("--version", "podlint " PODLINT_VERSION);
+  app.set_version_flag("--version", "podlint " PODLINT_VERSION "\nKubernetes " + supported_releases() +
+                                        " (default " + std::string(podlint::schema::kubernetes_version()) +
+                                        ")");
 
   LintCommand lint;
   app.add_option("paths", lint.request.paths,
-                 "Files or directories to lint (.yaml, .yml, .json); '-' reads stdin")
+                 "Files or directories to lint (.yaml, .yml, .json); '-' reads stdin, as does no PATH with "
+                 "manifests piped in; default: .")
       ->type_name("PATH...");
   app.add_option("--stdin-filename", lint.request.stdin_filename, "Name to report for input read from stdin");
   const std::vector<std::string> format_names(podlint::output_format_names().begin(),
@@ -257,10 +317,44 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_flag("--show-suppressed", lint.show_suppressed,
                "Also print the findings waived in the manifest (text format), marked (suppressed)");
+  app.add_flag("--show-fixes", lint.show_fixes,
+               "Print each finding's fixes and the lines they change (text format)");
+  const std::vector<std::string> pod_security_levels(podlint::pod_security_level_names().begin(),
+                                                     podlint::pod_security_level_names().end());
+  constexpr const char* kPodSecurityHelp =
+      "Pod Security level to check pods against where no Namespace of the run labels theirs (overrides the "
+      "configuration's podSecurity.level)";
+  std::string pod_security_level;
+  app.add_option("--pod-security", pod_security_level, kPodSecurityHelp)
+      ->check(CLI::IsMember(pod_security_levels))
+      ->type_name("LEVEL");
   app.add_option("--config", lint.request.config_path,
                  "Configuration file for every input, instead of each one's nearest "
                  ".podlint.yaml")
       ->type_name("FILE");
+  const auto check_kubernetes_version = [](const std::string& text) {
+    return podlint::schema::parse_kubernetes_version(text)
+               ? std::string()
+               : "podlint supports Kubernetes " + supported_releases() + ", not " + text;
+  };
+  constexpr const char* kKubernetesVersionHelp =
+      "The Kubernetes release (1.N) the manifests are for, over the configuration's kubernetesVersion; "
+      "default: the newest supported";
+  std::string kubernetes_version;
+  auto* kubernetes_version_option =
+      app.add_option("--kubernetes-version", kubernetes_version, kKubernetesVersionHelp)
+          ->type_name("1.N")
+          ->check(check_kubernetes_version, "1.N");
+  app.add_option("--group-by", lint.group_by,
+                 "Text output: findings by file, or by the Helm template each rendered document came from "
+                 "(its '# Source:' comment)")
+      ->check(CLI::IsMember({"file", "source"}))
+      ->capture_default_str();
+  app.add_flag("-q,--quiet", lint.quiet,
+               "Text output: print the findings only, no summary when there are none");
+  app.add_flag("-v,--verbose", lint.verbose,
+               "List on standard error the inputs nothing was linted in (no Kubernetes object, a Helm "
+               "template, ignored by the configuration) and why");
 
   auto* events =
       app.add_subcommand("yaml-events", "Print a file's YAML event stream (YAML test suite format)");
@@ -270,9 +364,6 @@ int main(int argc, char** argv) {
   events->add_option("file", events_path, "YAML file, or '-' for stdin")->required();
   events->add_flag("--spans", events_spans, "Append each node's source span, then comments and errors");
   events->add_flag("--tree-sitter", events_tolerant, "Use the error-tolerant tree-sitter front-end");
-
-  app.add_flag("--show-fixes", lint.show_fixes,
-               "Print each finding's fixes and the lines they change (text format)");
 
   FixCommand fix_command;
   auto* fix = app.add_subcommand("fix",
@@ -298,6 +389,14 @@ int main(int argc, char** argv) {
   fix->add_option("--config", fix_command.request.config_path,
                   "Configuration file for every input, instead of each one's nearest .podlint.yaml")
       ->type_name("FILE");
+  std::string fix_kubernetes_version, fix_pod_security_level;
+  auto* fix_kubernetes_version_option =
+      fix->add_option("--kubernetes-version", fix_kubernetes_version, kKubernetesVersionHelp)
+          ->type_name("1.N")
+          ->check(check_kubernetes_version, "1.N");
+  fix->add_option("--pod-security", fix_pod_security_level, kPodSecurityHelp)
+      ->check(CLI::IsMember(pod_security_levels))
+      ->type_name("LEVEL");
   fix->add_option("--fail-on", fix_command.fail_on, "Exit 1 when a finding left is at or above this severity")
       ->check(CLI::IsMember(
           std::vector<std::string>(podlint::fail_on_names().begin(), podlint::fail_on_names().end())))
@@ -346,7 +445,14 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : kExitTrouble;
   }
   if (*events) return run_yaml_events(events_path, events_spans, events_tolerant);
-  if (*fix) return run_fix(fix_command);
+  if (*fix) {
+    if (*fix_kubernetes_version_option)
+      fix_command.request.kubernetes_minor =
+          *podlint::schema::parse_kubernetes_version(fix_kubernetes_version);
+    if (!fix_pod_security_level.empty())
+      fix_command.request.pod_security_level = podlint::parse_pod_security_level(fix_pod_security_level);
+    return run_fix(fix_command);
+  }
   if (*config && config_schema) {
     podlint::write_config_schema(std::cout);
     return 0;
@@ -363,14 +469,27 @@ int main(int argc, char** argv) {
   if (*explain) {
     const podlint::Rule* rule = podlint::find_rule(explain_id);
     if (rule == nullptr) {
-      std::cerr << "podlint: no rule named '" << explain_id << "' (podlint rules lists them)\n";
+      std::vector<std::string_view> ids;
+      for (const auto& registered : podlint::all_rules())
+        ids.push_back(registered->info().id);
+      std::cerr << "podlint: no rule named '" << explain_id << "'"
+                << podlint::text::did_you_mean(explain_id, ids) << " (podlint rules lists them)\n";
       return kExitTrouble;
     }
     podlint::write_rule_explanation(std::cout, rule->info());
     return 0;
   }
+  if (!pod_security_level.empty())
+    lint.request.pod_security_level = podlint::parse_pod_security_level(pod_security_level);
   auto outputs = output_requests(app, format_option, output_option);
   if (!outputs) return kExitTrouble;
   lint.outputs = std::move(*outputs);
+  if (*kubernetes_version_option)
+    lint.request.kubernetes_minor = *podlint::schema::parse_kubernetes_version(kubernetes_version);
+  if (report_subcommand_typos(lint.request.paths)) return kExitTrouble;
+  if (lint.request.paths.empty() && stdin_holds_input()) {
+    lint.request.paths = {"-"};
+    lint.stdin_implied = true;
+  }
   return run_lint(lint);
 }

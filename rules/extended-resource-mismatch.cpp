@@ -13,6 +13,7 @@ class ExtendedResourceMismatch final : public Rule {
         .severity = Severity::Error,
         .category = Category::Resources,
         .consequence = Consequence::Rejected,
+        .needs_whole_object = true,
     };
     return info;
   }

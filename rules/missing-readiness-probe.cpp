@@ -13,6 +13,7 @@ class MissingReadinessProbe final : public Rule {
         .severity = Severity::Warning,
         .category = Category::Probes,
         .consequence = Consequence::Risk,
+        .needs_whole_object = true,
     };
     return info;
   }

@@ -15,6 +15,7 @@ class MissingRequiredField final : public Rule {
         .severity = Severity::Error,
         .category = Category::Schema,
         .consequence = Consequence::Rejected,
+        .needs_whole_object = true,
     };
     return info;
   }

@@ -31,6 +31,7 @@ class MissingResources final : public Rule {
         .category = Category::Resources,
         .consequence = Consequence::Risk,
         .options = kOptions,
+        .needs_whole_object = true,
     };
     return info;
   }

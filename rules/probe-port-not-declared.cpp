@@ -15,6 +15,7 @@ class ProbePortNotDeclared final : public Rule {
         .severity = Severity::Error,
         .category = Category::Probes,
         .consequence = Consequence::Fails,
+        .needs_whole_object = true,
     };
     return info;
   }

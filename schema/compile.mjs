@@ -1,25 +1,83 @@
-// Compiles schema/kubernetes-1.36.json and schema/constraints.json into a C++
-// source of static tables (see src/schema/schema.hpp), so that the binary
-// carries the schema and needs no file, parsing or allocation at run time.
-// Run by the build:
+// Compiles the schemas of every Kubernetes release (schema/kubernetes-1.N.json)
+// and schema/constraints.json into a C++ source of static tables (see
+// src/schema/schema.hpp), so that the binary carries the schema and needs no
+// file, parsing or allocation at run time. Run by the build:
 //
-//   node schema/compile.mjs SCHEMA CONSTRAINTS OUT
+//   node schema/compile.mjs CONSTRAINTS OUT SCHEMA...
 //
-// Fails on a constraint that names a type or field the schema lacks, or an
-// enum on a field that is not a string, so that the two files cannot drift.
+// The releases are merged into one table: every field of any release, typed
+// as the newest release that has it types it, with the releases it is known
+// to be in (a field that comes or goes between two releases without models
+// says so: either of the releases between may be the one). Fails on a
+// constraint that names a type or field the schema lacks, or an enum on a
+// field that is not a string, so that the files cannot drift.
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const [schemaPath, constraintsPath, out] = process.argv.slice(2);
-if (!out) {
-  console.error('usage: node compile.mjs SCHEMA CONSTRAINTS OUT');
+const [constraintsPath, out, ...schemaPaths] = process.argv.slice(2);
+if (schemaPaths.length === 0) {
+  console.error('usage: node compile.mjs CONSTRAINTS OUT SCHEMA...');
   process.exit(2);
 }
-const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
 const constraints = JSON.parse(readFileSync(constraintsPath, 'utf8'));
 
 function fail(message) {
   console.error(`compile.mjs: ${message}`);
   process.exit(1);
+}
+
+const minorOf = (version) => {
+  const m = /^1\.(\d+)$/.exec(version);
+  if (!m) fail(`not a Kubernetes 1.N version: ${version}`);
+  return Number(m[1]);
+};
+const releases = schemaPaths
+  .map((path) => JSON.parse(readFileSync(path, 'utf8')))
+  .map((schema) => ({ minor: minorOf(schema.kubernetes), schema }))
+  .sort((a, b) => a.minor - b.minor);
+const newest = releases[releases.length - 1];
+
+// The merged types: each field with its type and where it is known present.
+const merged = {};
+for (const { minor, schema } of releases) {
+  for (const [type, fields] of Object.entries(schema.types)) {
+    merged[type] ??= {};
+    for (const [field, fieldType] of Object.entries(fields)) {
+      merged[type][field] ??= { minors: new Set() };
+      merged[type][field].type = fieldType; // releases ascend: the newest wins
+      merged[type][field].minors.add(minor);
+    }
+  }
+}
+// Only what the newest release's kinds reach (a type renamed since, like
+// V1ResourceClaim, is left behind by its fields' new type).
+const reachable = new Set();
+const visit = (type) => {
+  if (reachable.has(type) || !merged[type]) return;
+  reachable.add(type);
+  for (const { type: t } of Object.values(merged[type])) visit(t.replace(/^(\[\]|\{\})/, ''));
+};
+for (const k of newest.schema.kinds) visit(k.type);
+const schema = { kinds: newest.schema.kinds, types: {} };
+for (const type of [...reachable].sort()) {
+  schema.types[type] = Object.fromEntries(Object.entries(merged[type]).map(([f, v]) => [f, v.type]));
+}
+
+// For a field: the last release known without it before it came and the
+// first known with it (0, 0 when the oldest has it); the last known with it
+// and the first known without it after (0, 0 when the newest has it).
+function lifetime(type, field) {
+  const minors = merged[type][field].minors;
+  const models = releases.map((r) => r.minor);
+  const first = models.findIndex((m) => minors.has(m));
+  const last = models.length - 1 - [...models].reverse().findIndex((m) => minors.has(m));
+  for (let i = first; i <= last; ++i)
+    if (!minors.has(models[i])) fail(`${type}.${field} leaves in ${models[i]} and comes back`);
+  return {
+    addedAfter: first === 0 ? 0 : models[first - 1],
+    addedBy: first === 0 ? 0 : models[first],
+    removedAfter: last === models.length - 1 ? 0 : models[last],
+    removedBy: last === models.length - 1 ? 0 : models[last + 1],
+  };
 }
 
 const typeNames = Object.keys(schema.types).sort();
@@ -54,7 +112,10 @@ for (const [path, spec] of Object.entries(constraints.enums)) {
   const [type, field] = path.split('.');
   if (schema.types[type]?.[field] !== 'string') fail(`enum ${path}: not a string field of the schema`);
   if (!spec.values?.length) fail(`enum ${path}: no values`);
-  enums.set(path, spec.values);
+  // "since": {"Gt": "1.35"}: values a release added.
+  for (const value of Object.keys(spec.since ?? {}))
+    if (!spec.values.includes(value)) fail(`enum ${path}: "since" names ${value}, not one of its values`);
+  enums.set(path, { values: spec.values, since: spec.values.map((v) => (spec.since?.[v] ? minorOf(spec.since[v]) : 0)) });
 }
 const required = new Set();
 for (const [type, spec] of Object.entries(constraints.required)) {
@@ -68,8 +129,8 @@ const cxx = (s) => JSON.stringify(s); // ASCII names and values: a JSON string i
 
 const lines = [];
 const emit = (line) => lines.push(line);
-emit(`// Generated by schema/compile.mjs from ${schemaPath.split('/').pop()} and`);
-emit(`// ${constraintsPath.split('/').pop()}; do not edit.`);
+emit(`// Generated by schema/compile.mjs from ${schemaPaths.map((p) => p.split('/').pop()).join(', ')}`);
+emit(`// and ${constraintsPath.split('/').pop()}; do not edit.`);
 emit('#include "schema/schema.hpp"');
 emit('');
 emit('namespace podlint::schema {');
@@ -79,10 +140,11 @@ emit(`extern const TypeInfo kTypes[${typeNames.length}];`);
 emit('');
 
 const enumArrays = new Map();
-for (const [path, values] of enums) {
+for (const [path, { values, since }] of enums) {
   const id = `kEnum${enumArrays.size}`;
   enumArrays.set(path, id);
   emit(`constexpr std::string_view ${id}[] = {${values.map(cxx).join(', ')}};`);
+  if (since.some((m) => m !== 0)) emit(`constexpr uint8_t ${id}Since[] = {${since.join(', ')}};`);
 }
 emit('');
 
@@ -97,8 +159,11 @@ for (const name of typeNames) {
     const object = t.type ? `&kTypes[${typeIndex.get(t.type)}]` : 'nullptr';
     const path = `${name}.${field}`;
     const values = enumArrays.has(path) ? enumArrays.get(path) : '{}';
+    const since = enums.get(path)?.since.some((m) => m !== 0) ? `${enumArrays.get(path)}Since` : '{}';
+    const l = lifetime(name, field);
     emit(
-      `    {${cxx(field)}, Shape::${t.shape}, Kind::${t.kind}, ${object}, ${required.has(path)}, ${values}},`,
+      `    {${cxx(field)}, Shape::${t.shape}, Kind::${t.kind}, ${object}, ${required.has(path)}, ${values}, ${since}, ` +
+        `{${l.addedAfter}, ${l.addedBy}, ${l.removedAfter}, ${l.removedBy}}},`,
     );
     ++count;
   }
@@ -123,7 +188,8 @@ emit('}  // namespace');
 emit('');
 emit('std::span<const TypeInfo> all_types() { return kTypes; }');
 emit('std::span<const KindInfo> all_kinds() { return kKinds; }');
-emit(`std::string_view kubernetes_version() { return ${cxx(schema.kubernetes)}; }`);
+emit(`constexpr uint8_t kModelled[] = {${releases.map((r) => r.minor).join(', ')}};`);
+emit('std::span<const uint8_t> modelled_minors() { return kModelled; }');
 emit('');
 emit('}  // namespace podlint::schema');
 writeFileSync(out, lines.join('\n') + '\n');

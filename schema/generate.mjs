@@ -1,22 +1,37 @@
-// Generates schema/kubernetes-1.36.json: the names and JSON types of every
-// field of the objects that carry a pod spec, and of every type they reach,
-// from the models of the npm package @kubernetes/client-node (generated from
-// the Kubernetes release-1.36 OpenAPI spec). Names and types only: no
+// Generates schema/kubernetes-1.N.json for every Kubernetes release whose
+// models a pinned npm package carries: the names and JSON types of every field
+// of the objects that carry a pod spec, and of every type they reach. The
+// models are those of @kubernetes/client-node, one pinned version per
+// Kubernetes release (npm aliases k8s-1-N in package.json; the current
+// version of the package gives the newest). Names and types only: no
 // description text is taken.
 //
-//   node schema/generate.mjs [OUT]     (default: schema/kubernetes-1.36.json)
+//   node schema/generate.mjs [OUT_DIR]     (default: schema/)
 //
 // Field types are strings:
 //   string, integer, number, boolean, date-time, int-or-string, quantity, any,
 //   a type name (V1PodSpec), "[]T" (an array of T), "{}T" (a map of string to T).
+// Models before client 1.0 do not tell integers from other numbers: they say
+// "number", and schema/compile.mjs takes a field's type from the newest
+// release that has it.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const clientDir = join(root, 'node_modules/@kubernetes/client-node');
-const modelsDir = join(clientDir, 'dist/gen/models');
-const out = process.argv[2] ?? join(root, 'schema/kubernetes-1.36.json');
+const outDir = process.argv[2] ?? join(root, 'schema');
+
+// Each Kubernetes release and the npm package (a pinned version of
+// @kubernetes/client-node) with its models. No client version was generated
+// from releases 1.31 and 1.35.
+const releases = [
+  ['1.29', 'k8s-1-29'],
+  ['1.30', 'k8s-1-30'],
+  ['1.32', 'k8s-1-32'],
+  ['1.33', 'k8s-1-33'],
+  ['1.34', 'k8s-1-34'],
+  ['1.36', '@kubernetes/client-node'],
+];
 
 // The objects podlint lints, each with the client model that describes it.
 const kinds = [
@@ -48,14 +63,29 @@ const quantities = new Set([
   'V1VolumeResourceRequirements.requests',
 ]);
 
-const clientVersion = JSON.parse(readFileSync(join(clientDir, 'package.json'), 'utf8')).version;
-const specVersion = /OpenAPI spec version: (\S+)/.exec(readFileSync(join(modelsDir, 'V1Pod.js'), 'utf8'))?.[1];
-if (specVersion !== 'release-1.36') throw new Error(`expected models of release-1.36, found ${specVersion}`);
-
-async function attributes(model) {
-  const module = await import(pathToFileURL(join(modelsDir, `${model}.js`)).href);
-  if (!module[model]) throw new Error(`model ${model} not found`);
-  return module[model].getAttributeTypeMap();
+// Loads one release's models: client 1.x has dist/gen/models/V1Pod.js (ES
+// modules, with each attribute's format), 0.x dist/gen/model/v1Pod.js.
+function modelsOf(release, pkg) {
+  const clientDir = join(root, 'node_modules', pkg);
+  const clientVersion = JSON.parse(readFileSync(join(clientDir, 'package.json'), 'utf8')).version;
+  const modern = !clientVersion.startsWith('0.');
+  const file = (model) =>
+    modern
+      ? join(clientDir, 'dist/gen/models', `${model}.js`)
+      : join(clientDir, 'dist/gen/model', `${model[0].toLowerCase()}${model.slice(1)}.js`);
+  const header = readFileSync(file('V1Pod'), 'utf8');
+  const specVersion = /(?:OpenAPI spec version|version of the OpenAPI document): (\S+)/.exec(header)?.[1];
+  if (!new RegExp(`^(release-|v)${release.replace('.', '\\.')}(\\.\\d+)?$`).test(specVersion ?? ''))
+    throw new Error(`${pkg}: expected models of Kubernetes ${release}, found ${specVersion}`);
+  return {
+    source: `@kubernetes/client-node ${clientVersion} (OpenAPI ${specVersion})`,
+    async attributes(model) {
+      const module = await import(pathToFileURL(file(model)).href);
+      const cls = module[model] ?? module.default?.[model];
+      if (!cls) throw new Error(`${pkg}: model ${model} not found`);
+      return cls.getAttributeTypeMap();
+    },
+  };
 }
 
 function fieldType(owner, attribute, refs) {
@@ -76,6 +106,7 @@ function fieldType(owner, attribute, refs) {
       case 'IntOrString':
         return 'int-or-string';
       case 'any':
+      case 'object':
         return 'any';
     }
     if (!/^(Core)?V\w+$/.test(type)) throw new Error(`${owner}.${attribute.name}: unknown type ${type}`);
@@ -87,37 +118,44 @@ function fieldType(owner, attribute, refs) {
   return type;
 }
 
-const types = {};
-const queue = kinds.map(([, , model]) => model);
-const used = new Set();
-while (queue.length > 0) {
-  const model = queue.shift();
-  if (model in types) continue;
-  const fields = {};
-  for (const attribute of await attributes(model)) {
-    const refs = [];
-    fields[attribute.baseName] = fieldType(model, attribute, refs);
-    if (quantities.has(`${model}.${attribute.name}`)) used.add(`${model}.${attribute.name}`);
-    queue.push(...refs);
+async function generate(release, pkg, newest) {
+  const models = modelsOf(release, pkg);
+  const types = {};
+  const queue = kinds.map(([, , model]) => model);
+  const used = new Set();
+  while (queue.length > 0) {
+    const model = queue.shift();
+    if (model in types) continue;
+    const fields = {};
+    for (const attribute of await models.attributes(model)) {
+      const refs = [];
+      fields[attribute.baseName] = fieldType(model, attribute, refs);
+      if (quantities.has(`${model}.${attribute.name}`)) used.add(`${model}.${attribute.name}`);
+      queue.push(...refs);
+    }
+    types[model] = fields;
   }
-  types[model] = fields;
-}
-for (const q of quantities) if (!used.has(q)) throw new Error(`quantity override ${q} names no field`);
+  // Older releases lack some of the newest one's fields.
+  if (newest) for (const q of quantities) if (!used.has(q)) throw new Error(`quantity override ${q} names no field`);
 
-// One type a line keeps diffs of the generated file readable.
-const sortedTypes = Object.keys(types).sort();
-const lines = [
-  '{',
-  `  "kubernetes": "1.36",`,
-  `  "source": ${JSON.stringify(`@kubernetes/client-node ${clientVersion} (OpenAPI ${specVersion})`)},`,
-  `  "kinds": [`,
-  kinds.map(([apiVersion, kind, model]) => `    ${JSON.stringify({ apiVersion, kind, type: model })}`).join(',\n'),
-  '  ],',
-  '  "types": {',
-  sortedTypes.map((name) => `    ${JSON.stringify(name)}: ${JSON.stringify(types[name])}`).join(',\n'),
-  '  }',
-  '}',
-  '',
-];
-writeFileSync(out, lines.join('\n'));
-console.log(`schema: ${sortedTypes.length} types, ${kinds.length} kinds -> ${out}`);
+  // One type a line keeps diffs of the generated file readable.
+  const sortedTypes = Object.keys(types).sort();
+  const lines = [
+    '{',
+    `  "kubernetes": ${JSON.stringify(release)},`,
+    `  "source": ${JSON.stringify(models.source)},`,
+    `  "kinds": [`,
+    kinds.map(([apiVersion, kind, model]) => `    ${JSON.stringify({ apiVersion, kind, type: model })}`).join(',\n'),
+    '  ],',
+    '  "types": {',
+    sortedTypes.map((name) => `    ${JSON.stringify(name)}: ${JSON.stringify(types[name])}`).join(',\n'),
+    '  }',
+    '}',
+    '',
+  ];
+  const out = join(outDir, `kubernetes-${release}.json`);
+  writeFileSync(out, lines.join('\n'));
+  console.log(`schema: Kubernetes ${release}: ${sortedTypes.length} types, ${kinds.length} kinds -> ${out}`);
+}
+
+for (const [i, [release, pkg]] of releases.entries()) await generate(release, pkg, i === releases.length - 1);

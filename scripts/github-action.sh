@@ -21,10 +21,7 @@ print_cache_key() {
 }
 
 install_podlint() {
-  if [[ ${PODLINT_CACHE_HIT:-} == true ]]; then
-    source "$source_dir/scripts/lib/deps.sh"
-    install_debian_packages "${podlint_build_packages[@]}" # the libraries podlint links to
-  fi
+  # The binary is self-contained: one restored from the cache needs no package.
   if [[ ${PODLINT_CACHE_HIT:-} == true ]] && "$PODLINT_PREFIX/bin/podlint" --version; then
     echo "podlint restored from the cache into $PODLINT_PREFIX"
   else

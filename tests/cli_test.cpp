@@ -26,7 +26,7 @@ Run run(const std::string& args, const std::string& stdin_text = "") {
 TEST_CASE("podlint --version and --help", "[cli]") {
   const auto version = run("--version");
   CHECK(version.status == 0);
-  CHECK(version.out == "podlint " PODLINT_VERSION "\n");
+  CHECK(version.out.starts_with("podlint " PODLINT_VERSION "\nKubernetes "));
   const auto help = run("--help");
   CHECK(help.status == 0);
   CHECK(help.out.find("yaml-events") != std::string::npos);
@@ -49,7 +49,7 @@ TEST_CASE("podlint reports a clean stdin document with exit 0", "[cli]") {
       run("- --stdin-filename settings.yaml --color never",
           "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  LOG_LEVEL: info\n");
   CHECK(r.status == 0);
-  CHECK(r.out == "no problems found in 1 file\n");
+  CHECK(r.out == "no problems found in 1 file (1 document, 1 Kubernetes object)\n");
 }
 
 TEST_CASE("podlint reports a YAML syntax error like a compiler, with exit 1", "[cli]") {
@@ -63,7 +63,7 @@ TEST_CASE("podlint reports a YAML syntax error like a compiler, with exit 1", "[
         "pod.yaml:5:1: error: object has kind \"Pod\" but no apiVersion [missing-api-version-or-kind]\n"
         " 5 | kind: Pod\n"
         "   | ^~~~\n"
-        "2 errors, 0 warnings, 0 info in 1 file\n");
+        "2 errors, 0 warnings, 0 info in 1 file (2 documents, 0 Kubernetes objects)\n");
 }
 
 TEST_CASE("podlint names both places of a duplicate key", "[cli]") {
@@ -78,7 +78,7 @@ TEST_CASE("podlint names both places of a duplicate key", "[cli]") {
         "pod.yaml:1:1: note: first defined here\n"
         " 1 | kind: Pod\n"
         "   | ^~~~\n"
-        "1 error, 0 warnings, 0 info in 1 file\n"
+        "1 error, 0 warnings, 0 info in 1 file (1 document, 1 Kubernetes object)\n"
         "1 fixable with `podlint fix --unsafe`\n");
 }
 
@@ -135,6 +135,7 @@ TEST_CASE("podlint rules lists every rule by category with its severity", "[cli]
   CHECK(r.status == 0);
   CHECK(std::regex_search(
       r.out, std::regex("^yaml\n  duplicate-key +error +A key appears twice in one mapping\n"
+                        "  helm-template +info +The file is a Helm template: .*\n"
                         "  yaml-syntax +error +The document is not well-formed YAML\n\nschema\n")));
   CHECK(std::regex_search(r.out, std::regex("\nsuppression\n  forbidden-suppression +error +")));
 
@@ -148,7 +149,7 @@ TEST_CASE("podlint rules lists every rule by category with its severity", "[cli]
   CHECK(*resources == nlohmann::json::parse(R"json({
     "id": "missing-resources", "severity": "warning", "category": "resources", "consequence": "risk",
     "summary": "A container does not set the resource requests or limits it should", "suppressible": true,
-    "options": [{"name": "required", "signature": "(list, default `[requests.cpu, requests.memory, limits.memory]`)"}],
+    "enabledByDefault": true, "options": [{"name": "required", "signature": "(list, default `[requests.cpu, requests.memory, limits.memory]`)"}],
     "page": "docs/rules/missing-resources.md"})json"));
 }
 
@@ -222,10 +223,14 @@ TEST_CASE("podlint --format json gives every diagnostic with its exact span", "[
       "suppressed": false
     }
   ],
+  "skipped": [],
   "summary": {
+    "documents": 1,
     "errors": 1,
     "files": 1,
     "info": 0,
+    "objects": 1,
+    "skipped": 0,
     "suppressed": 0,
     "unreadable": 0,
     "warnings": 0
@@ -244,21 +249,24 @@ TEST_CASE("podlint --show-suppressed prints waived findings; they never set the 
       "metadata:\n"
       "  name: web\n"
       "spec:\n"
+      "  serviceAccountName: web\n"
+      "  automountServiceAccountToken: false\n"
       "  containers:\n"
       "    - name: web  # podlint-disable-line -- a throwaway debugging pod\n"
       "      image: nginx:1.27\n";
+  // Probes, resources, read-only root filesystem, NET_RAW.
   const auto quiet = run("- --stdin-filename pod.yaml --color never --fail-on info", pod);
   CHECK(quiet.status == 0);
-  CHECK(quiet.out == "no problems found in 1 file (3 suppressed)\n");
+  CHECK(quiet.out == "no problems found in 1 file (1 document, 1 Kubernetes object, 5 suppressed)\n");
   const auto shown = run("- --stdin-filename pod.yaml --color never --fail-on info --show-suppressed", pod);
   CHECK(shown.status == 0);
   CHECK(
-      shown.out.starts_with("pod.yaml:7:13: warning: container \"web\" has no liveness probe "
+      shown.out.starts_with("pod.yaml:9:13: warning: container \"web\" has no liveness probe "
                             "[missing-liveness-probe] (suppressed: a "
                             "throwaway debugging pod)\n"
-                            " 7 |     - name: web  # podlint-disable-line -- a throwaway debugging pod\n"
+                            " 9 |     - name: web  # podlint-disable-line -- a throwaway debugging pod\n"
                             "   |             ^~~\n"));
-  CHECK(shown.out.ends_with("no problems found in 1 file (3 suppressed)\n"));
+  CHECK(shown.out.ends_with("no problems found in 1 file (1 document, 1 Kubernetes object, 5 suppressed)\n"));
   const auto explain = run("explain yaml-syntax");
   CHECK(explain.out.find("\nSuppression\n  Its findings cannot be waived by a comment or annotation in the "
                          "manifest") != std::string::npos);
@@ -282,7 +290,9 @@ TEST_CASE("with suppressions.allow: false in the configuration, waivers do not c
   CHECK(r.status == 1);
   CHECK(r.out.find("pod.yaml:7:20: error: in-source suppressions are turned off: the configuration sets "
                    "suppressions.allow to false [forbidden-suppression]\n") != std::string::npos);
-  CHECK(r.out.ends_with("1 error, 3 warnings, 0 info in 1 file\n"));
+  CHECK(r.out.ends_with(
+      "1 error, 6 warnings, 1 info in 1 file (1 document, 1 Kubernetes object)\n"));  // with the security
+                                                                                      // findings
   // A rule no waiver applies to says so in the effective configuration.
   const auto config = run("config --config " + (dir / "strict.yaml").string());
   CHECK(config.out.find("  yaml-syntax:\n    enabled: true  # default\n    severity: error  # default\n"
@@ -394,4 +404,64 @@ TEST_CASE("podlint's CI formats stay valid on nasty inputs", "[cli][output]") {
   }
   CHECK(commands == log["runs"][0]["results"].size());
   fs::remove_all(dir);
+}
+
+TEST_CASE("a misspelt subcommand or rule id gets a did-you-mean", "[cli]") {
+  const auto typo = run("explian missing-resources");
+  CHECK(typo.status == 2);
+  CHECK(typo.out ==
+        "podlint: explian: no such file, and no subcommand of that name (did you mean \"explain\"?)\n");
+  CHECK(run("rulse").out ==
+        "podlint: rulse: no such file, and no subcommand of that name (did you mean \"rules\"?)\n");
+  // A path that is no typo of a subcommand is still an unreadable file.
+  CHECK(run("--color never manifests.yaml").out.starts_with("manifests.yaml: error: cannot read: "));
+  const auto rule = run("explain missing-livenes-probe");
+  CHECK(rule.status == 2);
+  CHECK(rule.out ==
+        "podlint: no rule named 'missing-livenes-probe' (did you mean \"missing-liveness-probe\"?) (podlint "
+        "rules "
+        "lists them)\n");
+}
+
+TEST_CASE("with --quiet, only the findings are printed", "[cli]") {
+  const std::string clean = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n";
+  CHECK(run("- -q --color never", clean).out.empty());
+  CHECK(run("- --quiet --color never", clean).status == 0);
+  const auto broken =
+      run("- -q --color never --stdin-filename pod.yaml", "kind: Pod\nmetadata: {name: \"web\n");
+  CHECK(broken.status == 1);
+  CHECK(broken.out.starts_with("pod.yaml:2:18: error: "));
+  CHECK(broken.out.find(" in 1 file") != std::string::npos);  // findings keep their summary
+}
+
+TEST_CASE("manifests piped in without a path are read", "[cli]") {
+  // run() gives stdin from a file; here a real pipe, as `kubectl kustomize | podlint`.
+  podlint::test::TempTree tree;
+  const auto manifest = tree.write("pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: \"web\n");
+  const auto piped = podlint::test::run_command("sh -c 'cat " + manifest.string() + " | " +
+                                                std::string(PODLINT_BINARY) + " --color never'");
+  CHECK(piped.status == 1);
+  CHECK(piped.out.starts_with("-:3:18: error: unterminated double-quoted string"));
+  const auto redirected = run("--color never", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n");
+  CHECK(redirected.out == "no problems found in 1 file (1 document, 1 Kubernetes object)\n");
+  const auto empty_pipe = podlint::test::run_command("sh -c 'true | " + std::string(PODLINT_BINARY) + "'");
+  CHECK(empty_pipe.status == 2);
+  CHECK(empty_pipe.out.starts_with("podlint: no path given and standard input (not a terminal) was empty"));
+}
+
+TEST_CASE("the Kubernetes release is picked with --kubernetes-version", "[cli]") {
+  const auto version = run("--version");
+  CHECK(version.out == "podlint " PODLINT_VERSION "\nKubernetes 1.29 to 1.36 (default 1.36)\n");
+  const std::string pod =
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  hostnameOverride: primary\n"
+      "  containers: [{name: web, image: nginx:1.27}]\n";
+  CHECK(
+      run("- --color never --kubernetes-version 1.33 --stdin-filename pod.yaml", pod)
+          .out.starts_with("pod.yaml:5:3: error: \"hostnameOverride\" in PodSpec needs Kubernetes 1.34 (the "
+                           "target is 1.33) [newer-kubernetes-field]\n"));
+  CHECK(run("- --color never --kubernetes-version v1.34.2", pod).out.find("[newer-kubernetes-field]") ==
+        std::string::npos);
+  const auto old = run("- --kubernetes-version 1.28", pod);
+  CHECK(old.status == 2);
+  CHECK(old.out.find("podlint supports Kubernetes 1.29 to 1.36, not 1.28") != std::string::npos);
 }

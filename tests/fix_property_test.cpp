@@ -303,11 +303,23 @@ void check_whole_file(const fs::path& file, const std::string& text, const FileR
     const int had = before_keys.contains(k) ? before_keys.at(k) : 0;
     CHECK((after_keys.contains(k) ? after_keys.at(k) : 0) <= std::max(0, had - n));
   }
+  // What changed: a leaf with a new value, or the top of a subtree that was
+  // not there (a renamed key's whole value, a securityContext added).
   std::vector<std::pair<size_t, std::string>> changed;
   for (size_t doc = 0; doc < std::min(before_stream.documents.size(), after_stream.documents.size()); ++doc) {
     const auto old_leaves = leaves(before_stream.documents[doc]);
+    std::set<std::string> old_paths;
+    for (const auto& leaf : old_leaves) {
+      std::string path = leaf.first;
+      while (!path.empty() && old_paths.insert(path).second)
+        path = parent(path);
+    }
     for (const auto& leaf : leaves(after_stream.documents[doc])) {
-      if (!old_leaves.contains(leaf)) changed.emplace_back(doc, leaf.first);
+      if (old_leaves.contains(leaf)) continue;
+      std::string top = leaf.first;
+      while (!parent(top).empty() && !old_paths.contains(parent(top)))
+        top = parent(top);
+      changed.emplace_back(doc, top);
     }
   }
   std::map<std::string, int> revealed;

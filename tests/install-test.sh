@@ -16,7 +16,7 @@ fail() {
 cmake --install "$build" --prefix "$prefix" >/dev/null
 export PATH="$prefix/bin:$PATH"
 [[ "$(command -v podlint)" == "$prefix/bin/podlint" ]] || fail "podlint is not $prefix/bin/podlint"
-[[ "$(podlint --version)" == "podlint $version" ]] || fail "podlint --version is not podlint $version"
+[[ "$(podlint --version | head -1)" == "podlint $version" ]] || fail "podlint --version is not podlint $version"
 
 page="$prefix/share/man/man1/podlint.1"
 [[ -f $page ]] || fail "no $page"

@@ -752,3 +752,79 @@ TEST_CASE("describe_type names a value's type as messages do", "[model]") {
   CHECK(names == std::vector<std::string_view>{"null", "a boolean", "an integer", "a float", "a string",
                                                "a list", "a mapping", "a string"});
 }
+
+TEST_CASE("what the Pod Security Standards read is in the model", "[model]") {
+  const Model m(R"(apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, annotations: {a: b}}
+spec:
+  template:
+    metadata:
+      annotations: {container.apparmor.security.beta.kubernetes.io/web: unconfined}
+    spec:
+      hostUsers: false
+      os: {name: windows}
+      automountServiceAccountToken: false
+      serviceAccountName: web
+      serviceAccount: old
+      securityContext:
+        seccompProfile: null
+        appArmorProfile: {type: Localhost, localhostProfile: x}
+        seLinuxOptions: {type: spc_t, user: u, role: r, level: "s0"}
+        windowsOptions: {hostProcess: true}
+        sysctls: [{name: kernel.msgmax, value: "1"}, just text, {value: "2"}]
+        procMount: Unmasked
+      containers:
+        - name: web
+          image: nginx:1.27
+          envFrom: [{secretRef: {name: s}}, {configMapRef: {name: c}}]
+          lifecycle:
+            preStop: {httpGet: {host: 10.0.0.1, port: 80}}
+          livenessProbe: {tcpSocket: {host: db, port: 5432}}
+          securityContext:
+            procMount: Default
+            seccompProfile: {type: RuntimeDefault}
+            capabilities: {drop: [ALL]}
+      volumes:
+        - {name: root, hostPath: {path: /, type: Directory}}
+        - {name: tmp, emptyDir: {}}
+)");
+  REQUIRE(m.workloads.size() == 1);
+  const Workload& w = m.workloads[0];
+  REQUIRE(w.pod_annotations != nullptr);  // the template's, not the Deployment's
+  CHECK(string_map(w.pod_annotations).at(0).first == "container.apparmor.security.beta.kubernetes.io/web");
+  const PodSpec& spec = spec_of(m);
+  CHECK_FALSE(spec.host_users.value);
+  CHECK(spec.host_users.valid());
+  CHECK(spec.os_name.value == "windows");
+  CHECK_FALSE(spec.automount_service_account_token.value);
+  CHECK(spec.service_account_name.value == "web");
+  CHECK(spec.service_account.value == "old");
+  const SecurityContext& pod = *spec.security_context;
+  CHECK(pod.seccomp_profile_key == nullptr);  // null: no profile
+  REQUIRE(pod.app_armor_profile_key != nullptr);
+  CHECK(pod.app_armor_type.value == "Localhost");
+  REQUIRE(pod.se_linux_options.has_value());
+  CHECK(pod.se_linux_options->type.value == "spc_t");
+  CHECK(pod.se_linux_options->user.value == "u");
+  CHECK(pod.se_linux_options->role.value == "r");
+  CHECK(pod.windows_host_process.value);
+  REQUIRE(pod.sysctls.size() == 2);  // the item that is no mapping is skipped
+  CHECK(pod.sysctls[0].name.value == "kernel.msgmax");
+  CHECK_FALSE(pod.sysctls[1].name.present());
+  CHECK_FALSE(pod.proc_mount.present());  // a container-level field
+  const Container& c = spec.containers.at(0);
+  REQUIRE(c.env_from.size() == 2);
+  CHECK(c.env_from[0].secret_ref != nullptr);
+  CHECK(c.env_from[1].config_map_ref != nullptr);
+  REQUIRE(c.pre_stop.has_value());
+  CHECK(c.pre_stop->handlers.at(0).host.value == "10.0.0.1");
+  CHECK_FALSE(c.post_start.has_value());
+  CHECK(c.liveness_probe->handlers.at(0).host.value == "db");
+  const SecurityContext& sc = *c.security_context;
+  CHECK(sc.proc_mount.value == "Default");
+  CHECK(sc.seccomp_type.value == "RuntimeDefault");
+  CHECK(sc.capabilities->key->value == "capabilities");
+  CHECK(spec.volumes.at(0).host_path.value == "/");
+  CHECK_FALSE(spec.volumes.at(1).host_path.present());
+}

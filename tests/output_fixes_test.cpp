@@ -88,8 +88,8 @@ TEST_CASE("text says a fix is available, and --show-fixes shows each one's lines
   CHECK(plain.str().find("[workload-restart-policy] (unsafe fix available)\n") != std::string::npos);
   CHECK(plain.str().find("[invalid-enum] (fix available)\n") != std::string::npos);
   CHECK(
-      plain.str().ends_with("2 errors, 0 warnings, 0 info in 1 file\n1 fixable with `podlint fix` (1 more "
-                            "with `podlint fix --unsafe`)\n"));
+      plain.str().ends_with("2 errors, 0 warnings, 0 info in 1 file (1 document, 1 Kubernetes object)\n"
+                            "1 fixable with `podlint fix` (1 more with `podlint fix --unsafe`)\n"));
   CHECK(plain.str().find("= fix") == std::string::npos);
   podlint::write_text(shown, reports(), {.show_fixes = true});
   CHECK(shown.str().find("    = fix (unsafe): Set restartPolicy to OnFailure\n"

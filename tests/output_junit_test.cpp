@@ -132,7 +132,7 @@ TEST_CASE("JUnit is well-formed XML whatever the input bytes", "[junit]") {
   // What a reader gets back (xmllint ends it with a line break).
   CHECK(xmllint("--xpath 'string(//testsuite[1]/@name)'", xml).out == "dir\uFFFD/\uFFFD\uFFFD.yaml\n");
   CHECK(xmllint("--xpath 'string(//testcase[1]/@name)'", xml).out ==
-        "Pod/we\uFFFDb]]>: container-restart-policy\n");
+        "Pod/we\uFFFDb]]>: automount-service-account-token\n");
   CHECK(
       xmllint("--xpath 'string(//testcase[@name=\"Pod/we\uFFFDb]]>: invalid-type\"]/failure/@message)'", xml)
           .out == "bad \uFFFD byte \uFFFD\uFFFD \x7f \"]]>\"\n");

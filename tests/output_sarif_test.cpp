@@ -1,6 +1,8 @@
 // The SARIF emitter: the driver's rules, exact regions in UTF-16 columns,
 // artifact URIs, suppressions, notifications, and fingerprints that survive
 // lines moving.
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <map>
@@ -79,8 +81,15 @@ TEST_CASE("SARIF names the tool and describes every rule", "[sarif]") {
     CHECK(d["defaultConfiguration"]["level"] == (info.severity == podlint::Severity::Error     ? "error"
                                                  : info.severity == podlint::Severity::Warning ? "warning"
                                                                                                : "note"));
-    CHECK(d["properties"] ==
-          json{{"tags", {podlint::category_name(info.category)}}});  // no security rule yet
+    // Security rules carry their own CVSS-like score, the others only their category.
+    json properties = json::object();
+    if (info.category == podlint::Category::Security) {
+      CHECK(info.security_severity > 0);
+      CHECK(info.security_severity <= 10);
+      properties["security-severity"] = fmt::format("{:.1f}", info.security_severity);
+    }
+    properties["tags"] = {podlint::category_name(info.category)};
+    CHECK(d["properties"] == properties);
     // helpUri points at the rule's page.
     const std::string help = d["helpUri"];
     const std::string prefix = PODLINT_HOMEPAGE "/blob/main/";
@@ -98,6 +107,12 @@ TEST_CASE("SARIF gives security rules a security-severity from their level", "[s
   const json d = podlint::sarif_rule_descriptor(rule);
   CHECK(d["properties"] == json::parse(R"({"security-severity": "8.0", "tags": ["security"]})"));
   CHECK(d["name"] == "RunAsRoot");
+  // A rule's own score wins over its level's.
+  const podlint::RuleInfo scored{.id = "run-as-root",
+                                 .severity = podlint::Severity::Warning,
+                                 .category = podlint::Category::Security,
+                                 .security_severity = 9.3};
+  CHECK(podlint::sarif_rule_descriptor(scored)["properties"]["security-severity"] == "9.3");
   podlint::RuleInfo warning = rule;
   warning.severity = podlint::Severity::Warning;
   CHECK(podlint::sarif_rule_descriptor(warning)["properties"]["security-severity"] == "5.0");

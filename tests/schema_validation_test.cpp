@@ -55,7 +55,7 @@ std::vector<std::string> messages(const std::vector<Finding>& findings, Problem 
 TEST_CASE("the compiled schema knows the kinds, fields and constraints", "[schema]") {
   using namespace podlint::schema;
   CHECK(all_kinds().size() == 9);
-  CHECK(all_types().size() == 180);
+  CHECK(all_types().size() == 181);  // 1.36's 180, and ClaimSource of 1.29 and 1.30
   CHECK(kubernetes_version() == "1.36");
   CHECK(type_for_kind("apps/v1", "Deployment") == find_type("V1Deployment"));
   CHECK(type_for_kind("extensions/v1beta1", "Deployment") == nullptr);
@@ -180,4 +180,71 @@ spec:
   CHECK(
       messages(findings, Problem::InvalidEnum) ==
       std::vector<std::string>{"imagePullPolicy in Container: ifNotPresent of 3 (suggestion: IfNotPresent)"});
+}
+
+TEST_CASE("the schema merges every supported Kubernetes release", "[schema][versions]") {
+  using namespace podlint::schema;
+  const std::vector<uint8_t> modelled(modelled_minors().begin(), modelled_minors().end());
+  CHECK(modelled == std::vector<uint8_t>{29, 30, 32, 33, 34, 36});
+  CHECK(oldest_minor() == 29);
+  CHECK(newest_minor() == 36);
+  CHECK(parse_kubernetes_version("1.30") == 30);
+  CHECK(parse_kubernetes_version("v1.31") == 31);
+  CHECK(parse_kubernetes_version("1.35.2") == 35);
+  CHECK_FALSE(parse_kubernetes_version("1.28"));
+  CHECK_FALSE(parse_kubernetes_version("1.37"));
+  CHECK_FALSE(parse_kubernetes_version("1.3"));
+  CHECK_FALSE(parse_kubernetes_version("1.30."));
+  CHECK_FALSE(parse_kubernetes_version("2.30"));
+  CHECK_FALSE(parse_kubernetes_version(""));
+
+  // hostnameOverride came in 1.34 (1.33's models lack it).
+  const FieldInfo* hostname_override = find_type("V1PodSpec")->field("hostnameOverride");
+  REQUIRE(hostname_override);
+  CHECK(presence(hostname_override->lifetime, 33) == Presence::No);
+  CHECK(presence(hostname_override->lifetime, 34) == Presence::Yes);
+  // Image volumes are in 1.32's models, not in 1.30's: 1.31 is not known.
+  const FieldInfo* image = find_type("V1Volume")->field("image");
+  REQUIRE(image);
+  CHECK(presence(image->lifetime, 30) == Presence::No);
+  CHECK(presence(image->lifetime, 31) == Presence::Unknown);
+  CHECK(presence(image->lifetime, 32) == Presence::Yes);
+  // PodResourceClaim.source went the other way.
+  const FieldInfo* source = find_type("V1PodResourceClaim")->field("source");
+  REQUIRE(source);
+  CHECK(presence(source->lifetime, 30) == Presence::Yes);
+  CHECK(presence(source->lifetime, 31) == Presence::Unknown);
+  CHECK(presence(source->lifetime, 32) == Presence::No);
+  // Integer types come from the newest release that has the field.
+  CHECK(find_type("V1ContainerPort")->field("containerPort")->kind == Kind::Integer);
+}
+
+TEST_CASE("validation for an older release reports later fields as such", "[schema][versions]") {
+  using namespace podlint::schema;
+  const auto stream = podlint::yaml::parse(
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  hostnameOverride: x\n"
+      "  tolerations: [{operator: Gt, key: k, value: '1'}]\n  resourceClaims: [{name: c, source: {}}]\n"
+      "  containers: [{name: a, image: b}]\n");
+  const auto* root = stream.documents[0].root;
+  const TypeInfo* pod = find_type("V1Pod");
+  const auto old = validate(*root, *pod, root->span, 33);
+  REQUIRE(old.size() == 3);
+  CHECK(old[0].problem == Problem::NotInVersion);
+  CHECK(old[0].field == "hostnameOverride");
+  CHECK(old[0].added_after == 33);
+  CHECK(old[0].added_by == 34);
+  CHECK(old[1].problem == Problem::NotInVersion);
+  CHECK(old[1].field == "operator");
+  CHECK(old[1].value == "Gt");
+  CHECK(old[1].added_by == 35);
+  CHECK(old[2].problem == Problem::UnknownField);  // PodResourceClaim.source went in 1.31 or 1.32
+  CHECK(old[2].field == "source");
+  const auto older = validate(*root, *pod, root->span, 30);
+  REQUIRE(older.size() == 2);  // source is still there
+  CHECK(older[0].field == "hostnameOverride");
+  CHECK(older[1].value == "Gt");
+  const auto newest = validate(*root, *pod, root->span);
+  REQUIRE(newest.size() == 1);
+  CHECK(newest[0].problem == Problem::UnknownField);
+  CHECK(newest[0].field == "source");
 }

@@ -319,6 +319,50 @@ TEST_CASE("duplicate keys are reported as the parser reports them", "[treesitter
   CHECK(stream.documents[0].errors[0].message == "duplicate key \"name\" (first defined at 2:1)");
 }
 
+// Both front-ends build with the one tree builder (tree_builder.hpp): tags,
+// aliases and its limits come out the same.
+TEST_CASE("tags and aliases and their limits are those of the parser", "[treesitter]") {
+  SECTION("tags, verbatim and %-escaped ones too") {
+    for (const char* text : {"a: !<tag:example.com,2000:%21x> 1\n",
+                             "%TAG !e! tag:e.com,2000:\n---\n- !e!a%2Fb 1\n- !local 2\n- !!str 3\n- ! 4\n"}) {
+      INFO(text);
+      CHECK(dump(parse_tolerant(text)) == dump(parse(text)));
+    }
+    CHECK(parse_tolerant("a: !<tag:example.com,2000:%21x> 1\n").documents[0].root->pairs[0].value->tag ==
+          "tag:example.com,2000:!x");
+  }
+  SECTION("a duplicate %TAG directive") {
+    const std::string text = "%TAG !e! tag:a,2000:\n%TAG !e! tag:b,2000:\n---\nk: !e!x 1\n";
+    const Stream ours = parse(text);
+    const Stream tolerant = parse_tolerant(text);
+    REQUIRE(ours.documents.at(0).errors.size() == 1);
+    REQUIRE(tolerant.documents.at(0).errors.size() == 1);
+    CHECK(tolerant.documents[0].errors[0].message == "duplicate %TAG directive for \"!e!\"");
+    CHECK(tolerant.documents[0].errors[0].message == ours.documents[0].errors[0].message);
+    CHECK(tolerant.documents[0].errors[0].span == ours.documents[0].errors[0].span);
+  }
+  SECTION("the alias expansion limit stops at the same alias") {
+    ParseOptions options;
+    options.max_alias_expansion = 50;
+    const std::string text = "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b]\n";
+    for (const Stream& stream : {parse(text, options), parse_tolerant(text, options)}) {
+      const auto& errors = stream.documents.at(0).errors;
+      REQUIRE(errors.size() == 1);
+      CHECK(errors[0].kind == ErrorKind::Limit);
+      CHECK(errors[0].message == "aliases expand to more than 50 nodes (alias \"b\")");
+      CHECK(errors[0].span == at(3, 5, 3, 7, text));
+    }
+  }
+  SECTION("nesting is capped whatever max_depth says") {
+    ParseOptions options;
+    options.max_depth = 1'000'000;
+    const Stream stream = parse_tolerant(std::string(1001, '[') + std::string(1001, ']'), options);
+    const auto& errors = stream.documents.at(0).errors;
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].message == "nesting exceeds the maximum depth of 1000");
+  }
+}
+
 TEST_CASE("an unterminated flow sequence keeps the pairs around it", "[treesitter]") {
   const std::string text =
       "kind: Deployment\n"

@@ -10,6 +10,7 @@
 #include "engine/glob.hpp"
 #include "engine/rule.hpp"
 #include "model/scalar.hpp"
+#include "schema/schema.hpp"
 #include "text/suggest.hpp"
 #include "yaml/parser.hpp"
 
@@ -29,11 +30,14 @@ std::string_view ResolvedConfig::origin(std::string_view key) const {
 
 namespace {
 
-constexpr std::array<std::string_view, 4> kTopLevelKeys{"rules", "suppressions", "ignore", "overrides"};
+constexpr std::array<std::string_view, 7> kTopLevelKeys{
+    "preset", "rules", "podSecurity", "suppressions", "ignore", "overrides", "kubernetesVersion"};
 constexpr std::array<std::string_view, 4> kRuleKeys{"enabled", "severity", "options", "noSuppress"};
 constexpr std::array<std::string_view, 1> kSuppressionKeys{"allow"};
-constexpr std::array<std::string_view, 2> kOverrideKeys{"files", "rules"};
+constexpr std::array<std::string_view, 3> kOverrideKeys{"files", "rules", "podSecurity"};
+constexpr std::array<std::string_view, 3> kPodSecurityKeys{"level", "version", "severity"};
 constexpr std::array<std::string_view, 3> kSeverities{"error", "warning", "info"};
+constexpr std::array<std::string_view, 3> kPresets{"minimal", "recommended", "strict"};
 
 std::optional<Severity> parse_severity(std::string_view name) {
   if (name == "error") return Severity::Error;
@@ -58,7 +62,11 @@ class Checker {
     if (model::scalar_type(root) == model::ScalarType::Null) return;  // empty: the defaults
     for_each_key(root, "the configuration", kTopLevelKeys,
                  [&](std::string_view key, const yaml::Node& value) {
-                   if (key == "rules") {
+                   if (key == "preset") {
+                     file_.preset = preset(value);
+                   } else if (key == "podSecurity") {
+                     pod_security(value, file_.pod_security);
+                   } else if (key == "rules") {
                      rules(value, file_.rules);
                    } else if (key == "suppressions") {
                      for_each_key(value, "suppressions", kSuppressionKeys,
@@ -67,6 +75,8 @@ class Checker {
                                   });
                    } else if (key == "ignore") {
                      file_.ignore = globs(value);
+                   } else if (key == "kubernetesVersion") {
+                     kubernetes_version(value);
                    } else {
                      overrides(value);
                    }
@@ -106,10 +116,64 @@ class Checker {
     }
   }
 
+  // "1.30" as written: a plain 1.30 is read by its text, not as the number 1.3.
+  void kubernetes_version(const yaml::Node& node) {
+    const auto minor = node.is_scalar() ? schema::parse_kubernetes_version(node.value) : std::nullopt;
+    if (!minor) {
+      error(node,
+            fmt::format("kubernetesVersion must be a Kubernetes release from {} to {} (such as \"{}\"), "
+                        "found {}",
+                        supported_release(schema::oldest_minor()), schema::kubernetes_version(),
+                        schema::kubernetes_version(), model::describe_value(node)));
+      return;
+    }
+    file_.kubernetes_minor = Located<uint8_t>{*minor, node.span.begin};
+  }
+
+  static std::string supported_release(uint8_t minor) { return fmt::format("1.{}", minor); }
+
   std::optional<Located<bool>> boolean(const yaml::Node& node) {
     if (const auto value = model::parse_bool(node)) return Located<bool>{*value, node.span.begin};
     error(node, fmt::format("expected true or false, found {}", model::describe_value(node)));
     return std::nullopt;
+  }
+
+  std::optional<Located<Preset>> preset(const yaml::Node& node) {
+    const auto* known =
+        is_text(node) ? std::find(kPresets.begin(), kPresets.end(), node.value) : kPresets.end();
+    if (known != kPresets.end())
+      return Located<Preset>{static_cast<Preset>(known - kPresets.begin()), node.span.begin};
+    error(node,
+          fmt::format("expected minimal, recommended or strict, found {}{}", model::describe_value(node),
+                      is_text(node) ? text::did_you_mean(node.value, kPresets) : ""));
+    return std::nullopt;
+  }
+
+  void pod_security(const yaml::Node& node, PodSecurityEntry& out) {
+    for_each_key(node, "podSecurity", kPodSecurityKeys, [&](std::string_view key, const yaml::Node& value) {
+      if (key == "severity") {
+        out.severity = severity(value);
+      } else if (key == "level") {
+        const auto level = is_text(value) ? parse_pod_security_level(value.value) : std::nullopt;
+        if (level) {
+          out.level = Located<PodSecurityLevel>{*level, value.span.begin};
+        } else {
+          error(value,
+                fmt::format(
+                    "expected privileged, baseline or restricted, found {}{}", model::describe_value(value),
+                    is_text(value) ? text::did_you_mean(value.value, pod_security_level_names()) : ""));
+        }
+      } else {
+        // YAML reads `v1.30` as a string but `1.30` as a number: both are reported as written.
+        const auto version = value.is_scalar() ? parse_pod_security_version(value.value) : std::nullopt;
+        if (version) {
+          out.version = Located<PodSecurityVersion>{*version, value.span.begin};
+        } else {
+          error(value, fmt::format("expected latest or a version such as v1.30, found {}",
+                                   model::describe_value(value)));
+        }
+      }
+    });
   }
 
   std::vector<Located<std::string>> globs(const yaml::Node& node) {
@@ -229,6 +293,8 @@ class Checker {
           has_files = true;
           entry.files = globs(value);
           if (value.is_sequence() && value.items.empty()) error(value, "an override needs at least one glob");
+        } else if (key == "podSecurity") {
+          pod_security(value, entry.pod_security);
         } else {
           rules(value, entry.rules);
         }
@@ -268,7 +334,59 @@ void apply(const RuleEntries& entries, Where where, ResolvedConfig& out) {
   }
 }
 
+// Applies a podSecurity mapping; `where` says where a position is.
+template <class Where>
+void apply(const PodSecurityEntry& entry, Where where, ResolvedConfig& out) {
+  PodSecuritySettings& settings = out.config.pod_security;
+  if (entry.level) {
+    settings.level = entry.level->value;
+    out.origins["podSecurity.level"] = where(entry.level->position);
+  }
+  if (entry.version) {
+    settings.version = entry.version->value;
+    out.origins["podSecurity.version"] = where(entry.version->position);
+  }
+  if (entry.severity) {
+    settings.severity = entry.severity->value;
+    out.origins["podSecurity.severity"] = where(entry.severity->position);
+  }
+}
+
+// The rules a preset turns on or off, and the Pod Security level it starts
+// from; `origin` is empty for the default preset.
+void apply_preset(Preset preset, const std::string& origin, ResolvedConfig& out) {
+  for (const auto& rule : all_rules()) {
+    const RuleInfo& info = rule->info();
+    const bool enabled = preset_enables(preset, info);
+    if (enabled && origin.empty()) continue;  // on by default: nothing to record
+    const std::string id(info.id);
+    out.config.rules[id].enabled = enabled;
+    if (!origin.empty()) out.origins[id + ".enabled"] = origin;
+  }
+  const PodSecurityLevel level = preset == Preset::Minimal  ? PodSecurityLevel::Privileged
+                                 : preset == Preset::Strict ? PodSecurityLevel::Restricted
+                                                            : PodSecurityLevel::Baseline;
+  out.config.pod_security.level = level;
+  if (!origin.empty() && preset != Preset::Recommended) out.origins["podSecurity.level"] = origin;
+}
+
 }  // namespace
+
+std::string_view preset_name(Preset preset) {
+  return kPresets[static_cast<size_t>(preset)];
+}
+
+bool preset_enables(Preset preset, const RuleInfo& rule) {
+  switch (preset) {
+    case Preset::Minimal:
+      return rule.consequence == Consequence::Rejected;
+    case Preset::Recommended:
+      return rule.enabled_by_default;
+    case Preset::Strict:
+      break;
+  }
+  return true;
+}
 
 ConfigFile parse_config(std::string path, std::string_view text, std::vector<ConfigError>& errors) {
   ConfigFile file;
@@ -295,13 +413,25 @@ ConfigFile parse_config(std::string path, std::string_view text, std::vector<Con
 ResolvedConfig resolve_config(const ConfigFile* file, const std::optional<fs::path>& target) {
   ResolvedConfig out;
   out.file = file;
+  if (file == nullptr || !file->preset) apply_preset(Preset::Recommended, {}, out);
   if (file == nullptr) return out;
   const auto at = [&](const yaml::Position& p) {
     return fmt::format("{}:{}:{}", file->path, p.line, p.column);
   };
+  if (file->preset) {
+    out.origins["preset"] = at(file->preset->position);
+    apply_preset(file->preset->value,
+                 fmt::format("preset {} ({})", preset_name(file->preset->value), at(file->preset->position)),
+                 out);
+  }
+  apply(file->pod_security, at, out);
   if (file->allow_suppressions) {
     out.config.allow_suppressions = file->allow_suppressions->value;
     out.origins["suppressions.allow"] = at(file->allow_suppressions->position);
+  }
+  if (file->kubernetes_minor) {
+    out.config.kubernetes_minor = file->kubernetes_minor->value;
+    out.origins["kubernetesVersion"] = at(file->kubernetes_minor->position);
   }
   apply(file->rules, at, out);
   if (!target) return out;
@@ -319,9 +449,11 @@ ResolvedConfig resolve_config(const ConfigFile* file, const std::optional<fs::pa
     const bool matches = std::any_of(override.files.begin(), override.files.end(),
                                      [&](const auto& glob) { return glob_matches(glob.value, path); });
     if (!matches) continue;
-    apply(
-        override.rules,
-        [&](const yaml::Position& p) { return fmt::format("override #{} ({})", i + 1, at(p)); }, out);
+    const auto where = [&](const yaml::Position& p) {
+      return fmt::format("override #{} ({})", i + 1, at(p));
+    };
+    apply(override.rules, where, out);
+    apply(override.pod_security, where, out);
   }
   return out;
 }

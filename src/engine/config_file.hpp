@@ -17,6 +17,8 @@
 
 namespace podlint {
 
+struct RuleInfo;
+
 // A problem with a configuration file: "path:line:col: error: message", or
 // "path: error: message" for the file as a whole (e.g. unreadable).
 struct ConfigError {
@@ -42,18 +44,29 @@ struct RuleEntry {
 };
 using RuleEntries = std::map<std::string, RuleEntry, std::less<>>;
 
+// A podSecurity mapping, as written.
+struct PodSecurityEntry {
+  std::optional<Located<PodSecurityLevel>> level;
+  std::optional<Located<PodSecurityVersion>> version;
+  std::optional<Located<Severity>> severity;
+};
+
 struct ConfigOverride {
   std::vector<Located<std::string>> files;  // globs
   RuleEntries rules;
+  PodSecurityEntry pod_security;
 };
 
 struct ConfigFile {
   std::string path;                 // as shown in messages and origins
   std::filesystem::path directory;  // absolute: the globs are relative to it
   bool given = false;               // named with --config rather than discovered
+  std::optional<Located<Preset>> preset;
   RuleEntries rules;
+  PodSecurityEntry pod_security;
   std::optional<Located<bool>> allow_suppressions;
-  std::vector<Located<std::string>> ignore;  // globs
+  std::optional<Located<uint8_t>> kubernetes_minor;  // kubernetesVersion: 1.N
+  std::vector<Located<std::string>> ignore;          // globs
   std::vector<ConfigOverride> overrides;
 };
 
@@ -63,6 +76,13 @@ struct ConfigFile {
 // meaningful when there is none.
 ConfigFile parse_config(std::string path, std::string_view text, std::vector<ConfigError>& errors);
 
+// "minimal", "recommended", "strict".
+std::string_view preset_name(Preset preset);
+// Whether a preset turns a rule on: minimal, the rules whose findings the API
+// server or admission rejects; recommended, the rules on by default; strict,
+// every rule.
+bool preset_enables(Preset preset, const RuleInfo& rule);
+
 // The configuration one file is linted with, and where each setting came from.
 struct ResolvedConfig {
   LintConfig config;
@@ -70,7 +90,8 @@ struct ResolvedConfig {
   // Where each setting that is not a default came from, e.g.
   // "missing-resources.severity" -> ".podlint.yaml:4:15". Keys:
   // "<rule>.enabled", "<rule>.severity", "<rule>.noSuppress",
-  // "<rule>.options.<name>", "suppressions.allow".
+  // "<rule>.options.<name>", "suppressions.allow", "preset", "kubernetesVersion",
+  // "podSecurity.level", "podSecurity.version", "podSecurity.severity".
   std::map<std::string, std::string, std::less<>> origins;
   // Set when an `ignore` glob matches the file: the glob and where it is.
   std::optional<std::string> ignored_by;

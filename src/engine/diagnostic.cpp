@@ -35,6 +35,9 @@ Summary summarize(const std::vector<FileReport>& reports) {
   summary.files = reports.size();
   for (const auto& report : reports) {
     if (!report.read_error.empty()) ++summary.unreadable;
+    if (!report.skipped.empty()) ++summary.skipped;
+    summary.documents += report.documents;
+    summary.objects += report.objects;
     for (const auto& d : report.diagnostics) {
       if (d.suppression) {
         ++summary.suppressed;

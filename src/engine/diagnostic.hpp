@@ -79,6 +79,9 @@ struct Diagnostic {
   std::string path;
   // Ways to resolve it, the preferred first (`podlint fix` applies that one).
   std::vector<Fix> fixes{};
+  // The Helm template its document was rendered from, as the document's
+  // "# Source: CHART/templates/X.yaml" comment names it; empty without one.
+  std::string source{};
 };
 
 // One linted input: its name as given by the user, its bytes, its findings.
@@ -88,6 +91,11 @@ struct FileReport {
   std::vector<Diagnostic> diagnostics{};
   std::string read_error{};                        // non-empty when the file could not be read
   std::vector<std::string_view> disabled_rules{};  // ids of the rules its configuration turned off
+  size_t documents = 0;                            // YAML documents read (empty ones left out)
+  size_t objects = 0;                              // Kubernetes objects linted (any kind, List items)
+  // Why nothing in it was linted as a Kubernetes object ("Helm template", "no
+  // Kubernetes object"...); empty when objects were.
+  std::string skipped{};
 };
 
 // Counts over a run, for summaries and the exit status.
@@ -98,6 +106,9 @@ struct Summary {
   size_t info = 0;
   size_t unreadable = 0;
   size_t suppressed = 0;  // waived in the manifest; not in the counts above
+  size_t documents = 0;
+  size_t objects = 0;
+  size_t skipped = 0;  // files that held no Kubernetes object (FileReport::skipped)
 
   // Whether any finding is at or above `level`.
   bool any_at_least(Severity level) const;

@@ -4,6 +4,7 @@
 
 #include "engine/config_finder.hpp"
 #include "engine/fix.hpp"
+#include "engine/input_kind.hpp"
 #include "engine/inputs.hpp"
 #include "engine/lint.hpp"
 
@@ -36,6 +37,7 @@ struct Input {
   std::string text;
   LintConfig config;
   std::string read_error;
+  InputRole role = InputRole::Manifest;
 };
 
 // Reads and indexes every input that is not ignored. False, with the
@@ -52,17 +54,30 @@ bool read_inputs(const LintRequest& request, LintRun& run, std::vector<Input>& i
   // Every input is read and indexed before any is linted: a check across
   // objects sees the whole run.
   const auto paths = request.paths.empty() ? std::vector<std::string>{"."} : request.paths;
-  for (const auto& path : collect_inputs(paths)) {
+  const std::vector<std::string> collected = collect_inputs(paths);
+  KustomizePatches patches;
+  for (const auto& path : collected)
+    patches.add_input(path == "-" ? request.stdin_filename : path);
+  for (const auto& path : collected) {
     const bool unnamed_stdin = path == "-" && request.stdin_filename.empty();
     const std::string shown = path == "-" && !unnamed_stdin ? request.stdin_filename : path;
     auto resolved = configs.resolve(unnamed_stdin ? std::nullopt : std::optional(shown));
     if (config_broken()) return false;
-    if (resolved.ignored_by) continue;
+    if (resolved.ignored_by) {
+      run.ignored.push_back({shown, *resolved.ignored_by});
+      continue;
+    }
     Input& input = inputs.emplace_back();
     input.path = path;
     input.shown = shown;
+    input.role = unnamed_stdin ? InputRole::Manifest : input_role(path == "-" ? shown : path, patches);
     input.config = std::move(resolved.config);
-    if (read_input(path, input.text, input.read_error)) run.index.add_input(input.shown, input.text);
+    if (request.pod_security_level) input.config.pod_security.level = *request.pod_security_level;
+    if (request.kubernetes_minor != 0) input.config.kubernetes_minor = request.kubernetes_minor;
+    // Patches are partial objects and templates not YAML yet: only whole
+    // manifests tell other objects what exists.
+    if (read_input(path, input.text, input.read_error) && input.role == InputRole::Manifest)
+      run.index.add_input(input.shown, input.text);
   }
   return true;
 }
@@ -73,8 +88,9 @@ void lint_all(std::vector<Input>& inputs, LintRun& run) {
       run.reports.push_back({.path = input.shown, .read_error = input.read_error});
       continue;
     }
-    run.reports.push_back(lint_text(input.shown, std::move(input.text),
-                                    {.parse = {}, .config = std::move(input.config), .index = &run.index}));
+    run.reports.push_back(
+        lint_text(input.shown, std::move(input.text),
+                  {.parse = {}, .config = std::move(input.config), .index = &run.index, .role = input.role}));
   }
 }
 
@@ -93,8 +109,9 @@ FixRun fix_inputs(const LintRequest& request, const FixPolicy& policy) {
   if (!read_inputs(request, out.run, inputs)) return out;
   for (Input& input : inputs) {
     if (!input.read_error.empty()) continue;
-    FixResult result = fix_text(input.shown, input.text,
-                                {.parse = {}, .config = input.config, .index = &out.run.index}, policy);
+    FixResult result =
+        fix_text(input.shown, input.text,
+                 {.parse = {}, .config = input.config, .index = &out.run.index, .role = input.role}, policy);
     out.files.push_back({.path = input.path,
                          .shown = input.shown,
                          .original = input.text,
@@ -108,7 +125,7 @@ FixRun fix_inputs(const LintRequest& request, const FixPolicy& policy) {
   for (Input& input : inputs) {
     if (!input.read_error.empty()) continue;
     input.text = fixed++->fixed;
-    out.run.index.add_input(input.shown, input.text);
+    if (input.role == InputRole::Manifest) out.run.index.add_input(input.shown, input.text);
   }
   lint_all(inputs, out.run);
   return out;

@@ -35,11 +35,21 @@ struct LintRequest {
   std::vector<std::string> paths;  // files and directories, "-" for standard input; none: "."
   std::string stdin_filename;      // the name standard input is reported and configured as
   std::string config_path;         // one configuration for every input; empty: each one's .podlint.yaml
+  // --pod-security: the Pod Security level for every input, over the configuration's.
+  std::optional<PodSecurityLevel> pod_security_level;
+  uint8_t kubernetes_minor = 0;  // --kubernetes-version 1.N, over the configuration's; 0: not given
+};
+
+// An input the configuration's `ignore` left out.
+struct IgnoredInput {
+  std::string path;
+  std::string glob;  // the pattern that matched
 };
 
 struct LintRun {
   std::vector<FileReport> reports;  // in input order; inputs the configuration ignores are left out
-  RunIndex index;                   // every object of the inputs linted
+  std::vector<IgnoredInput> ignored;
+  RunIndex index;  // every object of the inputs linted
   // A broken configuration file stops the run before any report: these are
   // its problems, and `reports` is empty.
   std::vector<ConfigError> config_errors;

@@ -1,6 +1,7 @@
 #include "engine/index.hpp"
 
 #include "model/pod.hpp"
+#include "model/scalar.hpp"
 #include "yaml/parser.hpp"
 
 namespace podlint {
@@ -11,6 +12,15 @@ StringMap copy(const yaml::Node* map) {
   StringMap out;
   for (const auto& [key, value] : model::string_map(map))
     out.emplace_back(key, value);
+  return out;
+}
+
+// A top-level boolean of an object (the last one written).
+std::optional<bool> top_level_bool(const yaml::Node& object, std::string_view name) {
+  std::optional<bool> out;
+  for (const yaml::Pair& pair : yaml::resolve(object).pairs) {
+    if (yaml::resolve(*pair.key).value == name) out = model::parse_bool(yaml::resolve(*pair.value));
+  }
   return out;
 }
 
@@ -34,11 +44,15 @@ void RunIndex::add_input(const std::string& input, std::string_view content) {
     for (const model::Workload& w : model::extract_workloads(document)) {
       by_key_.emplace(key(text(w.kind), text(w.namespace_), text(w.name)),
                       objects_.size());  // the first wins
-      objects_.push_back({.ref = {text(w.api_version), text(w.kind), text(w.namespace_), text(w.name)},
-                          .input = input,
-                          .span = w.object->span,
-                          .labels = copy(w.labels),
-                          .pod_labels = copy(w.pod_labels)});
+      objects_.push_back(
+          {.ref = {text(w.api_version), text(w.kind), text(w.namespace_), text(w.name)},
+           .input = input,
+           .span = w.object->span,
+           .labels = copy(w.labels),
+           .pod_labels = copy(w.pod_labels),
+           .automount_service_account_token = w.kind.value == "ServiceAccount"
+                                                  ? top_level_bool(*w.object, "automountServiceAccountToken")
+                                                  : std::nullopt});
     }
   }
 }

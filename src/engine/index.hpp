@@ -6,6 +6,7 @@
 // apply. It holds copies of small facts, no document.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -26,6 +27,8 @@ struct IndexedObject {
   yaml::Span span{};     // the object's mapping
   StringMap labels{};    // metadata.labels
   StringMap pod_labels;  // the labels of the pods it makes (a Pod's own, a pod template's)
+  // A ServiceAccount's automountServiceAccountToken, when it sets one.
+  std::optional<bool> automount_service_account_token{};
 };
 
 class RunIndex {

@@ -60,22 +60,38 @@ FileReport lint_text(std::string path, std::string text, const LintSettings& set
       report.disabled_rules.push_back(rule->info().id);
     }
   }
+  const InputFacts input{.template_action =
+                             template_action(stream, report.text, settings.role == InputRole::ChartTemplate)};
+  for (const Rule* rule : rules) {
+    Reporter reporter(rule->info(), report.diagnostics, settings.config, index, report.text);
+    rule->check_input(input, reporter);
+  }
+  // A template's YAML errors are the template language's, not mistakes.
+  if (input.template_action) {
+    report.skipped = "Helm template";
+    return report;
+  }
+  const bool partial = settings.role == InputRole::KustomizePatch;
   for (const auto& document : stream.documents) {
     const size_t first_finding = report.diagnostics.size();
+    if (document.root != nullptr || !document.errors.empty()) ++report.documents;
     for (const Rule* rule : rules) {
-      Reporter reporter(rule->info(), report.diagnostics, settings.config.rule(rule->info().id), index,
-                        report.text);
+      Reporter reporter(rule->info(), report.diagnostics, settings.config, index, report.text);
       rule->check_document(document, reporter);
     }
     // A broken document's tree stops at the error: rules would see fields
     // missing that are only unread.
     std::vector<model::Workload> workloads;
-    if (!document.broken()) workloads = model::extract_workloads(document);
+    if (!document.broken() && settings.role != InputRole::Kustomization)
+      workloads = model::extract_workloads(document);
+    report.objects += workloads.size();
     for (const auto& workload : workloads) {
-      const ObjectFacts facts(workload);
+      const ObjectFacts facts(workload, settings.config.kubernetes_minor != 0
+                                            ? settings.config.kubernetes_minor
+                                            : schema::newest_minor());
       for (const Rule* rule : rules) {
-        Reporter reporter(rule->info(), report.diagnostics, settings.config.rule(rule->info().id), index,
-                          report.text, &facts);
+        if (partial && rule->info().needs_whole_object) continue;
+        Reporter reporter(rule->info(), report.diagnostics, settings.config, index, report.text, &facts);
         rule->check_workload(workload, reporter);
       }
     }
@@ -85,12 +101,24 @@ FileReport lint_text(std::string path, std::string text, const LintSettings& set
                            std::span(report.diagnostics).subspan(first_finding), settings.config);
     if (!problems.empty()) {
       for (const Rule* rule : rules) {
-        Reporter reporter(rule->info(), report.diagnostics, settings.config.rule(rule->info().id), index,
-                          report.text);
+        Reporter reporter(rule->info(), report.diagnostics, settings.config, index, report.text);
         rule->check_waivers(problems, reporter);
       }
     }
     locate(document, std::span(report.diagnostics).subspan(first_finding));
+    const std::string_view source = rendered_from(document);
+    for (Diagnostic& d : std::span(report.diagnostics).subspan(first_finding))
+      d.source = source;
+  }
+  if (settings.role == InputRole::Kustomization) {
+    report.skipped = "kustomize configuration (the patches it lists are linted as partial objects)";
+  } else if (report.objects == 0 &&
+             std::none_of(stream.documents.begin(), stream.documents.end(),
+                          [](const yaml::Document& document) { return document.broken(); })) {
+    // A broken file may hold objects its errors hide: yaml-syntax says so.
+    report.skipped = settings.role == InputRole::KustomizePatch
+                         ? "kustomize JSON patch (operations, no object)"
+                         : no_object_reason(report.path);
   }
   std::stable_sort(
       report.diagnostics.begin(), report.diagnostics.end(),

@@ -7,6 +7,7 @@
 #include "engine/config.hpp"
 #include "engine/diagnostic.hpp"
 #include "engine/index.hpp"
+#include "engine/input_kind.hpp"
 #include "yaml/parser.hpp"
 
 namespace podlint {
@@ -17,6 +18,7 @@ struct LintSettings {
   // Every object of the run, for checks across objects; null: the input is
   // linted on its own, as if nothing else existed.
   const RunIndex* index = nullptr;
+  InputRole role = InputRole::Manifest;  // where the input lies (engine/input_kind.hpp)
 };
 
 FileReport lint_text(std::string path, std::string text, const LintSettings& settings = {});

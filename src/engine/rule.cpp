@@ -81,7 +81,7 @@ const OptionValue& Reporter::option_value(const OptionSpec& spec) const {
 }
 
 const std::vector<schema::Finding>& ObjectFacts::schema_findings() const {
-  if (!schema_findings_) schema_findings_ = schema::validate(workload_);
+  if (!schema_findings_) schema_findings_ = schema::validate(workload_, kubernetes_minor_);
   return *schema_findings_;
 }
 

@@ -60,6 +60,22 @@ struct RuleInfo {
   std::span<const OptionSpec* const> options = {};
   // False when no comment or annotation in the manifest may waive a finding.
   bool suppressible = true;
+  // False for a rule that only runs when configured (or with preset strict).
+  bool enabled_by_default = true;
+  // For security rules: how grave a finding is, a CVSS-like score from 0.1
+  // to 10 (SARIF's security-severity); 0: derived from the severity.
+  double security_severity = 0;
+  // True when the rule reports what an object lacks (a required field, a
+  // probe, resources, a port a probe names): it does not run on partial
+  // objects, the kustomize patches, which leave the rest to their base.
+  bool needs_whole_object = false;
+};
+
+// What the engine made of a whole input before linting its documents.
+struct InputFacts {
+  // The input's first template action when it is a Helm template (not YAML
+  // until rendered): then none of its documents is linted.
+  std::optional<yaml::Span> template_action;
 };
 
 // An option as the rule's page describes it.
@@ -88,25 +104,36 @@ struct RulePage {
 // shared by every rule that checks the object, so no rule repeats the work.
 class ObjectFacts {
  public:
-  explicit ObjectFacts(const model::Workload& workload) : workload_(workload) {}
+  // `kubernetes_minor`: the release (1.N) the object is for.
+  ObjectFacts(const model::Workload& workload, uint8_t kubernetes_minor)
+      : workload_(workload), kubernetes_minor_(kubernetes_minor) {}
 
   // Every schema problem of the object (unknown fields, types, enums,
-  // required fields); each schema rule reports its own kind.
+  // required fields, fields of a later release); each schema rule reports
+  // its own kind.
   const std::vector<schema::Finding>& schema_findings() const;
+  // The Kubernetes release (1.N) the object is linted for.
+  uint8_t kubernetes_minor() const { return kubernetes_minor_; }
 
  private:
   const model::Workload& workload_;
+  uint8_t kubernetes_minor_;
   mutable std::optional<std::vector<schema::Finding>> schema_findings_;
 };
 
 // Collects one rule's findings on one document.
 class Reporter {
  public:
-  // `config` is the user's settings for this rule, or null for the defaults;
-  // `source` the input's text.
-  Reporter(const RuleInfo& rule, std::vector<Diagnostic>& out, const RuleConfig* config,
+  // `config` is the input's configuration; `source` the input's text.
+  Reporter(const RuleInfo& rule, std::vector<Diagnostic>& out, const LintConfig& config,
            const RunIndex& index, std::string_view source, const ObjectFacts* facts = nullptr)
-      : rule_(rule), out_(out), config_(config), index_(index), source_(source), facts_(facts) {}
+      : rule_(rule),
+        out_(out),
+        config_(config.rule(rule.id)),
+        pod_security_(config.pod_security),
+        index_(index),
+        source_(source),
+        facts_(facts) {}
 
   Diagnostic& report(const yaml::Span& span, std::string message);
   // The value of one of the rule's declared options: the user's, else the
@@ -115,6 +142,10 @@ class Reporter {
   decltype(auto) option(const Spec& spec) const {
     return Spec::get(option_value(spec));
   }
+  // Whether the configuration sets this rule's severity (report() uses it).
+  bool severity_configured() const { return config_ != nullptr && config_->severity.has_value(); }
+  // The Pod Security level that applies where no namespace label says.
+  const PodSecuritySettings& pod_security() const { return pod_security_; }
   // The shared facts about the object being checked (check_workload only).
   const ObjectFacts& facts() const { return *facts_; }
   // Every object of the run (empty when an input is linted on its own).
@@ -128,6 +159,7 @@ class Reporter {
   const RuleInfo& rule_;
   std::vector<Diagnostic>& out_;
   const RuleConfig* config_;
+  const PodSecuritySettings& pod_security_;
   const RunIndex& index_;
   std::string_view source_;
   const ObjectFacts* facts_;
@@ -137,6 +169,8 @@ class Rule {
  public:
   virtual ~Rule() = default;
   virtual const RuleInfo& info() const = 0;
+  // Called once for every input, before its documents.
+  virtual void check_input(const InputFacts&, Reporter&) const {}
   // Called for every document of every input, broken ones included.
   virtual void check_document(const yaml::Document&, Reporter&) const {}
   // Called for every Kubernetes object of every document that is not broken.

@@ -171,6 +171,8 @@ Handler parse_handler(HandlerKind kind, const Node& key, const Node& node) {
       }
     } else if (name == "path" && kind == HandlerKind::HttpGet) {
       assign(handler.path, &k, value);
+    } else if (name == "host" && (kind == HandlerKind::HttpGet || kind == HandlerKind::TcpSocket)) {
+      assign(handler.host, &k, value);
     }
   };
   visit_entries(node, visit);
@@ -288,6 +290,20 @@ EnvVar parse_env_var(const Node& node) {
   return env;
 }
 
+EnvFromSource parse_env_from(const Node& node) {
+  EnvFromSource source;
+  source.node = &node;
+  auto visit = [&](std::string_view name, const Node& key, const Node&) {
+    if (name == "secretRef") {
+      source.secret_ref = &key;
+    } else if (name == "configMapRef") {
+      source.config_map_ref = &key;
+    }
+  };
+  visit_entries(node, visit);
+  return source;
+}
+
 VolumeMount parse_volume_mount(const Node& node) {
   VolumeMount mount;
   mount.node = &node;
@@ -315,9 +331,10 @@ std::vector<Field<std::string_view>> parse_string_list(const Node& node) {
   return list;
 }
 
-std::optional<Capabilities> parse_capabilities(const Node& node) {
+std::optional<Capabilities> parse_capabilities(const Node& key, const Node& node) {
   if (is_null(node)) return std::nullopt;
   Capabilities caps;
+  caps.key = &key;
   caps.node = &node;
   auto visit = [&](std::string_view name, const Node&, const Node& value) {
     if (name == "add") {
@@ -329,6 +346,35 @@ std::optional<Capabilities> parse_capabilities(const Node& node) {
   visit_entries(node, visit);
   return caps;
 }
+
+// A string field of a mapping: `field` of node.
+void assign_child(Field<std::string_view>& out, const Node& mapping, std::string_view field) {
+  auto visit = [&](std::string_view name, const Node& key, const Node& value) {
+    if (name == field) assign(out, &key, value);
+  };
+  visit_entries(mapping, visit);
+}
+
+std::optional<SeLinuxOptions> parse_se_linux_options(const Node& key, const Node& node) {
+  if (is_null(node)) return std::nullopt;
+  SeLinuxOptions options;
+  options.key = &key;
+  options.node = &node;
+  auto visit = [&](std::string_view name, const Node& k, const Node& value) {
+    if (name == "type") {
+      assign(options.type, &k, value);
+    } else if (name == "user") {
+      assign(options.user, &k, value);
+    } else if (name == "role") {
+      assign(options.role, &k, value);
+    }
+  };
+  visit_entries(node, visit);
+  return options;
+}
+
+template <class T, class Parse>
+std::vector<T> parse_list(const Node& node, Parse&& parse);
 
 // The pod level lacks privileged, allowPrivilegeEscalation,
 // readOnlyRootFilesystem and capabilities: those keys are ignored there.
@@ -347,8 +393,33 @@ std::optional<SecurityContext> parse_security_context(const Node& key, const Nod
       assign(sc.run_as_group, &k, value);
     } else if (name == "seccompProfile") {
       sc.seccomp_profile = &value;
+      sc.seccomp_profile_key = is_null(value) ? nullptr : &k;
+      sc.seccomp_type = {};
+      if (sc.seccomp_profile_key) assign_child(sc.seccomp_type, value, "type");
+    } else if (name == "appArmorProfile") {
+      sc.app_armor_profile = is_null(value) ? nullptr : &value;
+      sc.app_armor_profile_key = sc.app_armor_profile ? &k : nullptr;
+      sc.app_armor_type = {};
+      if (sc.app_armor_profile) assign_child(sc.app_armor_type, value, "type");
+    } else if (name == "seLinuxOptions") {
+      sc.se_linux_options = parse_se_linux_options(k, value);
+    } else if (name == "windowsOptions") {
+      sc.windows_host_process = {};
+      auto host_process = [&](std::string_view field, const Node& hk, const Node& hv) {
+        if (field == "hostProcess") assign(sc.windows_host_process, &hk, hv);
+      };
+      visit_entries(value, host_process);
     } else if (!container_level) {
+      if (name == "sysctls") {
+        sc.sysctls = parse_list<Sysctl>(value, [](size_t, const Node& item) {
+          Sysctl sysctl{.node = &item, .name = {}};
+          assign_child(sysctl.name, item, "name");
+          return sysctl;
+        });
+      }
       return;
+    } else if (name == "procMount") {
+      assign(sc.proc_mount, &k, value);
     } else if (name == "privileged") {
       assign(sc.privileged, &k, value);
     } else if (name == "allowPrivilegeEscalation") {
@@ -356,7 +427,7 @@ std::optional<SecurityContext> parse_security_context(const Node& key, const Nod
     } else if (name == "readOnlyRootFilesystem") {
       assign(sc.read_only_root_filesystem, &k, value);
     } else if (name == "capabilities") {
-      sc.capabilities = parse_capabilities(value);
+      sc.capabilities = parse_capabilities(k, value);
     }
   };
   visit_entries(node, visit);
@@ -406,6 +477,15 @@ Container parse_container(ContainerKind kind, size_t index, const Node& node) {
           parse_list<VolumeMount>(value, [](size_t, const Node& item) { return parse_volume_mount(item); });
     } else if (name == "securityContext") {
       c.security_context = parse_security_context(key, value, true);
+    } else if (name == "envFrom") {
+      c.env_from =
+          parse_list<EnvFromSource>(value, [](size_t, const Node& item) { return parse_env_from(item); });
+    } else if (name == "lifecycle") {
+      auto hook = [&](std::string_view hook_name, const Node& hook_key, const Node& hook_value) {
+        if (hook_name == "postStart") c.post_start = parse_probe(hook_key, hook_value);
+        if (hook_name == "preStop") c.pre_stop = parse_probe(hook_key, hook_value);
+      };
+      visit_entries(value, hook);
     }
   };
   visit_entries(node, visit);
@@ -426,6 +506,7 @@ Volume parse_volume(const Node& node) {
     } else if (!volume.source_key) {
       volume.source_key = &key;
     }
+    if (name == "hostPath") assign_child(volume.host_path, value, "path");
   };
   visit_entries(node, visit);
   return volume;
@@ -454,6 +535,17 @@ PodSpec parse_pod_spec(const Node& node) {
       spec.volumes = parse_list<Volume>(value, [](size_t, const Node& item) { return parse_volume(item); });
     } else if (name == "securityContext") {
       spec.security_context = parse_security_context(key, value, false);
+    } else if (name == "hostUsers") {
+      assign(spec.host_users, &key, value);
+    } else if (name == "os") {
+      spec.os_name = {};
+      assign_child(spec.os_name, value, "name");
+    } else if (name == "automountServiceAccountToken") {
+      assign(spec.automount_service_account_token, &key, value);
+    } else if (name == "serviceAccountName") {
+      assign(spec.service_account_name, &key, value);
+    } else if (name == "serviceAccount") {
+      assign(spec.service_account, &key, value);
     }
   };
   visit_entries(node, visit);
@@ -581,6 +673,8 @@ void extract(const ObjectHeader& header, std::vector<Workload>& out) {
   if (!pod_spec) pod_spec = t.spec;
   w.template_metadata = mapping_or_null(t.metadata);
   w.pod_labels = kind == "Pod" ? header.labels : mapping_or_null(child(w.template_metadata, "labels"));
+  w.pod_annotations = mapping_or_null(
+      child(kind == "Pod" ? mapping_or_null(header.metadata) : w.template_metadata, "annotations"));
   if (mapping_or_null(pod_spec)) w.pod_spec = parse_pod_spec(*pod_spec);
   out.push_back(std::move(w));
 }

@@ -61,6 +61,7 @@ struct Handler {
   Field<IntOrString> port;           // httpGet.port, tcpSocket.port
   Field<int64_t> grpc_port;          // grpc.port
   Field<std::string_view> path;      // httpGet.path
+  Field<std::string_view> host;      // httpGet.host, tcpSocket.host
 };
 
 struct Probe {
@@ -99,6 +100,13 @@ struct EnvVar {
   const yaml::Node* value_from = nullptr;
 };
 
+// envFrom[]: a whole ConfigMap's or Secret's keys as variables.
+struct EnvFromSource {
+  const yaml::Node* node = nullptr;
+  const yaml::Node* secret_ref = nullptr;  // the "secretRef" key
+  const yaml::Node* config_map_ref = nullptr;
+};
+
 struct VolumeMount {
   const yaml::Node* node = nullptr;
   Field<std::string_view> name;
@@ -108,9 +116,24 @@ struct VolumeMount {
 };
 
 struct Capabilities {
+  const yaml::Node* key = nullptr;  // "capabilities"
   const yaml::Node* node = nullptr;
   std::vector<Field<std::string_view>> add;
   std::vector<Field<std::string_view>> drop;
+};
+
+struct SeLinuxOptions {
+  const yaml::Node* key = nullptr;
+  const yaml::Node* node = nullptr;
+  Field<std::string_view> type;
+  Field<std::string_view> user;
+  Field<std::string_view> role;
+};
+
+// securityContext.sysctls[] (pod level).
+struct Sysctl {
+  const yaml::Node* node = nullptr;
+  Field<std::string_view> name;
 };
 
 // Container- and pod-level security contexts share these fields; the ones a
@@ -126,6 +149,17 @@ struct SecurityContext {
   Field<int64_t> run_as_group;
   std::optional<Capabilities> capabilities;
   const yaml::Node* seccomp_profile = nullptr;
+  // What the Pod Security Standards read besides. A profile's key is null
+  // when it is absent or written null (no profile).
+  const yaml::Node* seccomp_profile_key = nullptr;
+  Field<std::string_view> seccomp_type;  // seccompProfile.type
+  const yaml::Node* app_armor_profile_key = nullptr;
+  const yaml::Node* app_armor_profile = nullptr;  // its mapping
+  Field<std::string_view> app_armor_type;         // appArmorProfile.type
+  std::optional<SeLinuxOptions> se_linux_options;
+  Field<std::string_view> proc_mount;  // container level
+  Field<bool> windows_host_process;    // windowsOptions.hostProcess
+  std::vector<Sysctl> sysctls;         // pod level
 };
 
 enum class ContainerKind { Init, Regular, Ephemeral };
@@ -146,6 +180,10 @@ struct Container {
   std::vector<EnvVar> env;
   std::vector<VolumeMount> volume_mounts;
   std::optional<SecurityContext> security_context;
+  std::vector<EnvFromSource> env_from;
+  // lifecycle.postStart and preStop; only their handlers are read.
+  std::optional<Probe> post_start;
+  std::optional<Probe> pre_stop;
 
   // An init container with restartPolicy: Always runs beside the regular
   // containers for the pod's whole life.
@@ -162,6 +200,7 @@ struct Volume {
   const yaml::Node* node = nullptr;
   Field<std::string_view> name;
   const yaml::Node* source_key = nullptr;  // "configMap", "emptyDir"... (first one found)
+  Field<std::string_view> host_path;       // hostPath.path
 };
 
 struct PodSpec {
@@ -176,6 +215,11 @@ struct PodSpec {
   Field<bool> host_ipc;
   std::vector<Volume> volumes;
   std::optional<SecurityContext> security_context;
+  Field<bool> host_users;
+  Field<std::string_view> os_name;  // os.name
+  Field<bool> automount_service_account_token;
+  Field<std::string_view> service_account_name;
+  Field<std::string_view> service_account;  // the deprecated alias of serviceAccountName
 
   // Every container in source order of the lists: init, regular, ephemeral.
   std::vector<const Container*> all_containers() const;
@@ -191,6 +235,9 @@ struct Workload {
   // The pod template's metadata mapping (annotations), null for a Pod.
   const yaml::Node* template_metadata = nullptr;
   const yaml::Node* labels = nullptr;  // metadata.labels
+  // Its pods' annotations: a Pod's own metadata.annotations, a pod
+  // template's; null when there are none.
+  const yaml::Node* pod_annotations = nullptr;
   // The labels its pods carry: a Pod's own metadata.labels, a controller's
   // pod template's; null when there are none.
   const yaml::Node* pod_labels = nullptr;

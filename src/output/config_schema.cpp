@@ -5,6 +5,7 @@
 #include <string>
 
 #include "engine/rule.hpp"
+#include "schema/schema.hpp"
 
 namespace podlint {
 
@@ -25,7 +26,12 @@ constexpr std::string_view kSkeleton = R"json({
       "type": "object",
       "additionalProperties": false,
       "properties": {
+        "preset": {
+          "enum": ["minimal", "recommended", "strict"],
+          "description": "The rules to start from: minimal, only what the API server or admission rejects (Pod Security level privileged); recommended (the default), every rule that is on by default (baseline); strict, every rule (restricted). rules and overrides adjust it."
+        },
         "rules": {"$ref": "#/$defs/rules"},
+        "podSecurity": {"$ref": "#/$defs/podSecurity"},
         "suppressions": {
           "type": "object",
           "additionalProperties": false,
@@ -55,10 +61,21 @@ constexpr std::string_view kSkeleton = R"json({
                 "type": "array",
                 "description": "The globs, relative to this file's directory, of the files the override applies to."
               },
-              "rules": {"$ref": "#/$defs/rules"}
+              "rules": {"$ref": "#/$defs/rules"},
+              "podSecurity": {"$ref": "#/$defs/podSecurity"}
             }
           }
         }
+      }
+    },
+    "podSecurity": {
+      "type": "object",
+      "additionalProperties": false,
+      "description": "The Pod Security Standards level pods are checked against where no Namespace of the linted files labels their namespace (pod-security.kubernetes.io/enforce, warn, audit).",
+      "properties": {
+        "level": {"enum": ["privileged", "baseline", "restricted"], "description": "default: baseline (preset minimal: privileged, strict: restricted)"},
+        "version": {"type": "string", "pattern": "^(latest|v1\\.(0|[1-9][0-9]*))$", "description": "The policy version whose checks apply: latest (the default) or v1.N."},
+        "severity": {"$ref": "#/$defs/severity", "description": "The findings' severity; default: each control's own (warning). A rule's own severity wins."}
       }
     },
     "rules": {
@@ -125,7 +142,8 @@ json rule_entry(const RuleInfo& rule) {
   json mapping = {{"type", "object"}, {"additionalProperties", false}, {"properties", settings}};
   json shorthand = {{"$ref", "#/$defs/shorthand"}};
   return {{"description",
-           fmt::format("{} (default severity: {})", rule_page(rule).summary, severity_name(rule.severity))},
+           fmt::format("{} (default severity: {}{})", rule_page(rule).summary, severity_name(rule.severity),
+                       rule.enabled_by_default ? "" : ", off by default")},
           {"anyOf", json::array({shorthand, mapping})}};
 }
 
@@ -136,6 +154,16 @@ json config_schema() {
   json& rules = schema["$defs"]["rules"]["anyOf"][1]["properties"];
   for (const auto& rule : all_rules())
     rules[std::string(rule->info().id)] = rule_entry(rule->info());
+  json releases = json::array();
+  for (int minor = schema::oldest_minor(); minor <= schema::newest_minor(); ++minor)
+    releases.push_back(fmt::format("1.{}", minor));
+  schema["$defs"]["configuration"]["properties"]["kubernetesVersion"] = {
+      {"description",
+       fmt::format("The Kubernetes release the manifests are for (default {}): fields and values of later "
+                   "releases are reported, and API versions it no longer serves. A plain 1.30 is read as "
+                   "written, not as the number 1.3.",
+                   schema::kubernetes_version())},
+      {"anyOf", json::array({{{"enum", std::move(releases)}}, {{"type", "number"}}})}};
   return schema;
 }
 

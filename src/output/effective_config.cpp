@@ -5,6 +5,7 @@
 #include <string>
 
 #include "engine/rule.hpp"
+#include "schema/schema.hpp"
 
 namespace podlint {
 
@@ -20,6 +21,23 @@ void write_effective_config(std::ostream& out, std::string_view path, const Reso
         << '\n';
   }
   out << "# ignored: " << (resolved.ignored_by ? "yes, by " + *resolved.ignored_by : "no") << '\n';
+  out << fmt::format(
+      "kubernetesVersion: \"1.{}\"  # {}\n",
+      resolved.config.kubernetes_minor != 0 ? resolved.config.kubernetes_minor : schema::newest_minor(),
+      resolved.origin("kubernetesVersion"));
+  const PodSecuritySettings& pod_security = resolved.config.pod_security;
+  out << "preset: "
+      << preset_name(resolved.file != nullptr && resolved.file->preset ? resolved.file->preset->value
+                                                                       : Preset::Recommended)
+      << "  # " << resolved.origin("preset") << '\n';
+  out << "podSecurity:  # where no Namespace of the run labels the pod's namespace\n";
+  line(2, "level", pod_security_level_name(pod_security.level), "podSecurity.level");
+  line(2, "version", pod_security.version.name(), "podSecurity.version");
+  if (pod_security.severity) {
+    line(2, "severity", severity_name(*pod_security.severity), "podSecurity.severity");
+  } else {
+    out << "  # severity: each control's own\n";
+  }
   out << "suppressions:\n";
   line(2, "allow", resolved.config.allow_suppressions ? "true" : "false", "suppressions.allow");
   out << "rules:\n";

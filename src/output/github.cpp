@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "output/printable.hpp"
+
 namespace podlint {
 
 namespace {
@@ -57,7 +59,7 @@ std::string github_escape_property(std::string_view text) {
 
 void write_github(std::ostream& out, const std::vector<FileReport>& reports) {
   for (const auto& report : reports) {
-    const std::string file = github_escape_property(report.path);
+    const std::string file = github_escape_property(printable(report.path));
     if (!report.read_error.empty()) {
       out << fmt::format("::error file={},title=podlint::{}\n", file,
                          github_escape_data("cannot read: " + report.read_error));
@@ -72,10 +74,13 @@ void write_github(std::ostream& out, const std::vector<FileReport>& reports) {
       std::string where = fmt::format("file={},line={},endLine={}", file, d.span.begin.line, d.span.end.line);
       if (d.span.begin.line == d.span.end.line)
         where += fmt::format(",col={},endColumn={}", column(d.span.begin), column(d.span.end));
-      std::string message = d.message;
+      // Escaped before the notes' line breaks join them: those are the only
+      // ones the log may show.
+      std::string message = printable(d.message);
+      if (!d.source.empty()) message += fmt::format(" (from {})", printable(d.source));
       for (const auto& related : d.related) {
-        message += fmt::format("\n{}:{}:{}: note: {}", report.path, related.span.begin.line,
-                               related.span.begin.column, related.message);
+        message += fmt::format("\n{}:{}:{}: note: {}", printable(report.path), related.span.begin.line,
+                               related.span.begin.column, printable(related.message));
       }
       out << fmt::format("::{} {},title={}::{}\n", command_name(d.severity), where,
                          github_escape_property(d.rule), github_escape_data(message));

@@ -19,9 +19,11 @@ nlohmann::json location(const std::string& file, const yaml::Span& span) {
 void write_json(std::ostream& out, const std::vector<FileReport>& reports) {
   nlohmann::json diagnostics = nlohmann::json::array();
   nlohmann::json unreadable = nlohmann::json::array();
+  nlohmann::json skipped = nlohmann::json::array();
   for (const auto& report : reports) {
     if (!report.read_error.empty())
       unreadable.push_back({{"file", report.path}, {"message", report.read_error}});
+    if (!report.skipped.empty()) skipped.push_back({{"file", report.path}, {"reason", report.skipped}});
     for (const auto& d : report.diagnostics) {
       nlohmann::json entry = location(report.path, d.span);
       entry["rule"] = d.rule;
@@ -57,6 +59,7 @@ void write_json(std::ostream& out, const std::vector<FileReport>& reports) {
                          {"edits", std::move(edits)}});
       }
       entry["fixes"] = std::move(fixes);
+      if (!d.source.empty()) entry["source"] = d.source;
       entry["suppressed"] = d.suppression.has_value();
       if (d.suppression) {
         nlohmann::json waiver = location(report.path, d.suppression->span);
@@ -69,9 +72,13 @@ void write_json(std::ostream& out, const std::vector<FileReport>& reports) {
   const Summary summary = summarize(reports);
   const nlohmann::json document = {{"version", 1},
                                    {"diagnostics", std::move(diagnostics)},
+                                   {"skipped", std::move(skipped)},
                                    {"unreadable", std::move(unreadable)},
                                    {"summary",
                                     {{"files", summary.files},
+                                     {"documents", summary.documents},
+                                     {"objects", summary.objects},
+                                     {"skipped", summary.skipped},
                                      {"errors", summary.errors},
                                      {"warnings", summary.warnings},
                                      {"info", summary.info},

@@ -97,8 +97,8 @@ void write_rule_list(std::ostream& out) {
     if (previous == nullptr || previous->category != info->category)
       out << (previous == nullptr ? "" : "\n") << category_name(info->category) << '\n';
     previous = info;
-    out << fmt::format("  {:<{}}  {:<7}  {}\n", info->id, id_width, severity_name(info->severity),
-                       rule_page(*info).summary);
+    out << fmt::format("  {:<{}}  {:<7}  {}{}\n", info->id, id_width, severity_name(info->severity),
+                       rule_page(*info).summary, info->enabled_by_default ? "" : " (off by default)");
   }
 }
 
@@ -114,6 +114,7 @@ void write_rule_list_json(std::ostream& out) {
                      {"consequence", consequence_name(info->consequence)},
                      {"summary", rule_page(*info).summary},
                      {"suppressible", info->suppressible},
+                     {"enabledByDefault", info->enabled_by_default},
                      {"options", std::move(options)},
                      {"page", fmt::format("docs/rules/{}.md", info->id)}});
   }

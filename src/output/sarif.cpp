@@ -21,7 +21,8 @@ constexpr std::string_view kSourceRoot = "%SRCROOT%";
 constexpr std::string_view kFingerprintKey = "podlint/v1";
 
 // Rules of these categories are security rules for GitHub: tagged "security",
-// with a security-severity (a CVSS-like score, as a string) from their level.
+// with a security-severity (a CVSS-like score, as a string): the rule's own
+// (RuleInfo::security_severity), else one from its level.
 constexpr Category kSecurityCategories[] = {Category::Security};
 
 std::string_view security_severity(Severity severity) {
@@ -241,7 +242,9 @@ nlohmann::ordered_json sarif_rule_descriptor(const RuleInfo& rule) {
   json properties = json::object();
   if (std::ranges::find(kSecurityCategories, rule.category) != std::end(kSecurityCategories)) {
     if (rule.category != Category::Security) tags.push_back("security");
-    properties["security-severity"] = security_severity(rule.severity);
+    properties["security-severity"] = rule.security_severity > 0
+                                          ? fmt::format("{:.1f}", rule.security_severity)
+                                          : std::string(security_severity(rule.severity));
   }
   properties["tags"] = std::move(tags);
   return {{"id", rule.id},
@@ -290,7 +293,10 @@ void write_sarif(std::ostream& out, const std::vector<FileReport>& reports, cons
       json result = {{"ruleId", d.rule}};
       if (const auto it = rule_index.find(d.rule); it != rule_index.end()) result["ruleIndex"] = it->second;
       result["level"] = sarif_level(d.severity);
-      result["message"] = {{"text", sentence(d.message)}};
+      result["message"] = {
+          {"text", sentence(d.source.empty() ? d.message
+                                             : fmt::format("{} (rendered from {})", d.message, d.source))}};
+      if (!d.source.empty()) result["properties"] = {{"helmTemplate", d.source}};
       json primary = physical(d.span);
       json context = context_region(lines, d.span);
       // SARIF wants a context strictly larger than the region: none when the region is whole lines.

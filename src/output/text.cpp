@@ -9,6 +9,7 @@
 
 #include "engine/fix.hpp"
 #include "output/diff.hpp"
+#include "output/printable.hpp"
 
 namespace podlint {
 
@@ -59,13 +60,17 @@ void write_excerpt(std::ostream& out, const yaml::LineIndex& lines, const yaml::
   const std::string_view line = lines.line_text(span.begin.line);
   const std::string number = std::to_string(span.begin.line);
   const std::string gutter(number.size(), ' ');
-  out << fmt::format(" {} | {}\n", number, line);
   const uint32_t end_column =
       span.end.line == span.begin.line ? span.end.column : static_cast<uint32_t>(line.size()) + 1;
   const size_t start = std::min<size_t>(span.begin.column - 1, line.size());
   const size_t stop = std::min<size_t>(std::max(end_column, span.begin.column) - 1, line.size());
-  const size_t width = std::max<size_t>(1, display_width(line.substr(start, stop - start)));
-  out << fmt::format(" {} | {}{}^{}{}\n", gutter, caret_indent(line, span.begin.column), p.green,
+  // Escaped piece by piece, so that the underline stays under the escaped span.
+  const std::string before = printable(line.substr(0, start), true);
+  const std::string under = printable(line.substr(start, stop - start), true);
+  out << fmt::format(" {} | {}{}{}\n", number, before, under, printable(line.substr(stop), true));
+  const size_t width = std::max<size_t>(1, display_width(under));
+  out << fmt::format(" {} | {}{}^{}{}\n", gutter,
+                     caret_indent(before, static_cast<uint32_t>(before.size()) + 1), p.green,
                      std::string(width - 1, '~'), p.reset);
 }
 
@@ -73,10 +78,41 @@ void write_excerpt(std::ostream& out, const yaml::LineIndex& lines, const yaml::
 void write_fixes(std::ostream& out, const FileReport& report, const Diagnostic& d, const Palette& p) {
   for (const Fix& fix : d.fixes) {
     out << fmt::format("    {}= fix{}:{} {}\n", p.green,
-                       fix.applicability == Applicability::Unsafe ? " (unsafe)" : "", p.reset, fix.title);
+                       fix.applicability == Applicability::Unsafe ? " (unsafe)" : "", p.reset,
+                       printable(fix.title));
     write_unified_diff(out, report.path, report.text, apply_edits(report.text, fix.edits),
                        {.context = 0, .headers = false, .indent = "    ", .color = !p.reset.empty()});
   }
+}
+
+// One finding with its notes, and its fixes when `show_fixes`. `with_source`:
+// name the template it was rendered from (unless a group heading already does).
+void write_diagnostic(std::ostream& out, const FileReport& report, const std::string& path,
+                      const yaml::LineIndex& lines, const Diagnostic& d, bool with_source, bool show_fixes,
+                      const Palette& p) {
+  out << fmt::format("{}{}:{}:{}: {}{}:{} {}{} [{}]", p.bold, path, d.span.begin.line, d.span.begin.column,
+                     severity_color(d.severity, p), severity_name(d.severity), p.reset, p.bold,
+                     printable(d.message), d.rule);
+  if (with_source && !d.source.empty()) out << fmt::format(" (from {})", printable(d.source));
+  if (d.suppression) {
+    out << (d.suppression->justification.empty()
+                ? std::string(" (suppressed)")
+                : fmt::format(" (suppressed: {})", printable(d.suppression->justification)));
+  }
+  if (chosen_fix(d, {.unsafe = true}) != nullptr)
+    out << (chosen_fix(d, {}) != nullptr ? " (fix available)" : " (unsafe fix available)");
+  out << p.reset << '\n';
+  write_excerpt(out, lines, d.span, p);
+  for (const auto& related : d.related) {
+    out << fmt::format("{}{}:{}:{}: {}note:{} {}\n", p.bold, path, related.span.begin.line,
+                       related.span.begin.column, p.blue, p.reset, printable(related.message));
+    write_excerpt(out, lines, related.span, p);
+  }
+  if (show_fixes) write_fixes(out, report, d, p);
+}
+
+std::string plural(size_t n, std::string_view word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
 }  // namespace
@@ -85,50 +121,56 @@ void write_text(std::ostream& out, const std::vector<FileReport>& reports, const
   const Palette& p = options.color ? kColor : kPlain;
   for (const auto& report : reports) {
     if (!report.read_error.empty()) {
-      out << fmt::format("{}{}: {}error:{} cannot read: {}{}\n", p.bold, report.path, p.red, p.reset,
-                         report.read_error, p.reset);
+      out << fmt::format("{}{}: {}error:{} cannot read: {}{}\n", p.bold, printable(report.path), p.red,
+                         p.reset, report.read_error, p.reset);
       continue;
     }
-    if (report.diagnostics.empty()) continue;
-    const yaml::LineIndex lines(report.text);
+    std::vector<const Diagnostic*> shown;
     for (const auto& d : report.diagnostics) {
-      if (d.suppression && !options.show_suppressed) continue;
-      out << fmt::format("{}{}:{}:{}: {}{}:{} {}{} [{}]", p.bold, report.path, d.span.begin.line,
-                         d.span.begin.column, severity_color(d.severity, p), severity_name(d.severity),
-                         p.reset, p.bold, d.message, d.rule);
-      if (d.suppression) {
-        out << (d.suppression->justification.empty()
-                    ? std::string(" (suppressed)")
-                    : fmt::format(" (suppressed: {})", d.suppression->justification));
+      if (!d.suppression || options.show_suppressed) shown.push_back(&d);
+    }
+    if (shown.empty()) continue;
+    const yaml::LineIndex lines(report.text);
+    const std::string path = printable(report.path);
+    if (!options.group_by_source) {
+      for (const Diagnostic* d : shown)
+        write_diagnostic(out, report, path, lines, *d, true, options.show_fixes, p);
+      continue;
+    }
+    // Templates in the order they first appear, each with its findings.
+    std::vector<std::string_view> sources;
+    for (const Diagnostic* d : shown) {
+      if (std::find(sources.begin(), sources.end(), d->source) == sources.end()) sources.push_back(d->source);
+    }
+    for (const std::string_view source : sources) {
+      out << fmt::format("{}== {} =={}\n", p.bold,
+                         source.empty() ? std::string("no \"# Source\" comment") : printable(source),
+                         p.reset);
+      for (const Diagnostic* d : shown) {
+        if (d->source == source) write_diagnostic(out, report, path, lines, *d, false, options.show_fixes, p);
       }
-      if (chosen_fix(d, {.unsafe = true}) != nullptr)
-        out << (chosen_fix(d, {}) != nullptr ? " (fix available)" : " (unsafe fix available)");
-      out << p.reset << '\n';
-      write_excerpt(out, lines, d.span, p);
-      for (const auto& related : d.related) {
-        out << fmt::format("{}{}:{}:{}: {}note:{} {}\n", p.bold, report.path, related.span.begin.line,
-                           related.span.begin.column, p.blue, p.reset, related.message);
-        write_excerpt(out, lines, related.span, p);
-      }
-      if (options.show_fixes) write_fixes(out, report, d, p);
     }
   }
-  const auto plural = [](size_t n, std::string_view word) {
-    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-  };
   const Summary summary = summarize(reports);
-  std::vector<std::string> notes;
+  const bool clean = summary.errors + summary.warnings + summary.info == 0 && summary.unreadable == 0;
+  if (options.quiet && clean) return;
+  std::vector<std::string> notes{plural(summary.documents, "document"),
+                                 plural(summary.objects, "Kubernetes object")};
   if (summary.unreadable > 0) notes.push_back(fmt::format("{} unreadable", summary.unreadable));
   if (summary.suppressed > 0) notes.push_back(fmt::format("{} suppressed", summary.suppressed));
-  const std::string aside = notes.empty() ? "" : fmt::format(" ({})", fmt::join(notes, ", "));
-  if (summary.errors + summary.warnings + summary.info == 0 && summary.unreadable == 0) {
-    out << fmt::format("{}no problems found in {}{}{}\n", p.bold, plural(summary.files, "file"), aside,
-                       p.reset);
-    return;
-  }
-  const std::string line =
-      fmt::format("{}, {}, {} info in {}{}", plural(summary.errors, "error"),
-                  plural(summary.warnings, "warning"), summary.info, plural(summary.files, "file"), aside);
+  std::vector<std::string> unlinted;
+  if (summary.skipped > 0)
+    unlinted.push_back(
+        fmt::format("{} no Kubernetes object",
+                    summary.skipped == 1 ? "1 file held" : fmt::format("{} files held", summary.skipped)));
+  if (options.ignored > 0)
+    unlinted.push_back(fmt::format("{} ignored by the configuration", plural(options.ignored, "file")));
+  std::string line =
+      clean ? fmt::format("no problems found in {}", plural(summary.files, "file"))
+            : fmt::format("{}, {}, {} info in {}", plural(summary.errors, "error"),
+                          plural(summary.warnings, "warning"), summary.info, plural(summary.files, "file"));
+  line += fmt::format(" ({})", fmt::join(notes, ", "));
+  if (!unlinted.empty()) line += fmt::format("; {} (--verbose lists them)", fmt::join(unlinted, ", "));
   out << p.bold << line << p.reset << '\n';
   // What `podlint fix` would do about them.
   size_t safe = 0, unsafe = 0;

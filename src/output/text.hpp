@@ -1,7 +1,8 @@
 // Compiler-style text output:
 //   path:line:col: severity: message [rule-id]
 // followed by the source line, an underline under the exact span, and the
-// related locations. Findings waived in the manifest are left out unless
+// related locations; " (from CHART/templates/X.yaml)" when the finding's
+// document was rendered by Helm. Findings waived in the manifest are left out unless
 // show_suppressed is set; then "(suppressed: justification)" follows the rule.
 // A finding with a fix says "(fix available)" ("(unsafe fix available)" when
 // only `podlint fix --unsafe` would apply one); show_fixes prints each fix's
@@ -19,6 +20,9 @@ struct TextOptions {
   bool color = false;
   bool show_suppressed = false;  // print findings waived in the manifest, marked as such
   bool show_fixes = false;       // print each fix's title and edit
+  bool group_by_source = false;  // group each input's findings by the Helm template they came from
+  bool quiet = false;            // no summary line when nothing was found
+  size_t ignored = 0;            // inputs the configuration ignored, for the summary
 };
 
 void write_text(std::ostream& out, const std::vector<FileReport>& reports, const TextOptions& options);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string_view>
 
@@ -29,6 +30,22 @@ enum class Shape : uint8_t { Single, Array, Map };
 
 struct TypeInfo;
 
+// The Kubernetes releases (minor versions of 1.N) a field is known in, from
+// the models of the releases that have them. A field that came between two
+// modelled releases may have come in either the later or one between
+// (added_after + 1 ... added_by); the same for one that went.
+struct Lifetime {
+  uint8_t added_after = 0;    // the last modelled release without it; 0: the oldest has it
+  uint8_t added_by = 0;       // the first modelled release with it; 0: the oldest has it
+  uint8_t removed_after = 0;  // the last modelled release with it; 0: the newest has it
+  uint8_t removed_by = 0;     // the first modelled release without it again; 0: the newest has it
+};
+
+// Whether a release has a field or a value: Yes, No, or not known (it came or
+// went between modelled releases, around that one).
+enum class Presence : uint8_t { Yes, No, Unknown };
+Presence presence(const Lifetime& lifetime, uint8_t minor);
+
 struct FieldInfo {
   std::string_view name;
   Shape shape = Shape::Single;
@@ -36,6 +53,10 @@ struct FieldInfo {
   const TypeInfo* object = nullptr;  // for Kind::Object
   bool required = false;
   std::span<const std::string_view> enum_values;  // empty: any value
+  // The release (minor) that added each enum value, 0 for the oldest; empty
+  // when the oldest release has every value.
+  std::span<const uint8_t> enum_since;
+  Lifetime lifetime;
 };
 
 struct TypeInfo {
@@ -52,10 +73,20 @@ struct KindInfo {
   const TypeInfo* type = nullptr;
 };
 
-// Every type, sorted by schema_name; every validated kind.
+// Every type, sorted by schema_name; every validated kind (as the newest
+// release serves it).
 std::span<const TypeInfo> all_types();
 std::span<const KindInfo> all_kinds();
+
+// The Kubernetes releases (1.N) whose models the schema is built from, in
+// ascending order; every release from the oldest to the newest is supported.
+std::span<const uint8_t> modelled_minors();
+uint8_t oldest_minor();
+uint8_t newest_minor();
+// "1.36", the newest supported release.
 std::string_view kubernetes_version();
+// "1.30", "v1.30" or "1.30.4" -> 30, when a supported release; else nothing.
+std::optional<uint8_t> parse_kubernetes_version(std::string_view text);
 
 // The type of an object of this apiVersion and kind; null when it is not one
 // of the validated kinds (or an apiVersion the schema does not describe).

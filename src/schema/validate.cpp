@@ -85,7 +85,7 @@ struct Entry {
 
 class Validator {
  public:
-  explicit Validator(std::vector<Finding>& out) : out_(out) {}
+  Validator(std::vector<Finding>& out, uint8_t target) : out_(out), target_(target) {}
 
   void object(const yaml::Node& mapping, const TypeInfo& type, const yaml::Span& anchor) {
     std::vector<Entry> entries;
@@ -94,8 +94,14 @@ class Validator {
     for (const Entry& pair : entries) {
       const std::string_view name = pair.key->value;
       const FieldInfo* field = type.field(name);
-      if (!field) {
-        unknown(*pair.key, *pair.value, type, seen);
+      const Presence present = field ? presence(field->lifetime, target_) : Presence::No;
+      if (present == Presence::No) {
+        if (field && field->lifetime.added_by > target_) {
+          too_new(*pair.key, type, std::string(name), field->lifetime.added_after, field->lifetime.added_by,
+                  {});
+        } else {
+          unknown(*pair.key, *pair.value, type, seen);
+        }
         continue;
       }
       Label label;
@@ -103,7 +109,7 @@ class Validator {
       value(*pair.value, *field, type, label, pair.key->span);
     }
     for (const FieldInfo& field : type.fields) {
-      if (!field.required) continue;
+      if (!field.required || presence(field.lifetime, target_) == Presence::No) continue;
       const yaml::Node* node = yaml::find(mapping, field.name);
       const yaml::Node* value = node ? &yaml::resolve(*node) : nullptr;
       if (!value || model::scalar_type(*value) == ScalarType::Null) {
@@ -152,8 +158,9 @@ class Validator {
                const std::unordered_set<std::string_view>& keys) {
     std::vector<std::string_view> names;
     names.reserve(type.fields.size());
-    for (const FieldInfo& f : type.fields)
-      names.push_back(f.name);
+    for (const FieldInfo& f : type.fields) {
+      if (presence(f.lifetime, target_) != Presence::No) names.push_back(f.name);
+    }
     const text::Guess guess = text::guess(key.value, names);
     Finding finding{.problem = Problem::UnknownField,
                     .span = key.span,
@@ -167,7 +174,7 @@ class Validator {
       std::vector<Finding> as_renamed;
       Label label;
       label.field = guess.word;
-      Validator(as_renamed).value(value, *type.field(guess.word), type, label, key.span);
+      Validator(as_renamed, target_).value(value, *type.field(guess.word), type, label, key.span);
       if (as_renamed.empty()) finding.fix_target = &key;
     }
     out_.push_back(std::move(finding));
@@ -217,10 +224,26 @@ class Validator {
       object(node, *field.object, where);
       return;
     }
-    if (!field.enum_values.empty() && std::find(field.enum_values.begin(), field.enum_values.end(),
-                                                node.value) == field.enum_values.end()) {
+    if (field.enum_values.empty()) return;
+    const auto it = std::find(field.enum_values.begin(), field.enum_values.end(), node.value);
+    if (it == field.enum_values.end()) {
       bad_enum(node, field, owner, label);
+    } else if (!field.enum_since.empty()) {
+      const uint8_t since = field.enum_since[static_cast<size_t>(it - field.enum_values.begin())];
+      if (since > target_) too_new(node, owner, label.text(), since - 1, since, node.value);
     }
+  }
+
+  // A field (value empty) or an enum value that came after the target release.
+  void too_new(const yaml::Node& node, const TypeInfo& owner, std::string field, uint8_t added_after,
+               uint8_t added_by, std::string_view value) {
+    out_.push_back({.problem = Problem::NotInVersion,
+                    .span = node.span,
+                    .owner = owner.name,
+                    .field = std::move(field),
+                    .value = value,
+                    .added_after = added_after,
+                    .added_by = added_by});
   }
 
   // A block collection spans lines from the one after its key: the key (or
@@ -247,6 +270,11 @@ class Validator {
 
   void bad_enum(const yaml::Node& node, const FieldInfo& field, const TypeInfo& owner, const Label& label) {
     const text::Guess guess = text::guess(node.value, field.enum_values);
+    // No rewrite to a value the target release does not have yet.
+    const auto meant = std::find(field.enum_values.begin(), field.enum_values.end(), guess.word);
+    const bool in_release =
+        field.enum_since.empty() || meant == field.enum_values.end() ||
+        field.enum_since[static_cast<size_t>(meant - field.enum_values.begin())] <= target_;
     out_.push_back({.problem = Problem::InvalidEnum,
                     .span = node.span,
                     .owner = owner.name,
@@ -254,18 +282,20 @@ class Validator {
                     .value = node.value,
                     .allowed = field.enum_values,
                     .suggestion = guess.word,
-                    .fix_target = guess.unique ? &node : nullptr,
+                    .fix_target = guess.unique && in_release ? &node : nullptr,
                     .suggestion_case_only = guess.case_only});
   }
 
   std::vector<Finding>& out_;
+  uint8_t target_;
 };
 
 }  // namespace
 
-std::vector<Finding> validate(const yaml::Node& object, const TypeInfo& type, const yaml::Span& anchor) {
+std::vector<Finding> validate(const yaml::Node& object, const TypeInfo& type, const yaml::Span& anchor,
+                              uint8_t target) {
   std::vector<Finding> out;
-  Validator validator(out);
+  Validator validator(out, target);
   const yaml::Node& node = yaml::resolve(object);
   if (node.is_mapping()) validator.object(node, type, anchor);
   // A mapping merged into several others ("<<: *base") is walked once for
@@ -279,12 +309,12 @@ std::vector<Finding> validate(const yaml::Node& object, const TypeInfo& type, co
   return unique;
 }
 
-std::vector<Finding> validate(const model::Workload& workload) {
+std::vector<Finding> validate(const model::Workload& workload, uint8_t target) {
   if (!workload.object || !workload.api_version.valid() || !workload.kind.valid()) return {};
   const TypeInfo* type = type_for_kind(workload.api_version.value, workload.kind.value);
   if (!type) return {};
   return validate(*workload.object, *type,
-                  workload.kind.key ? workload.kind.key->span : workload.object->span);
+                  workload.kind.key ? workload.kind.key->span : workload.object->span, target);
 }
 
 }  // namespace podlint::schema

@@ -15,7 +15,9 @@
 
 namespace podlint::schema {
 
-enum class Problem : uint8_t { UnknownField, InvalidType, InvalidEnum, MissingRequired };
+// NotInVersion: a field or an enum value that a later release than the
+// target added.
+enum class Problem : uint8_t { UnknownField, InvalidType, InvalidEnum, MissingRequired, NotInVersion };
 
 // One schema problem, as data: the schema rules word it.
 struct Finding {
@@ -38,16 +40,23 @@ struct Finding {
   const yaml::Node* fix_target = nullptr;
   bool suggestion_case_only = false;  // the suggestion differs from what is written only in case
   bool empty_list = false;            // MissingRequired: present, but an empty list
+  // NotInVersion: the releases (1.N) it may have come in, from
+  // added_after + 1 to added_by (one release when they are neighbours).
+  uint8_t added_after = 0;
+  uint8_t added_by = 0;
 };
 
 // Validates `object` (a mapping, or anything else, which is then a type error
 // of its own) as a `type` from the root down. A value of the wrong type is
 // reported once and not descended into; an explicit null counts as absent.
 // `anchor` is where a field missing from the root mapping is reported.
-std::vector<Finding> validate(const yaml::Node& object, const TypeInfo& type, const yaml::Span& anchor);
+// `target` is the Kubernetes release (1.N) the objects are for: a field or
+// value of a later release is NotInVersion, one it no longer has unknown.
+std::vector<Finding> validate(const yaml::Node& object, const TypeInfo& type, const yaml::Span& anchor,
+                              uint8_t target = newest_minor());
 
 // Validates a workload when its apiVersion and kind are ones the schema
 // describes; other objects yield nothing.
-std::vector<Finding> validate(const model::Workload& workload);
+std::vector<Finding> validate(const model::Workload& workload, uint8_t target = newest_minor());
 
 }  // namespace podlint::schema

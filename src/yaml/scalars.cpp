@@ -5,15 +5,10 @@
 #include <emmintrin.h>
 #endif
 
+#include "yaml/characters.hpp"
+
 namespace podlint::yaml {
 namespace {
-
-bool is_blank(char c) {
-  return c == ' ' || c == '\t';
-}
-bool is_break(char c) {
-  return c == '\n' || c == '\r';
-}
 
 // Output buffer that lives in the arena once finished. Decoded text is never
 // longer than its raw form (escapes shrink), so one allocation of raw.size()
@@ -108,13 +103,6 @@ void append_utf8(Builder& out, uint32_t cp) {
     out.push(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
     out.push(static_cast<char>(0x80 | (cp & 0x3F)));
   }
-}
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
 }
 
 }  // namespace

@@ -2,24 +2,23 @@
 // by tree-sitter on its own (at its real offsets, through included ranges).
 // Where tree-sitter gives up on the rest of a document, that line's tail (or
 // the line before) is blanked and the document parsed again. The tree is
-// then walked with one cursor into the parser's model: the same node spans,
-// empty-node positions, comments and document spans, and the scalar decoders
-// of scalars.hpp. ERROR nodes become syntax errors; an ERROR in place of a
-// whole document is rebuilt from the pieces it holds, by their indentation.
+// then walked with one cursor into the parser's model, built with the tree
+// builder both front-ends share (tree_builder.hpp): the same node spans,
+// empty-node positions, comments and document spans. ERROR nodes become
+// syntax errors; an ERROR in place of a whole document is rebuilt from the
+// pieces it holds, by their indentation.
 #include "yaml/treesitter.hpp"
 
 #include <tree_sitter/api.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cstring>
-#include <memory_resource>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
-#include "yaml/scalars.hpp"
+#include "yaml/characters.hpp"
+#include "yaml/tree_builder.hpp"
 
 extern "C" const TSLanguage* tree_sitter_yaml();
 
@@ -139,30 +138,21 @@ constexpr uint32_t kMaxColumns = 32767;
 // are refused.
 constexpr size_t kMaxIndent = 200;
 
-// Recursion is bounded by max_depth; this caps it further, as the parser
-// does, so that an unusually large max_depth cannot overflow the stack.
-constexpr uint32_t kHardDepthLimit = 2000;
-
 struct Deleter {
   void operator()(TSParser* parser) const { ts_parser_delete(parser); }
   void operator()(TSTree* tree) const { ts_tree_delete(tree); }
 };
 
-bool is_break(char c) {
-  return c == '\n' || c == '\r';
-}
-
-class Builder {
+// Reads tree-sitter's trees into the model.
+class TreeReader {
  public:
-  Builder(std::string_view text, const ParseOptions& options, const LineIndex& lines)
-      : text_(text), options_(options), lines_(lines), sym_(symbols()) {
-    stream_.text = text;
-  }
-  ~Builder() {
+  TreeReader(std::string_view text, const ParseOptions& options, const LineIndex& lines, TreeScratch& scratch)
+      : text_(text), lines_(lines), sym_(symbols()), builder_(text, options, scratch) {}
+  ~TreeReader() {
     if (has_cursor_) ts_tree_cursor_delete(&cursor_);
   }
-  Builder(const Builder&) = delete;
-  Builder& operator=(const Builder&) = delete;
+  TreeReader(const TreeReader&) = delete;
+  TreeReader& operator=(const TreeReader&) = delete;
 
   // Adds the documents of one tree, parsed from `parsed` (the input with
   // the `blanked` regions replaced by spaces) in the range [.., end).
@@ -185,7 +175,7 @@ class Builder {
       // An ERROR before the first document is that document gone wrong;
       // tree-sitter then starts over with a document of what follows,
       // which continues it unless it starts with "---".
-      const size_t documents_before = stream_.documents.size();
+      const size_t documents_before = builder_.stream().documents.size();
       bool salvaged = false;
       for_each_child([&](TSNode child) {
         switch (sym_(child)) {
@@ -201,7 +191,7 @@ class Builder {
             comments_.push_back(comment(child));
             break;
           case Sym::Error:
-            if (stream_.documents.size() == documents_before) {
+            if (builder_.stream().documents.size() == documents_before) {
               begin_document();
               salvage_error(child);
               end_document(ts_node_start_byte(child), ts_node_end_byte(child));
@@ -228,17 +218,17 @@ class Builder {
   }
 
   Stream finish() {
-    place_stray_items(stream_);
+    place_stray_items(builder_.stream());
     report_invalid_bytes();
     // Errors of broken documents were found in no particular order. (Those
     // of complete ones, duplicate keys, stay in the parser's order.)
-    for (Document& document : stream_.documents) {
+    for (Document& document : builder_.stream().documents) {
       if (!document.broken()) continue;
       std::stable_sort(document.errors.begin(), document.errors.end(), [](const Error& a, const Error& b) {
         return a.span.begin.offset < b.span.begin.offset;
       });
     }
-    return std::move(stream_);
+    return builder_.take_stream();
   }
 
  private:
@@ -264,32 +254,11 @@ class Builder {
   }
 
   Node* new_node(NodeKind kind, uint32_t begin, uint32_t end) {
-    void* memory = arena_->allocate(sizeof(Node), alignof(Node));
-    Node* node = new (memory) Node{};
-    ++expanded_;
-    node->kind = kind;
-    node->span = span(begin, end);
-    return node;
+    return builder_.new_node(kind, span(begin, end));
   }
   Node* empty_node(uint32_t at) { return new_node(NodeKind::Scalar, at, at); }
 
-  template <class T>
-  std::span<T> copy_to_arena(std::vector<T>& scratch, size_t from) {
-    const size_t count = scratch.size() - from;
-    if (count == 0) return {};
-    T* array = static_cast<T*>(arena_->allocate(count * sizeof(T), alignof(T)));
-    std::copy(scratch.begin() + static_cast<std::ptrdiff_t>(from), scratch.end(), array);
-    scratch.resize(from);
-    return {array, count};
-  }
-
-  void add_error(ErrorKind kind, Span where, std::string message) {
-    Error error;
-    error.kind = kind;
-    error.span = where;
-    error.message = std::move(message);
-    doc_->errors.push_back(std::move(error));
-  }
+  void add_error(Error error) { doc_->errors.push_back(std::move(error)); }
 
   Comment comment(TSNode node) const {
     const uint32_t begin = ts_node_start_byte(node);
@@ -302,25 +271,16 @@ class Builder {
   // ---- documents -----------------------------------------------------------
 
   void begin_document() {
-    stream_.documents.emplace_back();
-    doc_ = &stream_.documents.back();
-    arena_ = doc_->arena.get();
-    anchors_.clear();
-    expanded_ = 0;
-    expansion_reported_ = false;
-    tag_handles_.clear();
-    depth_ = 0;
+    doc_ = &builder_.add_document();
+    builder_.start_content();
   }
 
   // Like the parser, a document spans its tokens: from its first directive,
   // marker or node to its last marker or node, comments around excluded.
   void end_document(uint32_t begin, uint32_t end) {
-    doc_->span = span(begin, std::max(begin, end));
-    if (doc_->span.end.offset - doc_->span.begin.offset > options_.max_document_bytes) {
-      add_error(
-          ErrorKind::Limit, doc_->span,
-          "document exceeds the maximum size of " + std::to_string(options_.max_document_bytes) + " bytes");
-    }
+    builder_.start_document_at(lines_.position(begin));
+    doc_->span.end = lines_.position(std::max(begin, end));
+    if (builder_.exceeds_document_size(doc_->span.end.offset)) add_error(builder_.too_large(doc_->span));
   }
 
   void build_document(TSNode document) {
@@ -368,8 +328,7 @@ class Builder {
     if (doc_->root == nullptr && doc_->errors.empty()) {
       if (!doc_->explicit_start) {
         // A bare "..." ends no document of its own but the one before.
-        stream_.documents.pop_back();
-        if (!stream_.documents.empty()) stream_.documents.back().explicit_end = true;
+        if (builder_.drop_document()) builder_.document().explicit_end = true;
         doc_ = nullptr;
         return;
       }
@@ -401,7 +360,6 @@ class Builder {
       } else if (sym == Sym::Error) {
         report_error(child);
       } else if (sym == Sym::BlockNode || sym == Sym::FlowNode) {
-        depth_ = 0;
         Node* more = build_node(-1);
         Node* root = doc_->root;
         if (root == nullptr) {
@@ -419,9 +377,10 @@ class Builder {
   }
 
   void append_pairs(Node& mapping, std::span<Pair> more) {
-    const size_t first = pairs_.size();
-    pairs_.insert(pairs_.end(), mapping.pairs.begin(), mapping.pairs.end());
-    pairs_.insert(pairs_.end(), more.begin(), more.end());
+    std::vector<Pair>& pairs = builder_.pairs();
+    const size_t first = pairs.size();
+    pairs.insert(pairs.end(), mapping.pairs.begin(), mapping.pairs.end());
+    pairs.insert(pairs.end(), more.begin(), more.end());
     // Duplicates are checked again over all the pairs.
     auto is_key = [](std::span<const Pair> pairs, const Span& span) {
       return std::any_of(pairs.begin(), pairs.end(), [&](const Pair& p) { return p.key->span == span; });
@@ -429,18 +388,21 @@ class Builder {
     std::erase_if(doc_->errors, [&](const Error& e) {
       return e.kind == ErrorKind::DuplicateKey && (is_key(mapping.pairs, e.span) || is_key(more, e.span));
     });
-    mapping.pairs = copy_to_arena(pairs_, first);
+    mapping.pairs = builder_.take_pairs(first);
     mapping.span.end = more.empty() ? mapping.span.end : lines_.position(pair_end(more.back()));
-    check_duplicates(mapping);
+    builder_.check_duplicate_keys(mapping.pairs);
   }
 
+  // The tag_directive under the cursor.
   void add_tag_directive() {
+    const TSNode directive = ts_tree_cursor_current_node(&cursor_);
     std::string_view handle, prefix;
     for_each_child([&](TSNode child) {
       if (sym_(child) == Sym::TagHandle) handle = source(child);
       if (sym_(child) == Sym::TagPrefix) prefix = source(child);
     });
-    tag_handles_.emplace_back(handle, prefix);
+    if (!builder_.add_tag_handle(handle, prefix))
+      add_error(builder_.duplicate_tag_directive(span(directive), handle));
   }
 
   // As in the parser, comments between documents belong to the one before,
@@ -482,45 +444,15 @@ class Builder {
   // As the parser does, the first byte in each document that is not valid
   // UTF-8 or is a character YAML forbids is an Encoding error.
   void report_invalid_bytes() {
-    const auto* bytes = reinterpret_cast<const unsigned char*>(text_.data());
-    const size_t size = text_.size();
-    for (size_t i = 0; i < size;) {
-      const unsigned char lead = bytes[i];
-      if (lead >= 0x20 && lead < 0x7F) {
-        ++i;
-        continue;
-      }
-      char message[64];
-      size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-      uint32_t code = length == 1   ? lead
-                      : length == 2 ? lead & 0x1Fu
-                      : length == 3 ? lead & 0x0Fu
-                                    : lead & 0x07u;
-      bool valid = lead < 0x80 || (lead >= 0xC2 && lead <= 0xF4);
-      for (size_t k = 1; valid && k < length; ++k) {
-        valid = i + k < size && (bytes[i + k] & 0xC0) == 0x80;
-        if (valid) code = (code << 6) | (bytes[i + k] & 0x3Fu);
-      }
-      if (valid && ((length == 3 && code < 0x800) || (length == 4 && (code < 0x10000 || code > 0x10FFFF)) ||
-                    (code >= 0xD800 && code <= 0xDFFF))) {
-        valid = false;
-      }
-      if (!valid) {
-        std::snprintf(message, sizeof message, "invalid UTF-8 byte 0x%02X", lead);
-      } else if (length == 1 && lead != '\t' && lead != '\n' && lead != '\r') {
-        std::snprintf(message, sizeof message, "forbidden control character U+%04X", lead);
-      } else if ((code >= 0x80 && code <= 0x9F && code != 0x85) || code == 0xFFFE || code == 0xFFFF) {
-        std::snprintf(message, sizeof message, "forbidden character U+%04X", code);
-      } else {
-        i += length;
-        continue;
-      }
-      const auto at = static_cast<uint32_t>(i);
-      if (stream_.documents.empty()) {
+    Stream& stream = builder_.stream();
+    for (InvalidCharacter bad = find_invalid_character(text_, 0); bad.offset < text_.size();
+         bad = find_invalid_character(text_, bad.offset + 1)) {
+      const auto at = static_cast<uint32_t>(bad.offset);
+      if (stream.documents.empty()) {
         begin_document();
         end_document(at, at);
       }
-      Document* document = owner(stream_, at);
+      Document* document = owner(stream, at);
       const bool reported = std::any_of(document->errors.begin(), document->errors.end(),
                                         [](const Error& e) { return e.kind == ErrorKind::Encoding; });
       if (!reported) {
@@ -529,9 +461,8 @@ class Builder {
           return e.kind == ErrorKind::Syntax && e.span.begin.offset <= at && at < e.span.end.offset;
         });
         doc_ = document;
-        add_error(ErrorKind::Encoding, span(at, at + 1), message);
+        add_error(make_error(ErrorKind::Encoding, span(at, at + 1), std::move(bad.message)));
       }
-      ++i;
     }
   }
 
@@ -565,8 +496,8 @@ class Builder {
     while (last > first && blank(last - 1))
       --last;
     if (first == last) first = last = begin;
-    add_error(ErrorKind::Syntax, span(first, last),
-              "syntax error: unexpected " + quote_snippet(text_.substr(first, end - first)));
+    add_error(make_error(ErrorKind::Syntax, span(first, last),
+                         "syntax error: unexpected " + quote_snippet(text_.substr(first, end - first))));
   }
 
   // Tree-sitter may report a region, and parts of it again; one is enough.
@@ -609,11 +540,25 @@ class Builder {
     collect_comments(comments_);
   }
 
+  // A child under the cursor that is no part of the node being built: a
+  // comment is kept; an ERROR, or a token tree-sitter made up, is reported.
+  void other_child(TSNode child) {
+    const Sym sym = sym_(child);
+    if (sym == Sym::Comment) {
+      comments_.push_back(comment(child));
+    } else if (sym == Sym::Error) {
+      report_error(child);
+    } else {
+      report_missing(child);
+    }
+  }
+
   // A token tree-sitter inserted to recover, such as a closing bracket.
   void report_missing(TSNode node) {
     if (!ts_node_is_missing(node)) return;
     const char* type = ts_node_type(node);
-    add_error(ErrorKind::Syntax, span(node), std::string("syntax error: missing \"") + type + "\"");
+    add_error(
+        make_error(ErrorKind::Syntax, span(node), std::string("syntax error: missing \"") + type + "\""));
   }
 
   // Keeps the comments inside the cursor's subtree, which is not otherwise
@@ -645,7 +590,7 @@ class Builder {
       bool mapping;
       uint32_t column;
       uint32_t begin;
-      size_t first;          // its children so far, in pairs_ or items_
+      size_t first;          // where its children begin in the builder's stacks
       Node* key = nullptr;   // a mapping's key waiting for its value
       bool open = false;     // a value is pending (after ':' or '-')
       uint32_t open_at = 0;  // where that value would stand if empty
@@ -666,9 +611,9 @@ class Builder {
       Frame& top = frames.back();
       if (!top.open) return false;
       if (top.mapping) {
-        pairs_.push_back(Pair{top.key, value});
+        builder_.pairs().push_back(Pair{top.key, value});
       } else {
-        items_.push_back(value);
+        builder_.items().push_back(value);
       }
       top.open = false;
       top.key = nullptr;
@@ -680,16 +625,17 @@ class Builder {
       Node* node;
       if (top.mapping) {
         node = new_node(NodeKind::Mapping, top.begin,
-                        pairs_.size() > top.first ? pair_end(pairs_.back()) : top.begin);
-        node->pairs = copy_to_arena(pairs_, top.first);
-        check_duplicates(*node);
+                        builder_.pairs().size() > top.first ? pair_end(builder_.pairs().back()) : top.begin);
+        node->pairs = builder_.take_pairs(top.first);
+        builder_.check_duplicate_keys(node->pairs);
       } else {
-        node = new_node(NodeKind::Sequence, top.begin,
-                        items_.size() > top.first ? items_.back()->span.end.offset : top.begin);
-        node->items = copy_to_arena(items_, top.first);
+        node = new_node(
+            NodeKind::Sequence, top.begin,
+            builder_.items().size() > top.first ? builder_.items().back()->span.end.offset : top.begin);
+        node->items = builder_.take_items(top.first);
       }
       frames.pop_back();
-      --depth_;
+      builder_.leave();
       deliver(node);
     };
     // Ends the collections a piece at `column` cannot belong to; a key at a
@@ -714,9 +660,9 @@ class Builder {
       const bool value_slot = !frames.empty() && frames.back().open &&
                               (column > frames.back().column ||
                                (!mapping && column == frames.back().column && frames.back().mapping));
-      if ((!root_slot && !value_slot) || too_deep(piece)) return nullptr;
-      ++depth_;
-      frames.push_back(Frame{mapping, column, begin, mapping ? pairs_.size() : items_.size()});
+      if ((!root_slot && !value_slot) || !enter(piece)) return nullptr;
+      frames.push_back(
+          Frame{mapping, column, begin, mapping ? builder_.pairs().size() : builder_.items().size()});
       return &frames.back();
     };
     auto flush_candidate = [&] {
@@ -727,7 +673,6 @@ class Builder {
       return placed;
     };
 
-    depth_ = 0;
     for_each_child([&](TSNode child) {
       const Sym sym = sym_(child);
       if (sym == Sym::Comment) {
@@ -753,7 +698,7 @@ class Builder {
         Frame* frame = frame_at(true, candidate_column, candidate_begin, child);
         if (frame != nullptr && frame->open) {
           frame->open = false;  // a key without value before this one
-          pairs_.push_back(Pair{frame->key, empty_node(frame->open_at)});
+          builder_.pairs().push_back(Pair{frame->key, empty_node(frame->open_at)});
         }
         if (frame != nullptr) {
           frame->key = candidate;
@@ -794,7 +739,6 @@ class Builder {
     if (broken_from == UINT32_MAX) flush_candidate();
     while (!frames.empty())
       close_top();
-    depth_ = 0;
     doc_->root = root;
     if (broken_from == UINT32_MAX) {
       // Everything in it was salvaged: what tree-sitter did not expect comes
@@ -817,7 +761,7 @@ class Builder {
     const TSNode wrapper = ts_tree_cursor_current_node(&cursor_);
     std::string_view anchor, tag;
     Node* node = nullptr;
-    const uint64_t nodes_before = expanded_;
+    const uint64_t count_before = builder_.node_count();
     for_each_child([&](TSNode child) {
       switch (sym_(child)) {
         case Sym::Anchor:
@@ -847,7 +791,7 @@ class Builder {
     node->tag = tag;
     if (!anchor.empty()) {
       node->anchor = anchor;
-      anchors_[anchor] = Anchored{node, expanded_ - nodes_before};
+      builder_.define_anchor(anchor, node, count_before);
     }
     return node;
   }
@@ -855,11 +799,11 @@ class Builder {
   Node* build_content(TSNode content, int indent) {
     switch (sym_(content)) {
       case Sym::PlainScalar:
-        return scalar(content, ScalarStyle::Plain, decode_plain(source(content), *arena_));
+        return scalar(content, ScalarStyle::Plain);
       case Sym::SingleQuoted:
-        return scalar(content, ScalarStyle::SingleQuoted, decode_single_quoted(source(content), *arena_));
+        return scalar(content, ScalarStyle::SingleQuoted);
       case Sym::DoubleQuoted:
-        return scalar(content, ScalarStyle::DoubleQuoted, decode_double_quoted(source(content), *arena_));
+        return scalar(content, ScalarStyle::DoubleQuoted);
       case Sym::BlockScalar:
         return block_scalar(content, indent);
       case Sym::Alias:
@@ -875,15 +819,11 @@ class Builder {
     }
   }
 
-  Node* scalar(TSNode content, ScalarStyle style, DecodedScalar decoded) {
-    const uint32_t begin = ts_node_start_byte(content);
-    Node* node = new_node(NodeKind::Scalar, begin, ts_node_end_byte(content));
+  Node* scalar(TSNode content, ScalarStyle style) {
+    Node* node = new_node(NodeKind::Scalar, ts_node_start_byte(content), ts_node_end_byte(content));
     node->style = style;
-    node->value = decoded.value;
-    if (decoded.error != nullptr) {
-      const uint32_t at = begin + decoded.error_offset;
-      add_error(ErrorKind::Syntax, span(at, at + 1), decoded.error);
-    }
+    if (std::optional<Error> error = builder_.decode_scalar(*node, source(content), -1))
+      add_error(std::move(*error));
     // A closing quote tree-sitter had to invent.
     for_each_child([&](TSNode child) { report_missing(child); });
     return node;
@@ -961,12 +901,7 @@ class Builder {
     }
     Node* node = new_node(NodeKind::Scalar, begin, begin + content_end);
     node->style = raw.empty() || raw[0] == '|' ? ScalarStyle::Literal : ScalarStyle::Folded;
-    const DecodedScalar decoded = decode_block(raw, indent, *arena_);
-    node->value = decoded.value;
-    if (decoded.error != nullptr) {
-      const uint32_t at = begin + decoded.error_offset;
-      add_error(ErrorKind::Syntax, span(at, at + 1), decoded.error);
-    }
+    if (std::optional<Error> error = builder_.decode_scalar(*node, raw, indent)) add_error(std::move(*error));
     return node;
   }
 
@@ -996,29 +931,20 @@ class Builder {
     for_each_child([&](TSNode child) {
       if (sym_(child) == Sym::AliasName) node->anchor = source(child);
     });
-    const auto it = anchors_.find(node->anchor);
-    if (it != anchors_.end()) {
-      node->target = it->second.node;
-      // The alias stands for a copy of its target: count it as such, so that
+    if (const Anchored* target = builder_.find_anchor(node->anchor)) {
+      node->target = target->node;
+      // The alias stands for a copy of its target: counted as such,
       // billion-laughs documents stop here as they do in the parser.
-      expanded_ += std::min<uint64_t>(it->second.size, UINT64_MAX / 4) - 1;
-      expanded_ = std::min<uint64_t>(expanded_, UINT64_MAX / 4);
-      if (expanded_ > options_.max_alias_expansion && !expansion_reported_) {
-        expansion_reported_ = true;
-        add_error(ErrorKind::Limit, node->span,
-                  "aliases expand to more than " + std::to_string(options_.max_alias_expansion) +
-                      " nodes (alias \"" + std::string(node->anchor) + "\")");
-      }
+      if (!builder_.expand_alias(*target)) add_error(builder_.too_many_alias_nodes(node->span, node->anchor));
     } else {
-      add_error(ErrorKind::Syntax, node->span, "undefined alias \"" + std::string(node->anchor) + "\"");
+      add_error(builder_.undefined_alias(node->span, node->anchor));
     }
     return node;
   }
 
   Node* collection(TSNode content) {
     const Sym sym = sym_(content);
-    if (too_deep(content)) return empty_node(ts_node_start_byte(content));
-    ++depth_;
+    if (!enter(content)) return empty_node(ts_node_start_byte(content));
     Node* node = nullptr;
     switch (sym) {
       case Sym::BlockMapping:
@@ -1031,15 +957,16 @@ class Builder {
         node = flow_collection(content);
         break;
     }
-    --depth_;
+    builder_.leave();
     return node;
   }
 
-  bool too_deep(TSNode node) {
-    const uint32_t limit = std::min(options_.max_depth, kHardDepthLimit);
-    if (depth_ < limit) return false;
-    add_error(ErrorKind::Limit, span(node), "nesting exceeds the maximum depth of " + std::to_string(limit));
-    return true;
+  // A collection opens; false, with the error recorded, when that is too
+  // deep.
+  bool enter(TSNode node) {
+    if (builder_.enter()) return true;
+    add_error(builder_.too_deep(span(node)));
+    return false;
   }
 
   static uint32_t pair_begin(const Pair& pair) {
@@ -1051,35 +978,29 @@ class Builder {
 
   Node* block_mapping(TSNode content) {
     const auto column = static_cast<int>(this->column(content));
-    const size_t first = pairs_.size();
+    const size_t first = builder_.pairs().size();
     uint32_t begin = UINT32_MAX, end = 0;
     for_each_child([&](TSNode child) {
       switch (sym_(child)) {
         case Sym::BlockMappingPair:
           build_pair(column);
           begin = std::min(begin, ts_node_start_byte(child));
-          end = std::max(end, pair_end(pairs_.back()));
-          break;
-        case Sym::Comment:
-          comments_.push_back(comment(child));
-          break;
-        case Sym::Error:
-          report_error(child);
+          end = std::max(end, pair_end(builder_.pairs().back()));
           break;
         default:
-          report_missing(child);
+          other_child(child);
           break;
       }
     });
     if (begin == UINT32_MAX) begin = end = ts_node_start_byte(content);
     Node* node = new_node(NodeKind::Mapping, begin, end);
-    node->pairs = copy_to_arena(pairs_, first);
-    check_duplicates(*node);
+    node->pairs = builder_.take_pairs(first);
+    builder_.check_duplicate_keys(node->pairs);
     return node;
   }
 
   // The pair under the cursor, "? key : value" or "key: value", either
-  // side possibly empty; pushed on pairs_.
+  // side possibly empty; pushed on the builder's pairs.
   void build_pair(int indent) {
     const TSNode pair = ts_tree_cursor_current_node(&cursor_);
     Node* key = nullptr;
@@ -1087,11 +1008,7 @@ class Builder {
     uint32_t question_end = UINT32_MAX, colon_end = UINT32_MAX;
     for_each_child([&](TSNode child) {
       const Sym sym = sym_(child);
-      if (sym == Sym::Comment) {
-        comments_.push_back(comment(child));
-      } else if (sym == Sym::Error) {
-        report_error(child);
-      } else if (sym == Sym::Question) {
+      if (sym == Sym::Question) {
         question_end = ts_node_end_byte(child);
       } else if (sym == Sym::Colon) {
         colon_end = ts_node_end_byte(child);
@@ -1104,19 +1021,19 @@ class Builder {
           value = built;
         }
       } else {
-        report_missing(child);
+        other_child(child);
       }
     });
     if (key == nullptr) {
       key = empty_node(question_end != UINT32_MAX ? question_end : ts_node_start_byte(pair));
     }
     if (value == nullptr) value = empty_node(colon_end != UINT32_MAX ? colon_end : key->span.end.offset);
-    pairs_.push_back(Pair{key, value});
+    builder_.pairs().push_back(Pair{key, value});
   }
 
   Node* block_sequence(TSNode content) {
     const auto column = static_cast<int>(this->column(content));
-    const size_t first = items_.size();
+    const size_t first = builder_.items().size();
     uint32_t begin = UINT32_MAX, end = 0;
     for_each_child([&](TSNode child) {
       switch (sym_(child)) {
@@ -1126,34 +1043,24 @@ class Builder {
             const Sym sym = sym_(part);
             if (sym == Sym::BlockNode || sym == Sym::FlowNode) {
               item = build_node(column);
-            } else if (sym == Sym::Comment) {
-              comments_.push_back(comment(part));
-            } else if (sym == Sym::Error) {
-              report_error(part);
             } else {
-              report_missing(part);
+              other_child(part);
             }
           });
           if (item == nullptr) item = empty_node(ts_node_start_byte(child) + 1);
-          items_.push_back(item);
+          builder_.items().push_back(item);
           begin = std::min(begin, ts_node_start_byte(child));
           end = std::max(end, item->span.end.offset);
           break;
         }
-        case Sym::Comment:
-          comments_.push_back(comment(child));
-          break;
-        case Sym::Error:
-          report_error(child);
-          break;
         default:
-          report_missing(child);
+          other_child(child);
           break;
       }
     });
     if (begin == UINT32_MAX) begin = end = ts_node_start_byte(content);
     Node* node = new_node(NodeKind::Sequence, begin, end);
-    node->items = copy_to_arena(items_, first);
+    node->items = builder_.take_items(first);
     return node;
   }
 
@@ -1161,16 +1068,16 @@ class Builder {
   // lone node in a mapping is a key with an empty value.
   Node* flow_collection(TSNode content) {
     const bool is_mapping = sym_(content) == Sym::FlowMapping;
-    const size_t first_item = items_.size();
-    const size_t first_pair = pairs_.size();
+    const size_t first_item = builder_.items().size();
+    const size_t first_pair = builder_.pairs().size();
     for_each_child([&](TSNode child) {
       switch (sym_(child)) {
         case Sym::FlowNode: {
           Node* built = build_node(-1);
           if (is_mapping) {
-            pairs_.push_back(Pair{built, empty_node(built->span.end.offset)});
+            builder_.pairs().push_back(Pair{built, empty_node(built->span.end.offset)});
           } else {
-            items_.push_back(built);
+            builder_.items().push_back(built);
           }
           break;
         }
@@ -1179,22 +1086,17 @@ class Builder {
             build_pair(-1);
           } else {
             // Not a nesting level of its own, as in the parser.
-            const size_t mark = pairs_.size();
+            const size_t mark = builder_.pairs().size();
             build_pair(-1);
-            Node* single = new_node(NodeKind::Mapping, pair_begin(pairs_.back()), pair_end(pairs_.back()));
+            Node* single = new_node(NodeKind::Mapping, pair_begin(builder_.pairs().back()),
+                                    pair_end(builder_.pairs().back()));
             single->flow = true;
-            single->pairs = copy_to_arena(pairs_, mark);
-            items_.push_back(single);
+            single->pairs = builder_.take_pairs(mark);
+            builder_.items().push_back(single);
           }
           break;
-        case Sym::Comment:
-          comments_.push_back(comment(child));
-          break;
-        case Sym::Error:
-          report_error(child);
-          break;
         default:
-          report_missing(child);
+          other_child(child);
           break;
       }
     });
@@ -1202,10 +1104,10 @@ class Builder {
                           ts_node_end_byte(content));
     node->flow = true;
     if (is_mapping) {
-      node->pairs = copy_to_arena(pairs_, first_pair);
-      check_duplicates(*node);
+      node->pairs = builder_.take_pairs(first_pair);
+      builder_.check_duplicate_keys(node->pairs);
     } else {
-      node->items = copy_to_arena(items_, first_item);
+      node->items = builder_.take_items(first_item);
     }
     return node;
   }
@@ -1214,120 +1116,30 @@ class Builder {
 
   std::string_view resolve_tag(TSNode node) {
     const std::string_view raw = source(node);
-    if (raw == "!") return raw;
-    if (raw.size() >= 3 && raw.substr(0, 2) == "!<" && raw.back() == '>')
-      return raw.substr(2, raw.size() - 3);
-    std::string_view handle = "!", suffix = raw.substr(1);
-    const size_t second = raw.find('!', 1);
-    if (second != std::string_view::npos) {
-      handle = raw.substr(0, second + 1);
-      suffix = raw.substr(second + 1);
+    // "!<uri>" is verbatim and has no handle; otherwise the handle runs to
+    // the second '!', if there is one.
+    std::string_view handle, suffix;
+    if (raw.size() >= 3 && raw.starts_with("!<") && raw.back() == '>') {
+      suffix = raw.substr(2, raw.size() - 3);
+    } else {
+      const size_t second = raw.find('!', 1);
+      handle = raw.substr(0, second == std::string_view::npos ? 1 : second + 1);
+      suffix = raw.substr(handle.size());
     }
-    std::string_view prefix;
-    bool found = false;
-    for (const auto& [name, value] : tag_handles_) {
-      if (name == handle) {
-        prefix = value;
-        found = true;
-      }
-    }
-    if (!found) {
-      if (handle == "!") {
-        prefix = "!";
-      } else if (handle == "!!") {
-        prefix = "tag:yaml.org,2002:";
-      } else {
-        add_error(ErrorKind::Syntax, span(node), "undefined tag handle \"" + std::string(handle) + "\"");
-        return raw;
-      }
-    }
-    const bool escaped = suffix.find('%') != std::string_view::npos;
-    // "!foo" resolves to itself.
-    if (!escaped && prefix == handle && prefix == "!") return raw;
-    // The prefix, then the suffix with its %XX escapes decoded.
-    char* out = static_cast<char*>(arena_->allocate(prefix.size() + suffix.size() + 1, 1));
-    char* end = std::copy(prefix.begin(), prefix.end(), out);
-    auto hex = [](char c) -> int {
-      if (c >= '0' && c <= '9') return c - '0';
-      if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-      if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-      return -1;
-    };
-    for (size_t i = 0; i < suffix.size(); ++i) {
-      if (escaped && suffix[i] == '%' && i + 2 < suffix.size() && hex(suffix[i + 1]) >= 0 &&
-          hex(suffix[i + 2]) >= 0) {
-        *end++ = static_cast<char>(hex(suffix[i + 1]) * 16 + hex(suffix[i + 2]));
-        i += 2;
-      } else {
-        *end++ = suffix[i];
-      }
-    }
-    return {out, static_cast<size_t>(end - out)};
-  }
-
-  // ---- duplicate keys ------------------------------------------------------
-
-  // Scalar keys with equal values, each reported against the first one;
-  // small mappings without the hash map, whose clear() costs its buckets.
-  void check_duplicates(const Node& mapping) {
-    const auto pairs = mapping.pairs;
-    if (!options_.report_duplicate_keys || pairs.size() < 2) return;
-    auto report = [&](const Node& first, const Node& key) {
-      Error error;
-      error.kind = ErrorKind::DuplicateKey;
-      error.span = key.span;
-      error.message = "duplicate key \"" + std::string(key.value) + "\" (first defined at " +
-                      std::to_string(first.span.begin.line) + ":" + std::to_string(first.span.begin.column) +
-                      ")";
-      error.has_related = true;
-      error.related = first.span;
-      doc_->errors.push_back(std::move(error));
-    };
-    if (pairs.size() <= 16) {
-      for (size_t i = 1; i < pairs.size(); ++i) {
-        if (!pairs[i].key->is_scalar()) continue;
-        for (size_t j = 0; j < i; ++j) {
-          if (pairs[j].key->is_scalar() && pairs[j].key->value == pairs[i].key->value) {
-            report(*pairs[j].key, *pairs[i].key);
-            break;
-          }
-        }
-      }
-      return;
-    }
-    first_keys_.clear();
-    for (const Pair& pair : pairs) {
-      if (!pair.key->is_scalar()) continue;
-      const auto [it, inserted] = first_keys_.emplace(pair.key->value, pair.key);
-      if (!inserted) report(*it->second, *pair.key);
-    }
+    if (const std::optional<std::string_view> tag = builder_.resolve_tag(handle, suffix)) return *tag;
+    add_error(builder_.undefined_tag_handle(span(node), handle));
+    return raw;
   }
 
   std::string_view text_;
-  const ParseOptions& options_;
   const LineIndex& lines_;
   const SymbolTable& sym_;
-  Stream stream_;
+  TreeBuilder builder_;
   std::string_view parsed_;  // the text of the current tree, and its end
   uint32_t parsed_end_ = 0;
   TSTreeCursor cursor_{};
   bool has_cursor_ = false;
-  Document* doc_ = nullptr;
-  std::pmr::memory_resource* arena_ = nullptr;
-  uint32_t depth_ = 0;
-  std::vector<Node*> items_;  // children under construction, all levels
-  std::vector<Pair> pairs_;
-  struct Anchored {
-    const Node* node;
-    uint64_t size;  // nodes it stands for, its aliases expanded
-  };
-  // Hash nodes come from a pool that clear() returns them to, not the heap.
-  std::pmr::unsynchronized_pool_resource pool_;
-  std::pmr::unordered_map<std::string_view, Anchored> anchors_{&pool_};
-  std::pmr::unordered_map<std::string_view, const Node*> first_keys_{&pool_};  // check_duplicates() scratch
-  uint64_t expanded_ = 0;  // nodes of the current document, aliases expanded
-  bool expansion_reported_ = false;
-  std::vector<std::pair<std::string_view, std::string_view>> tag_handles_;
+  Document* doc_ = nullptr;        // where errors go
   std::vector<Comment> comments_;  // of the whole stream, placed at the end
   // Unparsed regions found outside a built node, placed at the end.
   std::vector<std::pair<uint32_t, uint32_t>> stray_errors_;
@@ -1452,7 +1264,7 @@ std::pair<uint32_t, uint32_t> line_before(std::string_view text, uint32_t begin,
 }  // namespace
 
 Stream parse_tolerant(std::string_view text, const ParseOptions& options) {
-  if (text.size() > UINT32_MAX) return limit_stream(text, {}, "input larger than 4 GiB");
+  if (text.size() >= kMaxInputBytes) return oversized_input(text);
   const LineIndex lines(text);
   const Span whole{lines.position(0), lines.position(static_cast<uint32_t>(text.size()))};
   const bool ends_with_break = !text.empty() && is_break(text.back());
@@ -1481,7 +1293,8 @@ Stream parse_tolerant(std::string_view text, const ParseOptions& options) {
   }
   const std::unique_ptr<TSParser, Deleter> parser(ts_parser_new());
   ts_parser_set_language(parser.get(), tree_sitter_yaml());
-  Builder builder(text, options, lines);
+  thread_local TreeScratch scratch;
+  TreeReader reader(text, options, lines, scratch);
   std::string repaired;  // the input with line tails blanked, once needed
   std::vector<std::pair<uint32_t, uint32_t>> blanked;
   // Blanks [from, to) of `repaired` and parses it again, reusing `old`.
@@ -1542,10 +1355,10 @@ Stream parse_tolerant(std::string_view text, const ParseOptions& options) {
       tree = std::move(best);
     }
     if (tree == nullptr) continue;
-    builder.add_tree(ts_tree_root_node(tree.get()), repaired.empty() ? text : std::string_view(repaired),
-                     chunk.end, blanked);
+    reader.add_tree(ts_tree_root_node(tree.get()), repaired.empty() ? text : std::string_view(repaired),
+                    chunk.end, blanked);
   }
-  return builder.finish();
+  return reader.finish();
 }
 
 }  // namespace podlint::yaml

@@ -3,6 +3,7 @@
 //
 //   rule_fixture FIXTURE     the fixture's rule findings are exactly its expectations
 //   rule_fixture --page ID   the page's bad example triggers the rule, its good one does not
+//                            (each linted with its leading "# config:" lines, if any)
 //
 // A fixture states the findings of its rule (its folder's name) next to the
 // lines they sit on:
@@ -15,8 +16,12 @@
 // finding's related locations, all of them, in order:
 // `related@LINE:COLUMN "message"`. Leading `# config: ...` lines hold a
 // .podlint.yaml (joined into one document; flow style reads best) that the
-// fixture is linted with. Other rules' findings are ignored; a fixture
-// without expectations states that its rule reports nothing there.
+// fixture is linted with; without them, the defaults. Leading `# run-with:
+// FILE` lines name files of the fixture's folder that belong to its run
+// (their objects are indexed, not linted: a Namespace in another file). Other
+// rules' findings are ignored; a fixture without expectations states that
+// its rule reports nothing there. A fixture (and a page example) is its own
+// run: a Namespace in it labels the namespace of the pods beside it.
 //
 // Where the rule's findings offer fixes, <name>.fixed.yaml is the fixture as
 // `podlint fix --rule <rule-id>` leaves it (safe fixes), and
@@ -123,14 +128,16 @@ std::vector<Expectation> read_expectations(const std::string& path, const std::s
   return out;
 }
 
-// The configuration of the leading "# config:" lines; nothing when there are none.
-std::optional<podlint::LintConfig> read_config(const std::string& path, const std::string& text) {
+// The configuration of the leading "# config:" lines; `fallback` when there
+// are none.
+podlint::LintConfig read_config(const std::string& path, const std::string& text,
+                                const podlint::LintConfig& fallback) {
   std::string config;
   std::istringstream in(text);
   for (std::string line; std::getline(in, line) && line.starts_with("#");) {
     if (line.starts_with("# config:")) config += line.substr(9) + '\n';
   }
-  if (config.empty()) return std::nullopt;
+  if (config.empty()) return fallback;
   std::vector<podlint::ConfigError> errors;
   const podlint::ConfigFile file = podlint::parse_config(path + " (# config:)", config, errors);
   for (const auto& e : errors)
@@ -209,7 +216,21 @@ int check_fixture(const fs::path& fixture, bool update) {
   const std::string text = read_file(fixture);
   const std::vector<Expectation> expected = read_expectations(path, text, rule_id);
   podlint::LintSettings settings;
-  if (auto config = read_config(path, text)) settings.config = std::move(*config);
+  // Without "# config:" lines, the defaults: a rule that is off by default
+  // needs one that turns it on.
+  settings.config = read_config(path, text, podlint::resolve_config(nullptr, std::nullopt).config);
+  // The fixture is its own run, with the files its "# run-with:" lines name:
+  // their Namespaces label its pods' namespaces.
+  podlint::RunIndex index;
+  index.add_input(path, text);
+  std::istringstream header(text);
+  for (std::string line; std::getline(header, line) && line.starts_with("#");) {
+    if (!line.starts_with("# run-with: ")) continue;
+    const fs::path other = fixture.parent_path() / line.substr(12);
+    if (!fs::is_regular_file(other)) fail(path, "# run-with: no file " + other.string());
+    index.add_input(other.string(), read_file(other));
+  }
+  settings.index = &index;
   std::vector<podlint::Diagnostic> actual;
   for (auto& d : podlint::lint_text(path, text, settings).diagnostics) {
     if (d.rule == rule_id) actual.push_back(std::move(d));
@@ -241,9 +262,17 @@ int check_page(const std::string& rule_id) {
   }
   const podlint::RulePage& page = podlint::rule_page(rule->info());
   const std::string where = "docs/rules/" + rule_id + ".md";
+  // An example may begin with "# config:" lines, as a fixture does (a
+  // kubernetesVersion the rule needs); otherwise every rule runs, so a page
+  // shows a rule that is off by default without turning it on.
   const auto findings = [&](std::string_view manifest) {
+    podlint::LintSettings settings;
+    settings.config = read_config(where, std::string(manifest), podlint::LintConfig{});
     std::vector<podlint::Diagnostic> out;
-    for (auto& d : podlint::lint_text(where, std::string(manifest)).diagnostics) {
+    podlint::RunIndex index;
+    index.add_input(where, manifest);
+    settings.index = &index;
+    for (auto& d : podlint::lint_text(where, std::string(manifest), settings).diagnostics) {
       if (d.rule == rule_id && !d.suppression) out.push_back(std::move(d));
     }
     return out;

@@ -1,0 +1,69 @@
+// What an input is before it is linted as Kubernetes manifests: a Helm
+// template (not YAML until rendered), a kustomization, a kustomize patch (a
+// partial object by design), or a file that names itself (a chart's
+// Chart.yaml, a Compose file). The file system answers some of it (where the
+// file lies, which kustomization lists it), its text the rest.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "yaml/document.hpp"
+
+namespace podlint {
+
+// What the file system says about an input.
+enum class InputRole : uint8_t {
+  Manifest,        // anything else: linted as it reads
+  ChartTemplate,   // in the templates/ folder of a Helm chart (a Chart.yaml above it)
+  Kustomization,   // kustomization.yaml, kustomization.yml or Kustomization
+  KustomizePatch,  // listed as a patch by the kustomization of its own folder (or of another input's)
+};
+
+// Whether `path` lies in a chart's templates/ folder: a folder named
+// templates (at any depth below it) whose parent holds Chart.yaml.
+bool in_chart_templates(const std::string& path);
+
+bool is_kustomization_file_name(std::string_view file_name);
+
+// The patches the kustomizations near a run's inputs list (patches,
+// patchesStrategicMerge, patchesJson6902), read once per folder.
+class KustomizePatches {
+ public:
+  // Reads the kustomization of the folder `path` lies in, if any (and `path`
+  // itself when it is one).
+  void add_input(const std::string& path);
+  bool is_patch(const std::string& path) const;
+
+ private:
+  void read_kustomization(const std::string& file);
+
+  std::set<std::string> folders_seen_;
+  std::set<std::string> patches_;  // canonical paths
+};
+
+// The role of one input, from where it lies.
+InputRole input_role(const std::string& path, const KustomizePatches& patches);
+
+// The first template action ("{{ ... }}") of an input that is a template
+// rather than YAML: one in a chart's templates/ folder, or one whose YAML
+// errors lie on lines with actions, or where YAML reads an action as a
+// mapping ("replicas: {{count}}"). Nothing for YAML that merely holds
+// braces in strings.
+std::optional<yaml::Span> template_action(const yaml::Stream& stream, std::string_view text,
+                                          bool in_chart_templates);
+
+// The Helm template a rendered document came from: the path of its
+// "# Source: CHART/templates/X.yaml" comment (helm template writes one
+// before each document); empty without one.
+std::string_view rendered_from(const yaml::Document& document);
+
+// Why an input with no Kubernetes object holds none, by its name: a chart's
+// Chart.yaml or values, a Compose file, a GitHub workflow... else "no
+// Kubernetes object (no document with apiVersion and kind)".
+std::string no_object_reason(const std::string& path);
+
+}  // namespace podlint
