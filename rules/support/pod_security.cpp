@@ -139,6 +139,11 @@ void report_violation(const model::Workload& workload, Reporter& reporter, const
   }
   Diagnostic& d = reporter.report(violation.span, std::move(message));
   if (severity) d.severity = *severity;
+  if (!violation.fix) return;
+  const Setting& setting = *violation.fix;
+  if (auto edit =
+          Editor(reporter.source(), workload.object).set(*setting.mapping, setting.path, setting.value))
+    d.fixes.push_back({setting.title, Applicability::Unsafe, {std::move(*edit)}});
 }
 
 }  // namespace
@@ -169,6 +174,13 @@ std::vector<ContainerContext> containers_with_context(const model::PodSpec& spec
   for (const model::Container* c : spec.all_containers())
     out.push_back({c, c->security_context ? &*c->security_context : nullptr});
   return out;
+}
+
+Setting container_setting(const model::Container& container, std::string_view field, std::string_view value) {
+  return {container.node,
+          {"securityContext", field},
+          NewValue::raw(std::string(value)),
+          fmt::format("Set securityContext.{}: {} in {}", field, value, describe(container))};
 }
 
 const model::SecurityContext* pod_context(const model::PodSpec& spec) {
