@@ -135,6 +135,27 @@ TEST_CASE("podlint fix --diff prints a unified diff, changes nothing and exits 1
   CHECK(nothing.out == "nothing to fix\n");
 }
 
+TEST_CASE("podlint fix lints against the Pod Security level and release given, as podlint does",
+          "[cli][fix]") {
+  const TempTree tree;
+  const auto file =
+      tree.write("pod.yaml",
+                 "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p  # kept\nspec:\n  containers:\n"
+                 "    - name: a\n      image: example.com/a:1.0\n");
+  const std::string rule = " --rule pss-run-as-non-root ";
+  // Without a level the restricted controls do not run: nothing to fix.
+  CHECK(run("fix --diff --unsafe" + rule + file.string()).out == "nothing to fix\n");
+  const auto restricted = run_stdout("fix --diff --unsafe --pod-security restricted" + rule + file.string());
+  CHECK(restricted.status == 1);
+  CHECK(
+      restricted.out.ends_with("       image: example.com/a:1.0\n"
+                               "+      securityContext:\n"
+                               "+        runAsNonRoot: true\n"));
+  const auto release = run("fix --kubernetes-version 1.99 " + file.string());
+  CHECK(release.status == 2);
+  CHECK(release.out.find("podlint supports Kubernetes 1.29 to ") != std::string::npos);
+}
+
 TEST_CASE("podlint fix refuses an unknown rule and reports unreadable files", "[cli][fix]") {
   const auto unknown = run("fix --rule invalid-enm x.yaml");
   CHECK(unknown.status == 2);
