@@ -75,7 +75,8 @@ TEST_CASE("podlint fix rewrites files in place with the safe fixes and reports w
   CHECK(r.out.find(
             "add restartPolicy: OnFailure or Never [workload-restart-policy] (unsafe fix available)\n") !=
         std::string::npos);
-  CHECK(r.out.find("2 fixable with `podlint fix --unsafe`\nfixed 2 findings in 1 file\n") !=
+  // And the two hardening settings the security rules offer (unsafe).
+  CHECK(r.out.find("4 fixable with `podlint fix --unsafe`\nfixed 2 findings in 1 file\n") !=
         std::string::npos);
   CHECK(r.status == 1);  // errors are left
 
@@ -88,8 +89,12 @@ TEST_CASE("podlint fix rewrites files in place with the safe fixes and reports w
   // --unsafe takes the rest.
   const auto unsafe = run("fix --unsafe --color never --fail-on error " + file.string());
   CHECK(read(file).find("limits: {memory: 512M}}\n") != std::string::npos);
-  CHECK(read(file).find("    spec:\n      restartPolicy: OnFailure\n      containers:\n") !=
-        std::string::npos);
+  CHECK(
+      read(file).find("    spec:\n      restartPolicy: OnFailure\n      automountServiceAccountToken: false\n"
+                      "      containers:\n") != std::string::npos);
+  CHECK(
+      read(file).ends_with("limits: {memory: 512M}}\n          securityContext:\n"
+                           "            readOnlyRootFilesystem: true\n"));
   CHECK(unsafe.status == 0);
 }
 

@@ -66,8 +66,15 @@ struct Setting {
   const yaml::Node* mapping;
   std::vector<std::string_view> path;
   NewValue value;
-  std::string title;  // "Set securityContext.allowPrivilegeEscalation: false"
+  std::string title;                       // "Set securityContext.allowPrivilegeEscalation: false"
+  std::vector<std::string_view> before{};  // a new key goes before the first of these there
 };
+
+// The unsafe fix that makes `setting` in the workload's manifest; none where
+// the manifest cannot take it in place (an anchored mapping, a value that
+// is no mapping).
+std::optional<Fix> setting_fix(const model::Workload& workload, const Reporter& reporter,
+                               const Setting& setting);
 
 // A control's finding: where, and what is wrong (without the policy's words);
 // the setting that resolves it, when one does without side effects the API
