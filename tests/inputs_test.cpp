@@ -175,9 +175,11 @@ TEST_CASE("kustomize patches are linted as partial objects", "[inputs][kustomize
   CHECK(r.out.find(dir + "pull-policy.yaml:11:11: error: unknown field \"readinesProbe\" in Container") !=
         std::string::npos);
   CHECK(r.out.find(dir + "pull-policy.yaml:12:35: error: ") != std::string::npos);  // port-out-of-range
+  INFO(r.out);
   CHECK(
       r.out.ends_with("3 errors, 0 warnings, 0 info in 4 files (4 documents, 2 Kubernetes objects); 2 files "
-                      "held no Kubernetes object (--verbose lists them)\n"));
+                      "held no Kubernetes object (--verbose lists them)\n"
+                      "1 fixable with `podlint fix --unsafe`\n"));
   const auto verbose = run_command(kPodlint + " --color never -v " + tree.root().string() + "/overlays");
   CHECK(verbose.out.find("podlint: skipped " + dir +
                          "kustomization.yaml: kustomize configuration (the patches it lists are linted as "

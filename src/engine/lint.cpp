@@ -135,7 +135,7 @@ void lint_stream(FileReport& report, const yaml::Stream& stream, const LintSetti
   const InputFacts input{.template_action =
                              template_action(stream, report.text, settings.role == InputRole::ChartTemplate)};
   for (const Rule* rule : rules) {
-    Reporter reporter(rule->info(), report.diagnostics, settings.config, index);
+    Reporter reporter(rule->info(), report.diagnostics, settings.config, index, report.text);
     rule->check_input(input, reporter);
   }
   // A template's YAML errors are the template language's, not mistakes.
@@ -148,7 +148,7 @@ void lint_stream(FileReport& report, const yaml::Stream& stream, const LintSetti
     const size_t first_finding = report.diagnostics.size();
     if (document.root != nullptr || !document.errors.empty()) ++report.documents;
     for (const Rule* rule : rules) {
-      Reporter reporter(rule->info(), report.diagnostics, settings.config, index);
+      Reporter reporter(rule->info(), report.diagnostics, settings.config, index, report.text);
       rule->check_document(document, reporter);
     }
     // A broken document's tree stops at the error: rules would see fields
@@ -165,7 +165,8 @@ void lint_stream(FileReport& report, const yaml::Stream& stream, const LintSetti
                                             : schema::newest_minor());
       for (const Rule* rule : rules) {
         if (partial && rule->info().needs_whole_object) continue;
-        Reporter reporter(rule->info(), report.diagnostics, settings.config, index, &facts, report.path);
+        Reporter reporter(rule->info(), report.diagnostics, settings.config, index, report.text, &facts,
+                          report.path);
         rule->check_workload(workload, reporter);
       }
     }
@@ -187,7 +188,7 @@ void lint_stream(FileReport& report, const yaml::Stream& stream, const LintSetti
     }
     if (!problems.empty()) {
       for (const Rule* rule : rules) {
-        Reporter reporter(rule->info(), report.diagnostics, settings.config, index);
+        Reporter reporter(rule->info(), report.diagnostics, settings.config, index, report.text);
         rule->check_waivers(problems, reporter);
       }
     }

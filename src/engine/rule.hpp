@@ -132,15 +132,17 @@ class ObjectFacts {
 // Collects one rule's findings on one document.
 class Reporter {
  public:
-  // `config` is the input's configuration; `input` names the input as the
-  // index does.
+  // `config` is the input's configuration; `source` the input's text;
+  // `input` names the input as the index does.
   Reporter(const RuleInfo& rule, std::vector<Diagnostic>& out, const LintConfig& config,
-           const RunIndex& index, const ObjectFacts* facts = nullptr, std::string_view input = {})
+           const RunIndex& index, std::string_view source, const ObjectFacts* facts = nullptr,
+           std::string_view input = {})
       : rule_(rule),
         out_(out),
         config_(config.rule(rule.id)),
         pod_security_(config.pod_security),
         index_(index),
+        source_(source),
         facts_(facts),
         input_(input) {}
 
@@ -161,6 +163,8 @@ class Reporter {
   const RunIndex& index() const { return index_; }
   // The input being linted, named as in the index (IndexedObject::input).
   std::string_view input() const { return input_; }
+  // The input's text, whose bytes a finding's fixes edit (engine/edits.hpp).
+  std::string_view source() const { return source_; }
 
  private:
   const OptionValue& option_value(const OptionSpec& spec) const;
@@ -170,6 +174,7 @@ class Reporter {
   const RuleConfig* config_;
   const PodSecuritySettings& pod_security_;
   const RunIndex& index_;
+  std::string_view source_;
   const ObjectFacts* facts_;
   std::string_view input_;
 };

@@ -88,6 +88,7 @@ void emit(std::ostream& out, OutputFormat format, const std::vector<FileReport>&
       write_text(out, reports,
                  {.color = options.color,
                   .show_suppressed = options.show_suppressed,
+                  .show_fixes = options.show_fixes,
                   .group_by_source = options.group_by_source,
                   .quiet = options.quiet,
                   .ignored = options.ignored});

@@ -42,6 +42,23 @@ void write_json(std::ostream& out, const std::vector<FileReport>& reports) {
                                                   {"name", d.object->name}}
                                  : nlohmann::json(nullptr);
       entry["path"] = d.path;
+      nlohmann::json fixes = nlohmann::json::array();
+      for (const Fix& fix : d.fixes) {
+        nlohmann::json edits = nlohmann::json::array();
+        for (const Edit& edit : fix.edits) {
+          edits.push_back({{"line", edit.span.begin.line},
+                           {"column", edit.span.begin.column},
+                           {"endLine", edit.span.end.line},
+                           {"endColumn", edit.span.end.column},
+                           {"offset", edit.span.begin.offset},
+                           {"endOffset", edit.span.end.offset},
+                           {"replacement", edit.replacement}});
+        }
+        fixes.push_back({{"title", fix.title},
+                         {"applicability", applicability_name(fix.applicability)},
+                         {"edits", std::move(edits)}});
+      }
+      entry["fixes"] = std::move(fixes);
       if (!d.source.empty()) entry["source"] = d.source;
       entry["suppressed"] = d.suppression.has_value();
       if (d.suppression) {

@@ -104,17 +104,40 @@ std::string_view span_text(std::string_view text, const yaml::Span& span) {
   return text.substr(span.begin.offset, span.end.offset - span.begin.offset);
 }
 
-json region(const yaml::LineIndex& lines, std::string_view text, const yaml::Span& span) {
+// A span's lines and UTF-16 columns; an empty span is an insertion point.
+json bare_region(const yaml::LineIndex& lines, const yaml::Span& span) {
   const auto column = [&](const yaml::Position& p) {
     return yaml::utf16_column(lines.line_text(p.line), p.column) + 1;
   };
-  json r = {{"startLine", span.begin.line},
-            {"startColumn", column(span.begin)},
-            {"endLine", span.end.line},
-            {"endColumn", column(span.end)}};
+  return {{"startLine", span.begin.line},
+          {"startColumn", column(span.begin)},
+          {"endLine", span.end.line},
+          {"endColumn", column(span.end)}};
+}
+
+json region(const yaml::LineIndex& lines, std::string_view text, const yaml::Span& span) {
+  json r = bare_region(lines, span);
   if (const std::string_view snippet = span_text(text, span); !snippet.empty())
     r["snippet"] = {{"text", snippet}};
   return r;
+}
+
+// A finding's fixes as SARIF fixes: each a change to the finding's file;
+// podlint's applicability in the property bag.
+json fixes(const Diagnostic& d, const yaml::LineIndex& lines, const json& artifact) {
+  json out = json::array();
+  for (const Fix& fix : d.fixes) {
+    json replacements = json::array();
+    for (const Edit& edit : fix.edits) {
+      replacements.push_back({{"deletedRegion", bare_region(lines, edit.span)},
+                              {"insertedContent", {{"text", edit.replacement}}}});
+    }
+    out.push_back({{"description", {{"text", sentence(fix.title)}}},
+                   {"artifactChanges", json::array({{{"artifactLocation", artifact},
+                                                     {"replacements", std::move(replacements)}}})},
+                   {"properties", {{"applicability", applicability_name(fix.applicability)}}}});
+  }
+  return out;
 }
 
 // Positions ("first defined at 11:7") left out of a message, so that the
@@ -293,6 +316,7 @@ void write_sarif(std::ostream& out, const std::vector<FileReport>& reports, cons
         }
         result["relatedLocations"] = std::move(related);
       }
+      if (!d.fixes.empty()) result["fixes"] = fixes(d, lines, indexed);
       std::string key = fmt::format("{}\n{}\n{}\n{}", d.rule, location["uri"].get<std::string>(),
                                     without_positions(d.message), span_text(report.text, d.span));
       key += fmt::format("\n{}", occurrences[key]++);

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/fix.hpp"
+#include "output/diff.hpp"
 #include "output/printable.hpp"
 
 namespace podlint {
@@ -72,10 +74,22 @@ void write_excerpt(std::ostream& out, const yaml::LineIndex& lines, const yaml::
                      std::string(width - 1, '~'), p.reset);
 }
 
-// One finding with its notes. `with_source`: name the template it was
-// rendered from (unless a group heading already does).
-void write_diagnostic(std::ostream& out, const std::string& path, const yaml::LineIndex& lines,
-                      const Diagnostic& d, bool with_source, const Palette& p) {
+// The fixes of a finding, each as its title and the lines it changes.
+void write_fixes(std::ostream& out, const FileReport& report, const Diagnostic& d, const Palette& p) {
+  for (const Fix& fix : d.fixes) {
+    out << fmt::format("    {}= fix{}:{} {}\n", p.green,
+                       fix.applicability == Applicability::Unsafe ? " (unsafe)" : "", p.reset,
+                       printable(fix.title));
+    write_unified_diff(out, report.path, report.text, apply_edits(report.text, fix.edits),
+                       {.context = 0, .headers = false, .indent = "    ", .color = !p.reset.empty()});
+  }
+}
+
+// One finding with its notes, and its fixes when `show_fixes`. `with_source`:
+// name the template it was rendered from (unless a group heading already does).
+void write_diagnostic(std::ostream& out, const FileReport& report, const std::string& path,
+                      const yaml::LineIndex& lines, const Diagnostic& d, bool with_source, bool show_fixes,
+                      const Palette& p) {
   out << fmt::format("{}{}:{}:{}: {}{}:{} {}{} [{}]", p.bold, path, d.span.begin.line, d.span.begin.column,
                      severity_color(d.severity, p), severity_name(d.severity), p.reset, p.bold,
                      printable(d.message), d.rule);
@@ -85,6 +99,8 @@ void write_diagnostic(std::ostream& out, const std::string& path, const yaml::Li
                 ? std::string(" (suppressed)")
                 : fmt::format(" (suppressed: {})", printable(d.suppression->justification)));
   }
+  if (chosen_fix(d, {.unsafe = true}) != nullptr)
+    out << (chosen_fix(d, {}) != nullptr ? " (fix available)" : " (unsafe fix available)");
   out << p.reset << '\n';
   write_excerpt(out, lines, d.span, p);
   for (const auto& related : d.related) {
@@ -92,6 +108,7 @@ void write_diagnostic(std::ostream& out, const std::string& path, const yaml::Li
                        related.span.begin.column, p.blue, p.reset, printable(related.message));
     write_excerpt(out, lines, related.span, p);
   }
+  if (show_fixes) write_fixes(out, report, d, p);
 }
 
 std::string plural(size_t n, std::string_view word) {
@@ -117,7 +134,7 @@ void write_text(std::ostream& out, const std::vector<FileReport>& reports, const
     const std::string path = printable(report.path);
     if (!options.group_by_source) {
       for (const Diagnostic* d : shown)
-        write_diagnostic(out, path, lines, *d, true, p);
+        write_diagnostic(out, report, path, lines, *d, true, options.show_fixes, p);
       continue;
     }
     // Templates in the order they first appear, each with its findings.
@@ -130,7 +147,7 @@ void write_text(std::ostream& out, const std::vector<FileReport>& reports, const
                          source.empty() ? std::string("no \"# Source\" comment") : printable(source),
                          p.reset);
       for (const Diagnostic* d : shown) {
-        if (d->source == source) write_diagnostic(out, path, lines, *d, false, p);
+        if (d->source == source) write_diagnostic(out, report, path, lines, *d, false, options.show_fixes, p);
       }
     }
   }
@@ -155,6 +172,22 @@ void write_text(std::ostream& out, const std::vector<FileReport>& reports, const
   line += fmt::format(" ({})", fmt::join(notes, ", "));
   if (!unlinted.empty()) line += fmt::format("; {} (--verbose lists them)", fmt::join(unlinted, ", "));
   out << p.bold << line << p.reset << '\n';
+  // What `podlint fix` would do about them.
+  size_t safe = 0, unsafe = 0;
+  for (const auto& report : reports) {
+    for (const auto& d : report.diagnostics) {
+      if (chosen_fix(d, {}) != nullptr) {
+        ++safe;
+      } else if (chosen_fix(d, {.unsafe = true}) != nullptr) {
+        ++unsafe;
+      }
+    }
+  }
+  if (safe > 0)
+    out << fmt::format("{} fixable with `podlint fix`{}\n", safe,
+                       unsafe > 0 ? fmt::format(" ({} more with `podlint fix --unsafe`)", unsafe) : "");
+  else if (unsafe > 0)
+    out << fmt::format("{} fixable with `podlint fix --unsafe`\n", unsafe);
 }
 
 }  // namespace podlint

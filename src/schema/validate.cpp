@@ -102,7 +102,7 @@ class Validator {
           too_new(*pair.key, type, std::string(name), field->lifetime.added_after, field->lifetime.added_by,
                   {});
         } else {
-          unknown(*pair.key, type, mapping);
+          unknown(*pair.key, *pair.value, type, mapping, seen);
         }
         continue;
       }
@@ -175,18 +175,31 @@ class Validator {
            model::scalar_type(value) == ScalarType::String && value.value.empty();
   }
 
-  void unknown(const yaml::Node& key, const TypeInfo& type, const yaml::Node& mapping) {
+  void unknown(const yaml::Node& key, const yaml::Node& value, const TypeInfo& type, const yaml::Node& mapping,
+               const std::unordered_set<std::string_view>& keys) {
     std::vector<std::string_view> names;
     names.reserve(type.fields.size());
     for (const FieldInfo& f : type.fields) {
       if (presence(f.lifetime, target_) != Presence::No) names.push_back(f.name);
     }
-    out_.push_back({.problem = Problem::UnknownField,
+    const text::Guess guess = text::guess(key.value, names);
+    Finding finding{.problem = Problem::UnknownField,
                     .span = key.span,
                     .owner = type.name,
                     .mapping = &mapping,
                     .field = std::string(key.value),
-                    .suggestion = text::closest(key.value, names)});
+                    .suggestion = guess.word,
+                    .suggestion_case_only = guess.case_only};
+    // Renaming is sound when it makes a field that is not there yet, whose
+    // value is then valid.
+    if (guess.unique && !keys.contains(guess.word)) {
+      std::vector<Finding> as_renamed;
+      Label label;
+      label.field = guess.word;
+      Validator(as_renamed, target_).value(value, *type.field(guess.word), type, label, key.span);
+      if (as_renamed.empty()) finding.fix_target = &key;
+    }
+    out_.push_back(std::move(finding));
   }
 
   // A field's value, or an item of a list field, or a value of a map field.
@@ -227,7 +240,8 @@ class Validator {
 
     if (!accepts(field.kind, node, type)) {
       const bool stringly = field.kind == Kind::String || field.kind == Kind::DateTime;
-      mismatch(node, owner, label, describe(field.kind), stringly && type != ScalarType::Collection, where);
+      mismatch(node, owner, label, describe(field.kind), stringly && type != ScalarType::Collection, where,
+               field.enum_values);
       return;
     }
     if (field.kind == Kind::Object) {
@@ -293,26 +307,42 @@ class Validator {
 
   // A block collection spans lines from the one after its key: the key (or
   // the list item) is where the mistake reads.
+  // `allowed`: the values the field takes, when it has a fixed set.
   void mismatch(const yaml::Node& node, const TypeInfo& owner, const Label& label, std::string_view expected,
-                bool suggest_quotes, const yaml::Span& where) {
+                bool suggest_quotes, const yaml::Span& where,
+                std::span<const std::string_view> allowed = {}) {
     const bool block = (node.is_mapping() || node.is_sequence()) && !node.flow;
+    // Quotes make a plain, untagged scalar the string it spells: a fix when
+    // that string is one the field takes.
+    const bool quotable =
+        suggest_quotes && node.style == yaml::ScalarStyle::Plain && node.tag.empty() &&
+        (allowed.empty() || std::find(allowed.begin(), allowed.end(), node.value) != allowed.end());
     out_.push_back({.problem = Problem::InvalidType,
                     .span = block ? where : node.span,
                     .owner = owner.name,
                     .field = label.text(),
                     .expected = expected,
                     .found = model::describe_type(node),
-                    .quote_hint = suggest_quotes});
+                    .quote_hint = suggest_quotes,
+                    .fix_target = quotable ? &node : nullptr});
   }
 
   void bad_enum(const yaml::Node& node, const FieldInfo& field, const TypeInfo& owner, const Label& label) {
+    const text::Guess guess = text::guess(node.value, field.enum_values);
+    // No rewrite to a value the target release does not have yet.
+    const auto meant = std::find(field.enum_values.begin(), field.enum_values.end(), guess.word);
+    const bool in_release =
+        field.enum_since.empty() || meant == field.enum_values.end() ||
+        field.enum_since[static_cast<size_t>(meant - field.enum_values.begin())] <= target_;
     out_.push_back({.problem = Problem::InvalidEnum,
                     .span = node.span,
                     .owner = owner.name,
                     .field = label.text(),
                     .value = node.value,
                     .allowed = field.enum_values,
-                    .suggestion = text::closest(node.value, field.enum_values)});
+                    .suggestion = guess.word,
+                    .fix_target = guess.unique && in_release ? &node : nullptr,
+                    .suggestion_case_only = guess.case_only});
   }
 
   std::vector<Finding>& out_;

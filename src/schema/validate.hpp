@@ -50,6 +50,12 @@ struct Finding {
   bool map_key = false;                         // InvalidFormat: the value is a key of the map `field`
   int64_t minimum = kNoMinimum;                 // OutOfRange: the bounds, inclusive
   int64_t maximum = kNoMaximum;
+  // What a fix needs. UnknownField, InvalidEnum: the key or value to rewrite
+  // as `suggestion`, set only when that is sound (the one close candidate,
+  // the key not there already, the value valid for the renamed field).
+  // InvalidType: the value, set with quote_hint.
+  const yaml::Node* fix_target = nullptr;
+  bool suggestion_case_only = false;  // the suggestion differs from what is written only in case
   // NotInVersion: the releases (1.N) it may have come in, from
   // added_after + 1 to added_by (one release when they are neighbours).
   uint8_t added_after = 0;
