@@ -175,8 +175,8 @@ class Validator {
            model::scalar_type(value) == ScalarType::String && value.value.empty();
   }
 
-  void unknown(const yaml::Node& key, const yaml::Node& value, const TypeInfo& type, const yaml::Node& mapping,
-               const std::unordered_set<std::string_view>& keys) {
+  void unknown(const yaml::Node& key, const yaml::Node& value, const TypeInfo& type,
+               const yaml::Node& mapping, const std::unordered_set<std::string_view>& keys) {
     std::vector<std::string_view> names;
     names.reserve(type.fields.size());
     for (const FieldInfo& f : type.fields) {
