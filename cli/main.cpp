@@ -1,8 +1,11 @@
-// podlint's command line: lint manifests, serve editors, or print a file's YAML events.
+// podlint's command line: lint manifests, fix them, serve editors, or print a
+// file's YAML events.
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -17,9 +20,11 @@
 #include "engine/config_finder.hpp"
 #include "engine/driver.hpp"
 #include "engine/inputs.hpp"
+#include "engine/rewrite.hpp"
 #include "engine/rule.hpp"
 #include "lsp/server.hpp"
 #include "output/config_schema.hpp"
+#include "output/diff.hpp"
 #include "output/effective_config.hpp"
 #include "output/emit.hpp"
 #include "output/rule_docs.hpp"
@@ -46,13 +51,14 @@ struct LintCommand {
   std::string fail_on = "error";
   std::string color = "auto";
   bool show_suppressed = false;
+  bool show_fixes = false;
   std::string group_by = "file";
   bool quiet = false;
   bool verbose = false;
   bool stdin_implied = false;  // no path given, manifests piped in
 };
 
-constexpr std::string_view kSubcommands[] = {"config", "explain", "rules", "yaml-events"};
+constexpr std::string_view kSubcommands[] = {"config", "explain", "fix", "rules", "yaml-events"};
 
 // A path that does not exist but reads like a subcommand misspelt: said as
 // such, instead of "cannot read" (CLI11 takes any word for a path).
@@ -145,14 +151,16 @@ int run_lint(const LintCommand& command) {
   for (const auto& request : command.outputs) {
     std::ostream& out = request.path.empty() ? std::cout : **file++;
     const bool color = request.path.empty() ? use_color(command.color) : command.color == "always";
-    outputs.push_back({&out, request.path.empty() ? "standard output" : request.path,
-                       podlint::make_report_writer(out, request.format,
-                                                   {.color = color,
-                                                    .show_suppressed = command.show_suppressed,
-                                                    .group_by_source = command.group_by == "source",
-                                                    .quiet = command.quiet,
-                                                    .ignored = run.ignored.size(),
-                                                    .working_directory = cwd_error ? "/" : working_directory})});
+    outputs.push_back(
+        {&out, request.path.empty() ? "standard output" : request.path,
+         podlint::make_report_writer(out, request.format,
+                                     {.color = color,
+                                      .show_suppressed = command.show_suppressed,
+                                      .show_fixes = command.show_fixes,
+                                      .group_by_source = command.group_by == "source",
+                                      .quiet = command.quiet,
+                                      .ignored = run.ignored.size(),
+                                      .working_directory = cwd_error ? "/" : working_directory})});
   }
   const podlint::Summary summary = podlint::lint_prepared(run, [&](podlint::FileReport&& report) {
     if (command.verbose && !report.skipped.empty())
@@ -170,6 +178,89 @@ int run_lint(const LintCommand& command) {
     }
   }
   return podlint::exit_status(summary, *podlint::parse_fail_on(command.fail_on));
+}
+
+struct FixCommand {
+  podlint::LintRequest request;
+  podlint::FixPolicy policy;
+  bool diff = false;
+  bool show_fixes = false;
+  std::string format = "text";
+  std::string fail_on = "error";
+  std::string color = "auto";
+};
+
+// podlint fix: the engine fixes the inputs in memory; this writes them back
+// (standard input to standard output), or prints their diff, and reports
+// what is left.
+int run_fix(const FixCommand& command) {
+  for (const std::string& id : command.policy.rules) {
+    if (podlint::find_rule(id) != nullptr) continue;
+    std::vector<std::string_view> ids;
+    for (const auto& rule : podlint::all_rules())
+      ids.push_back(rule->info().id);
+    std::cerr << "podlint: --rule " << id << ": no such rule" << podlint::text::did_you_mean(id, ids)
+              << " (podlint rules lists them)\n";
+    return kExitTrouble;
+  }
+  const podlint::FixRun fixed = podlint::fix_inputs(command.request, command.policy);
+  if (report_config_errors(fixed.run.config_errors)) return kExitTrouble;
+  // Standard output carries the fixed text or the diff; the report goes aside then.
+  const bool reads_stdin = std::any_of(fixed.files.begin(), fixed.files.end(),
+                                       [](const podlint::FixedFile& f) { return f.path == "-"; });
+  std::ostream& report = command.diff || reads_stdin ? std::cerr : std::cout;
+  const bool color = command.color == "always" ||
+                     (command.color == "auto" && &report == &std::cout && use_color(command.color));
+  bool trouble = false;
+  size_t fixed_findings = 0, fixed_files = 0;
+  for (const podlint::FixedFile& file : fixed.files) {
+    if (command.diff) {
+      podlint::write_unified_diff(std::cout, file.shown, file.original, file.fixed);
+    } else if (file.path == "-") {
+      std::cout << file.fixed;
+    } else if (file.changed()) {
+      std::string error;
+      if (!podlint::rewrite_file(file.path, file.original, file.fixed, error)) {
+        std::cerr << "podlint: " << file.shown << ": " << error << '\n';
+        trouble = true;
+        continue;
+      }
+    }
+    if (!file.changed()) continue;
+    ++fixed_files;
+    fixed_findings += file.applied.size();
+    if (!file.converged)
+      std::cerr << "podlint: " << file.shown << ": fixes were still left after " << podlint::kMaxFixRounds
+                << " rounds: run podlint fix again\n";
+    if (command.diff || command.format != "text") continue;
+    for (const podlint::AppliedFix& applied : file.applied)
+      report << fmt::format("{}:{}:{}: fixed: {} [{}]\n", file.shown, applied.finding.span.begin.line,
+                            applied.finding.span.begin.column, applied.fix.title, applied.finding.rule);
+  }
+  std::cout.flush();
+  const auto plural = [](size_t n, std::string_view word) {
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+  };
+  if (command.diff) {
+    std::cerr << (fixed_findings == 0 ? std::string("nothing to fix\n")
+                                      : fmt::format("would fix {} in {}\n", plural(fixed_findings, "finding"),
+                                                    plural(fixed_files, "file")));
+    if (trouble || !fixed.run.config_errors.empty() || podlint::summarize(fixed.run.reports).unreadable > 0)
+      return kExitTrouble;
+    return fixed_files > 0 ? podlint::kExitFindings : podlint::kExitClean;
+  }
+  const podlint::OutputFormat format = *podlint::output_format_from_name(command.format);
+  std::error_code cwd_error;
+  const std::string working_directory = std::filesystem::current_path(cwd_error).string();
+  podlint::emit(report, format, fixed.run.reports,
+                {.color = color,
+                 .show_fixes = command.show_fixes,
+                 .working_directory = cwd_error ? "/" : working_directory});
+  if (format == podlint::OutputFormat::Text)
+    report << fmt::format("fixed {} in {}\n", plural(fixed_findings, "finding"), plural(fixed_files, "file"));
+  report.flush();
+  if (trouble) return kExitTrouble;
+  return podlint::exit_status(fixed.run, *podlint::parse_fail_on(command.fail_on));
 }
 
 int run_config(const std::string& config, const std::string& path) {
@@ -242,30 +333,34 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_flag("--show-suppressed", lint.show_suppressed,
                "Also print the findings waived in the manifest (text format), marked (suppressed)");
+  app.add_flag("--show-fixes", lint.show_fixes,
+               "Print each finding's fixes and the lines they change (text format)");
+  const std::vector<std::string> pod_security_levels(podlint::pod_security_level_names().begin(),
+                                                     podlint::pod_security_level_names().end());
+  constexpr const char* kPodSecurityHelp =
+      "Pod Security level to check pods against where no Namespace of the run labels theirs (overrides the "
+      "configuration's podSecurity.level)";
   std::string pod_security_level;
-  app.add_option("--pod-security", pod_security_level,
-                 "Pod Security level to check pods against where no Namespace of the run labels theirs "
-                 "(overrides the configuration's podSecurity.level)")
-      ->check(CLI::IsMember(std::vector<std::string>(podlint::pod_security_level_names().begin(),
-                                                     podlint::pod_security_level_names().end())))
+  app.add_option("--pod-security", pod_security_level, kPodSecurityHelp)
+      ->check(CLI::IsMember(pod_security_levels))
       ->type_name("LEVEL");
   app.add_option("--config", lint.request.config_path,
                  "Configuration file for every input, instead of each one's nearest "
                  ".podlint.yaml")
       ->type_name("FILE");
+  const auto check_kubernetes_version = [](const std::string& text) {
+    return podlint::schema::parse_kubernetes_version(text)
+               ? std::string()
+               : "podlint supports Kubernetes " + supported_releases() + ", not " + text;
+  };
+  constexpr const char* kKubernetesVersionHelp =
+      "The Kubernetes release (1.N) the manifests are for, over the configuration's kubernetesVersion; "
+      "default: the newest supported";
   std::string kubernetes_version;
   auto* kubernetes_version_option =
-      app.add_option("--kubernetes-version", kubernetes_version,
-                     "The Kubernetes release (1.N) the manifests are for, over the configuration's "
-                     "kubernetesVersion; default: the newest supported")
+      app.add_option("--kubernetes-version", kubernetes_version, kKubernetesVersionHelp)
           ->type_name("1.N")
-          ->check(
-              [](const std::string& text) {
-                return podlint::schema::parse_kubernetes_version(text)
-                           ? std::string()
-                           : "podlint supports Kubernetes " + supported_releases() + ", not " + text;
-              },
-              "1.N");
+          ->check(check_kubernetes_version, "1.N");
   lint.request.jobs = 0;
   app.add_option("-j,--jobs", lint.request.jobs,
                  "Lint this many files at once; 0: one per core (the output is the same for any number)")
@@ -291,6 +386,46 @@ int main(int argc, char** argv) {
   events->add_option("file", events_path, "YAML file, or '-' for stdin")->required();
   events->add_flag("--spans", events_spans, "Append each node's source span, then comments and errors");
   events->add_flag("--tree-sitter", events_tolerant, "Use the error-tolerant tree-sitter front-end");
+
+  FixCommand fix_command;
+  auto* fix = app.add_subcommand("fix",
+                                 "Fix what can be fixed in place, keeping comments and layout (stdin to "
+                                 "stdout), then report what is left");
+  fix->add_option("paths", fix_command.request.paths,
+                  "Files or directories to fix (.yaml, .yml, .json); '-' reads stdin and writes stdout")
+      ->type_name("PATH...");
+  fix->add_flag("--unsafe", fix_command.policy.unsafe,
+                "Also apply the fixes that may change what runs, or that choose among answers");
+  fix->add_flag("--diff", fix_command.diff,
+                "Print what would change as a unified diff, change nothing; exit 1 when something would");
+  fix->add_option("--rule", fix_command.policy.rules, "Only fix this rule's findings (repeatable)")
+      ->type_name("ID")
+      ->allow_extra_args(false);
+  fix->add_flag("--show-fixes", fix_command.show_fixes,
+                "With the report of what is left, print the fixes left");
+  fix->add_option("--format", fix_command.format, "Format of the report of what is left")
+      ->check(CLI::IsMember(format_names))
+      ->capture_default_str();
+  fix->add_option("--stdin-filename", fix_command.request.stdin_filename,
+                  "Name to report for input read from stdin");
+  fix->add_option("--config", fix_command.request.config_path,
+                  "Configuration file for every input, instead of each one's nearest .podlint.yaml")
+      ->type_name("FILE");
+  std::string fix_kubernetes_version, fix_pod_security_level;
+  auto* fix_kubernetes_version_option =
+      fix->add_option("--kubernetes-version", fix_kubernetes_version, kKubernetesVersionHelp)
+          ->type_name("1.N")
+          ->check(check_kubernetes_version, "1.N");
+  fix->add_option("--pod-security", fix_pod_security_level, kPodSecurityHelp)
+      ->check(CLI::IsMember(pod_security_levels))
+      ->type_name("LEVEL");
+  fix->add_option("--fail-on", fix_command.fail_on, "Exit 1 when a finding left is at or above this severity")
+      ->check(CLI::IsMember(
+          std::vector<std::string>(podlint::fail_on_names().begin(), podlint::fail_on_names().end())))
+      ->capture_default_str();
+  fix->add_option("--color", fix_command.color, "Colored text report (NO_COLOR is honoured)")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
 
   auto* rules = app.add_subcommand("rules", "List the rules by category: id, default severity, summary");
   std::string rules_format = "text";
@@ -338,6 +473,14 @@ int main(int argc, char** argv) {
   }
   if (*lsp) return podlint::lsp::serve(STDIN_FILENO, STDOUT_FILENO);
   if (*events) return run_yaml_events(events_path, events_spans, events_tolerant);
+  if (*fix) {
+    if (*fix_kubernetes_version_option)
+      fix_command.request.kubernetes_minor =
+          *podlint::schema::parse_kubernetes_version(fix_kubernetes_version);
+    if (!fix_pod_security_level.empty())
+      fix_command.request.pod_security_level = podlint::parse_pod_security_level(fix_pod_security_level);
+    return run_fix(fix_command);
+  }
   if (*config && config_schema) {
     podlint::write_config_schema(std::cout);
     return 0;

@@ -25,19 +25,31 @@ class AutomountServiceAccountToken final : public Rule {
     const model::Field<bool>& automount = spec.automount_service_account_token;
     if (automount.valid()) {
       if (automount.value)
-        reporter.report(automount.span(),
-                        "the pod mounts its service account's API token into every container");
+        offer_opt_out(workload, reporter,
+                      reporter.report(automount.span(),
+                                      "the pod mounts its service account's API token into every container"));
       return;
     }
     // Unset, the ServiceAccount decides: its own automountServiceAccountToken: false turns it off.
     if (service_account_opts_out(workload, reporter)) return;
-    reporter.report(
-        rules::pod_span(spec),
-        "the pod does not set automountServiceAccountToken: false, so every container gets an API "
-        "token");
+    offer_opt_out(workload, reporter,
+                  reporter.report(rules::pod_span(spec),
+                                  "the pod does not set automountServiceAccountToken: false, so every "
+                                  "container gets an API token"));
   }
 
  private:
+  // automountServiceAccountToken: false on the pod (unsafe: a process that
+  // calls the API loses its token).
+  static void offer_opt_out(const model::Workload& workload, const Reporter& reporter, Diagnostic& d) {
+    const rules::Setting setting{workload.pod_spec->node,
+                                 {"automountServiceAccountToken"},
+                                 NewValue::raw("false"),
+                                 "Set automountServiceAccountToken: false for the pod",
+                                 {"containers"}};
+    if (auto fix = rules::setting_fix(workload, reporter, setting)) d.fixes.push_back(std::move(*fix));
+  }
+
   static bool service_account_opts_out(const model::Workload& workload, const Reporter& reporter) {
     const model::PodSpec& spec = *workload.pod_spec;
     std::string_view name = "default";

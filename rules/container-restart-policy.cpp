@@ -5,6 +5,7 @@
 #include <array>
 
 #include "engine/rule.hpp"
+#include "support/guess_fix.hpp"
 #include "support/pod_helpers.hpp"
 #include "support/restart_policy_common.hpp"
 #include "text/suggest.hpp"
@@ -63,9 +64,12 @@ class ContainerRestartPolicy final : public Rule {
             if (!rules::is_pod_restart_policy(value)) report_unsupported(reporter, policy, who);
           } else if (value != "Always") {
             static constexpr std::string_view kSidecar[] = {"Always"};
-            reporter.report(policy.span(),
-                            fmt::format("{}: restartPolicy must be Always (a sidecar) or unset, not \"{}\"{}",
-                                        who, value, text::did_you_mean(value, kSidecar)));
+            const text::Guess guess = text::guess(value, kSidecar);
+            Diagnostic& d = reporter.report(
+                policy.span(),
+                fmt::format("{}: restartPolicy must be Always (a sidecar) or unset, not \"{}\"{}", who, value,
+                            text::did_you_mean(guess.word)));
+            offer_guess(d, reporter, policy, guess);
           }
           break;
       }
@@ -75,10 +79,20 @@ class ContainerRestartPolicy final : public Rule {
  private:
   static void report_unsupported(Reporter& reporter, const model::Field<std::string_view>& policy,
                                  const std::string& who) {
-    reporter.report(
+    const text::Guess guess = text::guess(policy.value, rules::kPodRestartPolicies);
+    Diagnostic& d = reporter.report(
         policy.span(),
         fmt::format("{}: unsupported restartPolicy \"{}\": it must be Always, OnFailure or Never{}", who,
-                    policy.value, text::did_you_mean(policy.value, rules::kPodRestartPolicies)));
+                    policy.value, text::did_you_mean(guess.word)));
+    offer_guess(d, reporter, policy, guess);
+  }
+
+  // The value likely meant in place of the one written.
+  static void offer_guess(Diagnostic& d, const Reporter& reporter,
+                          const model::Field<std::string_view>& policy, const text::Guess& guess) {
+    if (auto fix = rules::guess_fix(reporter.source(), *policy.node, guess,
+                                    fmt::format("Change \"{}\" to \"{}\"", policy.value, guess.word)))
+      d.fixes.push_back(std::move(*fix));
   }
 };
 

@@ -3,6 +3,7 @@
 
 #include "engine/rule.hpp"
 #include "schema/validate.hpp"
+#include "support/guess_fix.hpp"
 #include "text/suggest.hpp"
 
 namespace podlint {
@@ -27,7 +28,13 @@ class InvalidEnum final : public Rule {
                                         finding.value, finding.field, finding.owner);
       for (size_t i = 0; i < finding.allowed.size(); ++i)
         message += fmt::format("{}\"{}\"", i ? ", " : "", finding.allowed[i]);
-      reporter.report(finding.span, message + text::did_you_mean(finding.suggestion));
+      Diagnostic& d = reporter.report(finding.span, message + text::did_you_mean(finding.suggestion));
+      if (finding.fix_target == nullptr) continue;
+      const text::Guess guess{finding.suggestion, finding.suggestion_case_only, true};
+      if (auto fix =
+              rules::guess_fix(reporter.source(), *finding.fix_target, guess,
+                               fmt::format("Change \"{}\" to \"{}\"", finding.value, finding.suggestion)))
+        d.fixes.push_back(std::move(*fix));
     }
   }
 };

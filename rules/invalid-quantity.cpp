@@ -1,4 +1,7 @@
 // invalid-quantity: every requests/limits value must be a quantity the API can parse.
+#include <fmt/format.h>
+
+#include "engine/edits.hpp"
 #include "engine/rule.hpp"
 #include "support/pod_helpers.hpp"
 #include "support/quantity.hpp"
@@ -37,8 +40,17 @@ class InvalidQuantity final : public Rule {
           rules::entry_label(entry, is_limit) + " \"" + std::string(entry.quantity) + "\"";
       const rules::ParsedQuantity parsed = rules::parse_quantity(entry.quantity);
       if (!parsed.ok) {
-        reporter.report(entry.value->span, what + " is not a valid quantity: " + parsed.problem +
-                                               text::did_you_mean(parsed.suggestions));
+        Diagnostic& d =
+            reporter.report(entry.value->span, what + " is not a valid quantity: " + parsed.problem +
+                                                   text::did_you_mean(parsed.suggestions));
+        // One reading: the rewrite is safe; MB may mean M or Mi: each is a guess.
+        const Editor editor(reporter.source(), nullptr);
+        for (const std::string& rewrite : parsed.suggestions) {
+          if (auto edit = editor.replace_scalar(*entry.value, rewrite))
+            d.fixes.push_back({fmt::format("Change \"{}\" to \"{}\"", entry.quantity, rewrite),
+                               parsed.certain ? Applicability::Safe : Applicability::Unsafe,
+                               {std::move(*edit)}});
+        }
       } else if (parsed.value.negative()) {
         reporter.report(entry.value->span, what + " must not be negative");
       } else if (rules::is_extended_resource(entry.name) && !parsed.value.is_integer()) {

@@ -26,9 +26,13 @@ class InvalidRestartPolicy final : public Rule {
     const auto& policy = workload.pod_spec->restart_policy;
     // An empty value is defaulted to Always, like an absent one.
     if (!policy.valid() || policy.value.empty() || rules::is_pod_restart_policy(policy.value)) return;
-    reporter.report(policy.span(),
-                    fmt::format("unsupported restartPolicy \"{}\": it must be Always, OnFailure or Never{}",
-                                policy.value, text::did_you_mean(policy.value, rules::kPodRestartPolicies)));
+    const text::Guess guess = text::guess(policy.value, rules::kPodRestartPolicies);
+    Diagnostic& d = reporter.report(
+        policy.span(),
+        fmt::format("unsupported restartPolicy \"{}\": it must be Always, OnFailure or Never{}", policy.value,
+                    text::did_you_mean(guess.word)));
+    // The value meant, if the workload's kind accepts it; else one it does.
+    d.fixes = rules::restart_policy_fixes(workload, reporter.source(), guess);
   }
 };
 

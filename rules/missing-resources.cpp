@@ -4,6 +4,7 @@
 #include <array>
 
 #include "engine/rule.hpp"
+#include "support/misspellings.hpp"
 #include "support/pod_helpers.hpp"
 #include "support/quantity.hpp"
 
@@ -40,7 +41,10 @@ class MissingResources final : public Rule {
     if (!workload.pod_spec) return;
     const std::vector<std::string>& required = reporter.option(kRequired);
     for (const model::Container* c : workload.pod_spec->all_containers()) {
-      if (c->kind == model::ContainerKind::Ephemeral) continue;
+      // A misspelt resources key is unknown-field's one finding.
+      if (c->kind == model::ContainerKind::Ephemeral ||
+          rules::misspelt(reporter.facts(), c->node, "resources"))
+        continue;
       std::vector<std::string> missing;
       for (const std::string& entry : required) {
         const bool limit = entry.starts_with("limits.");

@@ -1,4 +1,5 @@
 // probe-success-threshold: liveness and startup probes must use successThreshold 1.
+#include "engine/edits.hpp"
 #include "engine/rule.hpp"
 #include "support/pod_helpers.hpp"
 
@@ -24,8 +25,16 @@ class ProbeSuccessThreshold final : public Rule {
         if (field == "readinessProbe") continue;
         const auto& threshold = probe->success_threshold;
         if (!threshold.valid() || threshold.value == 0 || threshold.value == 1) continue;
-        reporter.report(threshold.span(), std::string(field) + ".successThreshold of " + rules::describe(*c) +
-                                              " must be 1, not " + std::to_string(threshold.value));
+        Diagnostic& d = reporter.report(threshold.span(), std::string(field) + ".successThreshold of " +
+                                                              rules::describe(*c) + " must be 1, not " +
+                                                              std::to_string(threshold.value));
+        // 1 is the only value the API accepts here: nothing else could run.
+        const yaml::Node& value = *threshold.node;
+        d.fixes.push_back(
+            {"Set successThreshold to 1",
+             Applicability::Safe,
+             {Editor(reporter.source(), nullptr)
+                  .replace(value.span.begin.offset, value.span.end.offset, "1", value.span.begin)}});
       }
     }
   }

@@ -3,6 +3,8 @@
 // allowPrivilegeEscalation: false.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "support/pod_helpers.hpp"
 #include "support/pod_security.hpp"
 
@@ -23,14 +25,29 @@ class PssPrivilegeEscalation final : public rules::ControlRule {
       const model::Field<bool>* field = context ? &context->allow_privilege_escalation : nullptr;
       if (field && field->valid() && !field->value) continue;
       // Unset means allowed: the kernel's no_new_privs stays off.
-      if (field && field->valid()) {
-        out.push_back({field->span(), rules::describe(*container) + " allows privilege escalation"});
-      } else {
-        out.push_back({context ? context->key->span : rules::container_span(*container),
-                       rules::describe(*container) + " does not set allowPrivilegeEscalation: false"});
-      }
+      rules::Violation violation =
+          field && field->valid()
+              ? rules::Violation{field->span(), rules::describe(*container) + " allows privilege escalation"}
+              : rules::Violation{
+                    context ? context->key->span : rules::container_span(*container),
+                    rules::describe(*container) + " does not set allowPrivilegeEscalation: false"};
+      if (may_forbid_escalation(context))
+        violation.fix = rules::container_setting(*container, "allowPrivilegeEscalation", "false");
+      out.push_back(std::move(violation));
     }
     return out;
+  }
+
+  // The API refuses allowPrivilegeEscalation: false beside privileged: true
+  // or an added CAP_SYS_ADMIN (SYS_ADMIN is left alone too: it is the same
+  // power, however spelt).
+  static bool may_forbid_escalation(const model::SecurityContext* context) {
+    if (context == nullptr) return true;
+    if (context->privileged.valid() && context->privileged.value) return false;
+    if (!context->capabilities) return true;
+    return std::ranges::none_of(context->capabilities->add, [](const auto& added) {
+      return added.valid() && (added.value == "CAP_SYS_ADMIN" || added.value == "SYS_ADMIN");
+    });
   }
 };
 

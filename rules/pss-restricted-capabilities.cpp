@@ -30,7 +30,15 @@ class PssRestrictedCapabilities final : public rules::ControlRule {
         const yaml::Span where = caps      ? caps->key->span
                                  : context ? context->key->span
                                            : rules::container_span(*container);
-        out.push_back({where, rules::describe(*container) + " does not drop ALL capabilities"});
+        rules::Violation violation{where, rules::describe(*container) + " does not drop ALL capabilities"};
+        // A drop list there already is the user's to extend.
+        if (!caps || caps->node == nullptr || yaml::find(yaml::resolve(*caps->node), "drop") == nullptr)
+          violation.fix = rules::Setting{
+              container->node,
+              {"securityContext", "capabilities", "drop"},
+              NewValue::sequence({NewValue::string("ALL")}),
+              "Set securityContext.capabilities.drop: [ALL] in " + rules::describe(*container)};
+        out.push_back(std::move(violation));
       }
       if (!caps) continue;
       for (const auto& added : caps->add) {

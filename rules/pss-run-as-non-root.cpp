@@ -3,6 +3,8 @@
 // and false nowhere.
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "support/pod_helpers.hpp"
 #include "support/pod_security.hpp"
 
@@ -24,20 +26,41 @@ class PssRunAsNonRoot final : public rules::ControlRule {
     const model::Field<bool>* pod_field = pod_context ? &pod_context->run_as_non_root : nullptr;
     const bool pod_true = pod_field && pod_field->valid() && pod_field->value;
     // A pod-level false fails even when every container says true.
-    if (pod_field && pod_field->valid() && !pod_field->value)
-      out.push_back({pod_field->span(), "the pod sets runAsNonRoot: false"});
+    const bool pod_false = pod_field && pod_field->valid() && !pod_field->value;
+    if (pod_false) {
+      rules::Violation violation{pod_field->span(), "the pod sets runAsNonRoot: false"};
+      if (!runs_as_root(pod_context, nullptr))
+        violation.fix = rules::Setting{pod.spec.node,
+                                       {"securityContext", "runAsNonRoot"},
+                                       NewValue::raw("true"),
+                                       "Set securityContext.runAsNonRoot: true for the pod"};
+      out.push_back(std::move(violation));
+    }
     for (const auto& [container, context] : rules::containers_with_context(pod.spec)) {
       const model::Field<bool>* field = context ? &context->run_as_non_root : nullptr;
+      std::optional<rules::Violation> violation;
       if (field && field->valid()) {
         if (!field->value)
-          out.push_back({field->span(), rules::describe(*container) + " sets runAsNonRoot: false"});
+          violation = {field->span(), rules::describe(*container) + " sets runAsNonRoot: false"};
       } else if (!pod_true) {
-        out.push_back({context ? context->key->span : rules::container_span(*container),
-                       fmt::format("{} does not set runAsNonRoot: true, nor does the pod",
-                                   rules::describe(*container))});
+        violation = {
+            context ? context->key->span : rules::container_span(*container),
+            fmt::format("{} does not set runAsNonRoot: true, nor does the pod", rules::describe(*container))};
       }
+      if (!violation) continue;
+      // A pod-level false still fails, and user 0 would not start.
+      if (!pod_false && !runs_as_root(pod_context, context))
+        violation->fix = rules::container_setting(*container, "runAsNonRoot", "true");
+      out.push_back(std::move(*violation));
     }
     return out;
+  }
+
+  // The container's user (its own, else the pod's) is 0: the kubelet does
+  // not start it under runAsNonRoot: true.
+  static bool runs_as_root(const model::SecurityContext* pod, const model::SecurityContext* container) {
+    if (container && container->run_as_user.valid()) return container->run_as_user.value == 0;
+    return pod && pod->run_as_user.valid() && pod->run_as_user.value == 0;
   }
 };
 

@@ -27,13 +27,20 @@ class ReadOnlyRootFilesystem final : public Rule {
       // A debugging session's ephemeral container is not hardened like the app.
       if (container->kind == model::ContainerKind::Ephemeral) continue;
       const model::Field<bool>* field = context ? &context->read_only_root_filesystem : nullptr;
+      Diagnostic* d = nullptr;
       if (field && field->valid()) {
         if (!field->value)
-          reporter.report(field->span(), rules::describe(*container) + " has a writable root filesystem");
+          d = &reporter.report(field->span(),
+                               rules::describe(*container) + " has a writable root filesystem");
       } else {
-        reporter.report(context ? context->key->span : rules::container_span(*container),
-                        rules::describe(*container) + " does not set readOnlyRootFilesystem: true");
+        d = &reporter.report(context ? context->key->span : rules::container_span(*container),
+                             rules::describe(*container) + " does not set readOnlyRootFilesystem: true");
       }
+      // Unsafe: a process that writes outside its volumes then fails.
+      if (d == nullptr) continue;
+      if (auto fix = rules::setting_fix(
+              workload, reporter, rules::container_setting(*container, "readOnlyRootFilesystem", "true")))
+        d->fixes.push_back(std::move(*fix));
     }
   }
 };

@@ -22,10 +22,17 @@ class UnusedSuppression final : public Rule {
 
   void check_waivers(std::span<const WaiverProblem> problems, Reporter& reporter) const override {
     for (const WaiverProblem& p : problems) {
+      Diagnostic* d = nullptr;
       if (p.issue == WaiverIssue::NothingWaived)
-        reporter.report(p.span, fmt::format("nothing to suppress: no finding {}", where(p)));
+        d = &reporter.report(p.span, fmt::format("nothing to suppress: no finding {}", where(p)));
       if (p.issue == WaiverIssue::RuleNotWaived)
-        reporter.report(p.span, fmt::format("nothing to suppress: no {} finding {}", p.word, where(p)));
+        d = &reporter.report(p.span, fmt::format("nothing to suppress: no {} finding {}", p.word, where(p)));
+      // A waiver of nothing changes no finding: taking it away is safe.
+      if (d == nullptr || !p.removal) continue;
+      d->fixes.push_back({p.removes_waiver ? std::string("Remove the unused waiver")
+                                           : fmt::format("Remove \"{}\" from the waiver", p.word),
+                          Applicability::Safe,
+                          {*p.removal}});
     }
   }
 

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
+#include <vector>
 
 #include "engine/rule.hpp"
 #include "support/pod_helpers.hpp"
@@ -49,8 +49,6 @@ class WorkloadRestartPolicy final : public Rule {
 
   void check_workload(const model::Workload& workload, Reporter& reporter) const override {
     if (!workload.pod_spec || !workload.kind.valid()) return;
-    static constexpr std::array<std::string_view, 5> kLongRunning = {"Deployment", "StatefulSet", "DaemonSet",
-                                                                     "ReplicaSet", "ReplicationController"};
     const std::string_view kind = workload.kind.value;
     const auto& policy = workload.pod_spec->restart_policy;
     // A type error is the schema rules' finding; null and empty, like absent,
@@ -58,29 +56,35 @@ class WorkloadRestartPolicy final : public Rule {
     if (policy.present() && !policy.valid() && !rules::is_null(policy.node)) return;
     const std::string_view value = policy.valid() ? policy.value : std::string_view();
     if (!value.empty() && !rules::is_pod_restart_policy(value)) return;  // invalid-restart-policy's
+    const std::vector<std::string_view> allowed = rules::allowed_restart_policies(workload);
+    if (std::find(allowed.begin(), allowed.end(), value.empty() ? "Always" : value) != allowed.end()) return;
 
+    Diagnostic* finding = nullptr;
     if (workload.is_job()) {
-      if (value == "Always") {
-        reporter.report(
+      // Only Never goes with a podFailurePolicy.
+      const std::string choices =
+          allowed.size() == 1 ? "Never (a podFailurePolicy allows no other)" : "OnFailure or Never";
+      if (!value.empty()) {
+        finding = &reporter.report(
             policy.span(),
-            fmt::format("restartPolicy \"Always\" is not allowed in a {}: use OnFailure or Never", kind));
-      } else if (value.empty()) {
+            fmt::format("restartPolicy \"{}\" is not allowed in a {}: use {}", value, kind, choices));
+      } else {
         const yaml::Node* key = pod_spec_key(workload);
-        reporter.report(policy.present() ? policy.span()
-                        : key            ? key->span
-                                         : workload.pod_spec->node->span,
-                        fmt::format("a {}'s pods must not use the default restartPolicy (Always): add "
-                                    "restartPolicy: OnFailure or Never",
-                                    kind));
+        finding =
+            &reporter.report(policy.present() ? policy.span()
+                             : key            ? key->span
+                                              : workload.pod_spec->node->span,
+                             fmt::format("a {}'s pods must not use the default restartPolicy (Always): add "
+                                         "restartPolicy: {}",
+                                         kind, choices));
       }
-      return;
+    } else {
+      finding = &reporter.report(policy.span(),
+                                 fmt::format("restartPolicy \"{}\" is not allowed in a {}: its pods must use "
+                                             "Always (remove the field or set it to Always)",
+                                             value, kind));
     }
-    if (value.empty() || value == "Always") return;
-    if (std::find(kLongRunning.begin(), kLongRunning.end(), kind) == kLongRunning.end()) return;
-    reporter.report(policy.span(),
-                    fmt::format("restartPolicy \"{}\" is not allowed in a {}: its pods must use "
-                                "Always (remove the field or set it to Always)",
-                                value, kind));
+    finding->fixes = rules::restart_policy_fixes(workload, reporter.source());
   }
 };
 

@@ -9,8 +9,9 @@
 // as the newest release that has it types it, with the releases it is known
 // to be in (a field that comes or goes between two releases without models
 // says so: either of the releases between may be the one). Fails on a
-// constraint that names a type or field the schema lacks, or an enum on a
-// field that is not a string, so that the files cannot drift.
+// constraint that names a type or field the schema lacks, an enum or a format
+// on a field that is not a string, or a range on one that is not an integer,
+// so that the files cannot drift.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const [constraintsPath, out, ...schemaPaths] = process.argv.slice(2);
@@ -125,6 +126,52 @@ for (const [type, spec] of Object.entries(constraints.required)) {
   }
 }
 
+// The formats of src/schema/schema.hpp, by their constraints.json names.
+const formatNames = {
+  'dns-label': 'Dns1123Label',
+  'dns-subdomain': 'Dns1123Subdomain',
+  'dns-subdomain-prefix': 'Dns1123SubdomainPrefix',
+  'dns-1035-label': 'Dns1035Label',
+  'qualified-name': 'QualifiedName',
+  'label-value': 'LabelValue',
+  'annotation-key': 'AnnotationKey',
+  'finalizer-name': 'FinalizerName',
+  'configmap-key': 'ConfigMapKey',
+  'env-var-name': 'EnvVarName',
+  'http-header-name': 'HttpHeaderName',
+  'iana-service-name': 'IanaServiceName',
+  ip: 'IpAddress',
+  'sysctl-name': 'SysctlName',
+  'relative-path': 'RelativePath',
+  'no-parent-path': 'NoParentPath',
+  'absolute-path': 'AbsolutePath',
+  percent: 'Percent',
+};
+const formatOf = (name, where) => {
+  if (name === undefined) return 'None';
+  if (!formatNames[name]) fail(`${where}: unknown format "${name}"`);
+  return formatNames[name];
+};
+const scalarOf = (text) => text?.replace(/^(\[\]|\{\})/, '');
+
+const formats = new Map();
+for (const [path, spec] of Object.entries(constraints.formats ?? {})) {
+  const [type, field] = path.split('.');
+  const declared = schema.types[type]?.[field];
+  if (!['string', 'int-or-string'].includes(scalarOf(declared)))
+    fail(`format ${path}: not a string field of the schema`);
+  if (spec.key !== undefined && !declared.startsWith('{}')) fail(`format ${path}: a key format on no map`);
+  formats.set(path, { value: formatOf(spec.format, path), key: formatOf(spec.key, path) });
+}
+const ranges = new Map();
+for (const [path, spec] of Object.entries(constraints.ranges ?? {})) {
+  const [type, field] = path.split('.');
+  if (!['integer', 'int-or-string'].includes(scalarOf(schema.types[type]?.[field])))
+    fail(`range ${path}: not an integer field of the schema`);
+  if (spec.minimum === undefined && spec.maximum === undefined) fail(`range ${path}: no bound`);
+  ranges.set(path, spec);
+}
+
 const cxx = (s) => JSON.stringify(s); // ASCII names and values: a JSON string is a valid C++ literal
 
 const lines = [];
@@ -159,10 +206,15 @@ for (const name of typeNames) {
     const object = t.type ? `&kTypes[${typeIndex.get(t.type)}]` : 'nullptr';
     const path = `${name}.${field}`;
     const values = enumArrays.has(path) ? enumArrays.get(path) : '{}';
+    const format = formats.get(path) ?? { value: 'None', key: 'None' };
+    const range = ranges.get(path) ?? {};
+    const bound = (n, none) => (n === undefined ? none : `INT64_C(${n})`);
     const since = enums.get(path)?.since.some((m) => m !== 0) ? `${enumArrays.get(path)}Since` : '{}';
     const l = lifetime(name, field);
     emit(
-      `    {${cxx(field)}, Shape::${t.shape}, Kind::${t.kind}, ${object}, ${required.has(path)}, ${values}, ${since}, ` +
+      `    {${cxx(field)}, Shape::${t.shape}, Kind::${t.kind}, ${object}, ${required.has(path)}, ${values}, ` +
+        `Format::${format.value}, Format::${format.key}, ${bound(range.minimum, 'kNoMinimum')}, ` +
+        `${bound(range.maximum, 'kNoMaximum')}, ${since}, ` +
         `{${l.addedAfter}, ${l.addedBy}, ${l.removedAfter}, ${l.removedBy}}},`,
     );
     ++count;

@@ -7,7 +7,8 @@
 #   scripts/new-rule.sh ID CATEGORY     e.g. scripts/new-rule.sh host-pid-shared security
 #
 # CATEGORY is one of Category's names (src/engine/rule.hpp): yaml, schema,
-# ports, probes, resources, restart-policy, security, suppression.
+# metadata, containers, env, volumes, ports, probes, resources, restart-policy,
+# scheduling, workloads, references, security, suppression.
 set -euo pipefail
 root="${PODLINT_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 if [[ $# -ne 2 ]]; then
@@ -21,7 +22,8 @@ if [[ ! $id =~ ^[a-z][a-z0-9]*(-[a-z0-9]+)*$ ]]; then
   exit 2
 fi
 case "$category" in
-  yaml | schema | ports | probes | resources | restart-policy | security | suppression) ;;
+  yaml | schema | metadata | containers | env | volumes | ports | probes | resources | restart-policy | \
+    scheduling | workloads | references | security | suppression) ;;
   *)
     echo "new-rule: unknown category \"$category\"" >&2
     exit 2

@@ -71,13 +71,15 @@ TEST_CASE("podlint names both places of a duplicate key", "[cli]") {
       run("- --stdin-filename pod.yaml --color never", "kind: Pod\nkind: ConfigMap\napiVersion: v1\n");
   CHECK(r.status == 1);
   CHECK(r.out ==
-        "pod.yaml:2:1: error: duplicate key \"kind\" (first defined at 1:1) [duplicate-key]\n"
+        "pod.yaml:2:1: error: duplicate key \"kind\" (first defined at 1:1) [duplicate-key] (unsafe fix "
+        "available)\n"
         " 2 | kind: ConfigMap\n"
         "   | ^~~~\n"
         "pod.yaml:1:1: note: first defined here\n"
         " 1 | kind: Pod\n"
         "   | ^~~~\n"
-        "1 error, 0 warnings, 0 info in 1 file (1 document, 1 Kubernetes object)\n");
+        "1 error, 0 warnings, 0 info in 1 file (1 document, 1 Kubernetes object)\n"
+        "1 fixable with `podlint fix --unsafe`\n");
 }
 
 TEST_CASE("podlint colors only when asked or on a terminal", "[cli]") {
@@ -180,6 +182,23 @@ TEST_CASE("podlint --format json gives every diagnostic with its exact span", "[
       "endColumn": 5,
       "endLine": 2,
       "file": "pod.yaml",
+      "fixes": [
+        {
+          "applicability": "unsafe",
+          "edits": [
+            {
+              "column": 1,
+              "endColumn": 1,
+              "endLine": 2,
+              "endOffset": 10,
+              "line": 1,
+              "offset": 0,
+              "replacement": ""
+            }
+          ],
+          "title": "Remove the earlier \"kind\" (line 1)"
+        }
+      ],
       "line": 2,
       "message": "duplicate key \"kind\" (first defined at 1:1)",
       "object": {
@@ -271,9 +290,10 @@ TEST_CASE("with suppressions.allow: false in the configuration, waivers do not c
   CHECK(r.status == 1);
   CHECK(r.out.find("pod.yaml:7:20: error: in-source suppressions are turned off: the configuration sets "
                    "suppressions.allow to false [forbidden-suppression]\n") != std::string::npos);
-  CHECK(r.out.ends_with(
-      "1 error, 6 warnings, 1 info in 1 file (1 document, 1 Kubernetes object)\n"));  // with the security
-                                                                                      // findings
+  // With the security rules' findings, two of them fixable.
+  CHECK(
+      r.out.ends_with("1 error, 6 warnings, 1 info in 1 file (1 document, 1 Kubernetes object)\n"
+                      "2 fixable with `podlint fix --unsafe`\n"));
   // A rule no waiver applies to says so in the effective configuration.
   const auto config = run("config --config " + (dir / "strict.yaml").string());
   CHECK(config.out.find("  yaml-syntax:\n    enabled: true  # default\n    severity: error  # default\n"
@@ -313,8 +333,10 @@ TEST_CASE("podlint writes SARIF to a file and prints text in one run", "[cli][ou
                          " --format text --format junit --output " + junit,
                      "kind: Pod\nkind: ConfigMap\napiVersion: v1\n");
   CHECK(r.status == 1);
-  CHECK(r.out.rfind("pod.yaml:2:1: error: duplicate key \"kind\" (first defined at 1:1) [duplicate-key]\n",
-                    0) == 0);
+  CHECK(r.out.rfind(
+            "pod.yaml:2:1: error: duplicate key \"kind\" (first defined at 1:1) [duplicate-key] (unsafe "
+            "fix available)\n",
+            0) == 0);
   std::ifstream in(sarif);
   const std::string written{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   CHECK(written.rfind("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n", 0) == 0);

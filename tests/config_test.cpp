@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -501,10 +502,16 @@ overrides:
   const auto all = podlint_in(tree.root(), "--color never --format json --fail-on never .");
   CHECK(all.status == 0);
   const auto json = nlohmann::json::parse(all.out);
+  // The rules the configurations set; the hardening rules' findings on the
+  // pod are the same in every folder.
+  const std::set<std::string> configured{"missing-liveness-probe", "missing-readiness-probe",
+                                         "missing-resources"};
   std::vector<std::string> found;
-  for (const auto& d : json["diagnostics"])
+  for (const auto& d : json["diagnostics"]) {
+    if (!configured.contains(d["rule"].get<std::string>())) continue;
     found.push_back(d["file"].get<std::string>() + " " + d["severity"].get<std::string>() + " " +
                     d["rule"].get<std::string>());
+  }
   CHECK(found == std::vector<std::string>{
                      "./strict/pod.yaml warning missing-liveness-probe",
                      "./strict/pod.yaml warning missing-readiness-probe",

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Lints examples/ (and ../shared/corpus when present) with --format json and
-# validates the output against schema/podlint-output.schema.json.
+# Lints examples/ and the rule fixtures (findings with every kind of fix), and
+# ../shared/corpus when present, with --format json and validates the output
+# against schema/podlint-output.schema.json.
 #   tests/json-output-test.sh PODLINT OUT_DIR
 set -euo pipefail
 podlint="$1"
@@ -8,7 +9,8 @@ out="$2"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mkdir -p "$out"
 "$podlint" --format json --fail-on never "$root/examples" >"$out/examples.json"
-files=("$out/examples.json")
+"$podlint" --format json --fail-on never "$root/tests/rules" >"$out/fixtures.json"
+files=("$out/examples.json" "$out/fixtures.json")
 if [[ -d "$root/../shared/corpus" ]]; then
   "$podlint" --format json --fail-on never "$root/../shared/corpus" >"$out/corpus.json"
   files+=("$out/corpus.json")

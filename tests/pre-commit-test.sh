@@ -50,12 +50,12 @@ fail() {
 try_hook pod-duplicate-key.yaml
 ((status == 1)) || fail "exit status $status on a bad manifest, not 1"
 grep -q '^podlint\.*Failed$' <<<"$output" || fail "the hook did not fail"
-grep -qxF 'pod-duplicate-key.yaml:9:7: error: duplicate key "image" (first defined at 8:7) [duplicate-key]' \
+grep -qxF 'pod-duplicate-key.yaml:9:7: error: duplicate key "image" (first defined at 8:7) [duplicate-key] (unsafe fix available)' \
   <<<"$output" || fail "no diagnostic for pod-duplicate-key.yaml"
 
 try_hook pod.json
 ((status == 1)) || fail "exit status $status on a bad JSON manifest, not 1"
-grep -qxF 'pod.json:1:37: error: duplicate key "kind" (first defined at 1:22) [duplicate-key]' <<<"$output" ||
+grep -qxF 'pod.json:1:37: error: duplicate key "kind" (first defined at 1:22) [duplicate-key] (unsafe fix available)' <<<"$output" ||
   fail "no diagnostic for pod.json"
 
 try_hook pod-clean.yaml

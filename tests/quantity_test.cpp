@@ -70,17 +70,21 @@ TEST_CASE("invalid quantities say why and suggest a spelling", "[quantity]") {
   struct Case {
     std::string text, problem;
     std::vector<std::string> suggestions;
+    bool certain = false;
   };
   const Case cases[] = {
       {"512MB", "unknown suffix \"MB\"", {"512M", "512Mi"}},
       {"1gb", "unknown suffix \"gb\"", {"1G", "1Gi"}},
       {"2K", "unknown suffix \"K\"", {"2k", "2Ki"}},
-      {"1gi", "unknown suffix \"gi\"", {"1Gi"}},
-      {"1MiB", "unknown suffix \"MiB\"", {"1Mi"}},
-      {"1.5 Gi", "it contains a space", {"1.5Gi"}},
-      {"100 m", "it contains a space", {"100m"}},
+      {"1gi", "unknown suffix \"gi\"", {"1Gi"}, true},
+      {"1MiB", "unknown suffix \"MiB\"", {"1Mi"}, true},
+      {"1.5 Gi", "it contains a space", {"1.5Gi"}, true},
+      {"100 m", "it contains a space", {"100m"}, true},
       {"512 MB", "it contains a space", {"512M", "512Mi"}},
-      {"1,5Gi", "the decimal separator is '.', not ','", {"1.5Gi"}},
+      {"1 GiB", "it contains a space", {"1Gi"}, true},
+      {"1,5Gi", "the decimal separator is '.', not ','", {"1.5Gi"}, true},
+      {"1,500Mi", "the decimal separator is '.', not ','", {"1.500Mi"}},
+      {"1,5000", "the decimal separator is '.', not ','", {"1.5000"}, true},
       {"1.2.3", "the number has more than one '.'", {}},
       {"Gi", "it does not start with a number", {}},
       {".", "the number has no digits", {}},
@@ -95,6 +99,7 @@ TEST_CASE("invalid quantities say why and suggest a spelling", "[quantity]") {
     CHECK(!parsed.ok);
     CHECK(parsed.problem == c.problem);
     CHECK(parsed.suggestions == c.suggestions);
+    CHECK(parsed.certain == c.certain);
   }
 }
 

@@ -3,6 +3,7 @@
 // ctest tests of their own (rule_fixture/rule_fixture.cpp).
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 #include <set>
 #include <string>
 
@@ -46,6 +47,25 @@ TEST_CASE("every rule has its code, its page and its fixtures, and nothing else 
     CHECK(ids.count(entry.path().filename().string()) == 1);
   }
   CHECK(podlint::find_rule("no-such-rule") == nullptr);
+}
+
+TEST_CASE("the README's table of fixes names exactly the rules whose fixtures are fixed",
+          "[rules][docs][fix]") {
+  std::ifstream in(kSource / "README.md");
+  std::set<std::string> listed;
+  bool inside = false;
+  for (std::string line; std::getline(in, line);) {
+    if (line.starts_with("<!-- fixes:begin")) inside = true;
+    if (line.starts_with("<!-- fixes:end")) inside = false;
+    if (inside && line.starts_with("| `")) listed.insert(line.substr(3, line.find('`', 3) - 3));
+  }
+  std::set<std::string> fixed;
+  for (const auto& entry : fs::recursive_directory_iterator(kSource / "tests" / "rules")) {
+    if (entry.path().filename().string().ends_with("fixed.yaml"))
+      fixed.insert(entry.path().parent_path().filename().string());
+  }
+  CHECK(!fixed.empty());
+  CHECK(listed == fixed);
 }
 
 TEST_CASE("a registry with a duplicate id, a bad id or a rule without a page is unsound", "[rules]") {

@@ -3,7 +3,7 @@
 # ../shared/corpus (or on a given .sarif file) and fails on any error or
 # warning it reports, or when the log does not match the SARIF schema;
 # notes are counted and printed (tests/check-sarif.mjs).
-#   tests/sarif-validator-test.sh PODLINT MULTITOOL OUT_DIR examples|unreadable|nasty|corpus|FILE.sarif
+#   tests/sarif-validator-test.sh PODLINT MULTITOOL OUT_DIR examples|unreadable|nasty|fixes|corpus|FILE.sarif
 # Exits 77 (ctest's skip code here) when ../shared/corpus is absent.
 set -euo pipefail
 podlint="$1"
@@ -27,6 +27,10 @@ case "$target" in
     sarif="$out/nasty.sarif"
     "$podlint" --fail-on never --format sarif --output "$sarif" tests/fuzz-regressions
     ;;
+  fixes)  # the rule fixtures: findings with every kind of fix, insertions and removals
+    sarif="$out/fixes.sarif"
+    "$podlint" --fail-on never --format sarif --output "$sarif" tests/rules
+    ;;
   corpus)
     if [[ ! -d ../shared/corpus ]]; then
       echo "sarif-validator: ../shared/corpus not found, skipping"
@@ -42,8 +46,10 @@ log="$out/$name.validation.sarif"
 rm -f "$log"
 # The SARIF rules, and the rules of what GitHub code scanning accepts. The
 # validator is a .NET program: invariant globalization spares it libicu, which
-# a fresh machine need not have.
-DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 "$multitool" validate -o "$log" --rule-kind "Sarif;Gh" --level "Error;Warning;Note" "$sarif" \
+# a fresh machine need not have. Its default limit of 10 MB would skip the
+# log of every rule fixture.
+DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 "$multitool" validate -o "$log" --rule-kind "Sarif;Gh" --level "Error;Warning;Note" \
+  --max-file-size-in-kb 200000 "$sarif" \
   >"$out/$name.validation.txt"
 schema="$root/node_modules/@microsoft/sarif-multitool-linux/sarif-2.1.0.json"
 node "$root/tests/check-sarif.mjs" "$schema" "$sarif" "$log"

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "schema/formats.hpp"
 #include "schema/schema.hpp"
 #include "schema/validate.hpp"
 #include "yaml/parser.hpp"
@@ -37,10 +38,15 @@ std::string describe(const Finding& f) {
     case Problem::InvalidEnum:
       return out + ": " + std::string(f.value) + " of " + std::to_string(f.allowed.size()) +
              " (suggestion: " + std::string(f.suggestion) + ")";
+    case Problem::InvalidFormat:
+      return out + ": " + (f.map_key ? "key " : "") + std::string(f.value) + " is not " +
+             std::string(podlint::schema::format_name(f.format));
+    case Problem::OutOfRange:
+      return out + ": " + std::string(f.value) + " out of range";
     case Problem::MissingRequired:
       break;
   }
-  return out + (f.empty_list ? " is empty" : " is missing");
+  return out + (f.empty ? " is empty" : " is missing");
 }
 
 std::vector<std::string> messages(const std::vector<Finding>& findings, Problem problem) {

@@ -9,8 +9,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/diagnostic.hpp"
 #include "yaml/source.hpp"
@@ -39,6 +41,15 @@ inline CommandResult run_command(const std::string& command, const std::string& 
   const int status = pclose(pipe);
   std::filesystem::remove(input);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+// The lines of a text, without their line breaks.
+inline std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);)
+    lines.push_back(line);
+  return lines;
 }
 
 // Adds a finding on the first occurrence of `needle` in the report's text.

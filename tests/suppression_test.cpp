@@ -120,7 +120,8 @@ TEST_CASE("a directive without a rule list waives every rule", "[suppression]") 
 }
 
 TEST_CASE("only real comments are directives", "[suppression]") {
-  // Inside a block scalar or a quoted string, "#" starts no comment.
+  // Inside a block scalar or a quoted string, "#" starts no comment (and the
+  // image, spaces and all, is one the kubelet cannot parse).
   const auto report = lint(
       "apiVersion: v1\n"
       "kind: Pod\n"
@@ -135,7 +136,7 @@ TEST_CASE("only real comments are directives", "[suppression]") {
       "      image: \"nginx # podlint-disable-line\"\n");
   CHECK(findings(report) == std::vector<std::string>{"10:13 missing-liveness-probe",
                                                      "10:13 missing-readiness-probe",
-                                                     "10:13 missing-resources"});
+                                                     "10:13 missing-resources", "11:14 invalid-image-name"});
 }
 
 TEST_CASE("podlint-disable-file waives within its own document only", "[suppression]") {

@@ -7,6 +7,7 @@
 
 using podlint::text::closest;
 using podlint::text::did_you_mean;
+using podlint::text::guess;
 
 TEST_CASE("suggestions prefer a case-insensitive match, then a close typo", "[text]") {
   const std::vector<std::string_view> names{"containerPort", "hostIP", "hostPort", "name", "protocol"};
@@ -25,6 +26,33 @@ TEST_CASE("suggestions prefer a case-insensitive match, then a close typo", "[te
   // Case slips and a typo together count as one edit each way.
   CHECK(closest("nevre", values) == "Never");
   CHECK(closest("", values).empty());
+}
+
+TEST_CASE("a guess says whether it differs only in case and whether it is the only one as close", "[text]") {
+  const std::vector<std::string_view> values{"Always", "IfNotPresent", "Never"};
+  const auto case_slip = guess("always", values);
+  CHECK(case_slip.word == "Always");
+  CHECK(case_slip.case_only);
+  CHECK(case_slip.unique);
+  const auto typo = guess("Nevr", values);
+  CHECK(typo.word == "Never");
+  CHECK_FALSE(typo.case_only);
+  CHECK(typo.unique);
+  // "TCP" and "UDP" are both one edit from "TDP": closest() still names the
+  // first, but the guess is not sure.
+  const std::vector<std::string_view> protocols{"SCTP", "TCP", "UDP"};
+  const auto tie = guess("TDP", protocols);
+  CHECK(tie.word == "TCP");
+  CHECK_FALSE(tie.unique);
+  CHECK(guess("TDP", protocols).word == closest("TDP", protocols));
+  const auto none = guess("Sometimes", values);
+  CHECK(none.word.empty());
+  CHECK_FALSE(none.unique);
+  const std::vector<std::string_view> twins{"Foo", "FOO"};
+  const auto twin = guess("foo", twins);
+  CHECK(twin.word == "Foo");
+  CHECK(twin.case_only);
+  CHECK_FALSE(twin.unique);
 }
 
 TEST_CASE("did you mean is worded one way", "[text]") {

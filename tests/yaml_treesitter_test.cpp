@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "support.hpp"
 #include "yaml/events.hpp"
 #include "yaml/parser.hpp"
 #include "yaml/treesitter.hpp"
@@ -18,19 +19,13 @@ using namespace podlint::yaml;
 
 namespace {
 
+using podlint::test::split_lines;
+
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();
-}
-
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);)
-    lines.push_back(line);
-  return lines;
 }
 
 // The differing middle of two event dumps with a little context, prefixed

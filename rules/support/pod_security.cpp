@@ -139,6 +139,8 @@ void report_violation(const model::Workload& workload, Reporter& reporter, const
   }
   Diagnostic& d = reporter.report(violation.span, std::move(message));
   if (severity) d.severity = *severity;
+  if (!violation.fix) return;
+  if (auto fix = setting_fix(workload, reporter, *violation.fix)) d.fixes.push_back(std::move(*fix));
 }
 
 }  // namespace
@@ -169,6 +171,21 @@ std::vector<ContainerContext> containers_with_context(const model::PodSpec& spec
   for (const model::Container* c : spec.all_containers())
     out.push_back({c, c->security_context ? &*c->security_context : nullptr});
   return out;
+}
+
+std::optional<Fix> setting_fix(const model::Workload& workload, const Reporter& reporter,
+                               const Setting& setting) {
+  auto edit = Editor(reporter.source(), workload.object)
+                  .set(*setting.mapping, setting.path, setting.value, setting.before);
+  if (!edit) return std::nullopt;
+  return Fix{setting.title, Applicability::Unsafe, {std::move(*edit)}};
+}
+
+Setting container_setting(const model::Container& container, std::string_view field, std::string_view value) {
+  return {container.node,
+          {"securityContext", field},
+          NewValue::raw(std::string(value)),
+          fmt::format("Set securityContext.{}: {} in {}", field, value, describe(container))};
 }
 
 const model::SecurityContext* pod_context(const model::PodSpec& spec) {

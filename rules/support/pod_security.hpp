@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/edits.hpp"
 #include "engine/rule.hpp"
 
 namespace podlint::rules {
@@ -57,10 +58,31 @@ struct Control {
   bool runs_under(const Policy& policy) const;
 };
 
-// A control's finding: where, and what is wrong (without the policy's words).
+// A setting that satisfies a control: `value` at `path` under `mapping` (a
+// container's or the pod spec's), added with the mappings it lacks or
+// written over the value there. Offered as an unsafe fix: it changes what
+// the containers may do, and the software in them may need what it takes.
+struct Setting {
+  const yaml::Node* mapping;
+  std::vector<std::string_view> path;
+  NewValue value;
+  std::string title;                       // "Set securityContext.allowPrivilegeEscalation: false"
+  std::vector<std::string_view> before{};  // a new key goes before the first of these there
+};
+
+// The unsafe fix that makes `setting` in the workload's manifest; none where
+// the manifest cannot take it in place (an anchored mapping, a value that
+// is no mapping).
+std::optional<Fix> setting_fix(const model::Workload& workload, const Reporter& reporter,
+                               const Setting& setting);
+
+// A control's finding: where, and what is wrong (without the policy's words);
+// the setting that resolves it, when one does without side effects the API
+// refuses.
 struct Violation {
   yaml::Span span;
   std::string problem;
+  std::optional<Setting> fix{};
 };
 
 // spec.os.name: windows (Linux-only settings such as capabilities, seccomp
@@ -109,6 +131,10 @@ struct ContainerContext {
   const model::SecurityContext* context;
 };
 std::vector<ContainerContext> containers_with_context(const model::PodSpec& spec);
+
+// The setting of `field` in a container's securityContext to `value` (YAML
+// text): "Set securityContext.runAsNonRoot: true in container \"web\"".
+Setting container_setting(const model::Container& container, std::string_view field, std::string_view value);
 
 // The pod's securityContext, null when it has none.
 const model::SecurityContext* pod_context(const model::PodSpec& spec);

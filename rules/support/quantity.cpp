@@ -141,6 +141,7 @@ ParsedQuantity parse_strict(std::string_view text) {
     out.problem = "unknown suffix \"" + std::string(suffix) + "\"";
     for (const std::string& guess : suffix_guesses(suffix))
       out.suggestions.push_back(std::string(number) + guess);
+    out.certain = out.suggestions.size() == 1;
     return out;
   }
 
@@ -178,9 +179,13 @@ ParsedQuantity parse_quantity(std::string_view text) {
     out.problem = "it contains a space";
     const ParsedQuantity joined = parse_strict(no_space);
     out.suggestions = joined.ok ? std::vector<std::string>{no_space} : joined.suggestions;
+    out.certain = joined.ok || joined.certain;
   } else if (dot_decimal != trimmed && parse_strict(dot_decimal).ok) {
     out.problem = "the decimal separator is '.', not ','";
     out.suggestions = {dot_decimal};
+    // Three digits after the comma also read as a thousands separator.
+    const std::string_view after = trimmed.substr(trimmed.find(',') + 1);
+    out.certain = after.find_first_not_of("0123456789") != 3;
   }
   return out;
 }

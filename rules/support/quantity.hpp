@@ -29,6 +29,9 @@ struct ParsedQuantity {
   // the whole text worth suggesting ("512M", "512Mi"), best first.
   std::string problem;
   std::vector<std::string> suggestions;
+  // The first suggestion is the only way to read the text (1MiB is 1Mi; 1MB
+  // may be 1M or 1Mi, 1,000m may be 1m or 1000m).
+  bool certain = false;
 };
 
 ParsedQuantity parse_quantity(std::string_view text);

@@ -14,6 +14,10 @@ std::string_view severity_name(Severity severity) {
   return "error";
 }
 
+std::string_view applicability_name(Applicability applicability) {
+  return applicability == Applicability::Safe ? "safe" : "unsafe";
+}
+
 bool Summary::any_at_least(Severity level) const {
   switch (level) {
     case Severity::Info:

@@ -1,6 +1,7 @@
 // A finding, at an exact span of one input, as every emitter receives it.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +39,33 @@ struct ObjectRef {
   friend bool operator==(const ObjectRef&, const ObjectRef&) = default;
 };
 
+// Whether a fix keeps the manifest's meaning apart from the problem it removes.
+enum class Applicability : uint8_t {
+  Safe,    // it only removes the problem: `podlint fix` applies it
+  Unsafe,  // it may change what runs, or podlint chose among answers: `podlint fix --unsafe`
+};
+
+std::string_view applicability_name(Applicability applicability);  // "safe", "unsafe"
+
+// One change to an input: the bytes of `span` give way to `replacement`; an
+// empty span inserts.
+struct Edit {
+  yaml::Span span;
+  std::string replacement;
+
+  friend bool operator==(const Edit&, const Edit&) = default;
+};
+
+// A way to resolve a finding, as plain data (byte spans and text) that the
+// outputs, `podlint fix` and editors read alike. Its edits apply together.
+struct Fix {
+  std::string title;  // what it does: "Change \"always\" to \"Always\""
+  Applicability applicability = Applicability::Safe;
+  std::vector<Edit> edits;  // in source order, none overlapping another
+
+  friend bool operator==(const Fix&, const Fix&) = default;
+};
+
 struct Diagnostic {
   std::string rule;  // kebab-case rule id, e.g. "yaml-syntax"
   Severity severity = Severity::Error;
@@ -49,6 +77,8 @@ struct Diagnostic {
   // Where the span sits, from the object (else from the document's root):
   // "spec.template.spec.containers[1].ports[0].containerPort" (yaml::path_to).
   std::string path;
+  // Ways to resolve it, the preferred first (`podlint fix` applies that one).
+  std::vector<Fix> fixes{};
   // The Helm template its document was rendered from, as the document's
   // "# Source: CHART/templates/X.yaml" comment names it; empty without one.
   std::string source{};

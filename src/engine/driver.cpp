@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "engine/config_finder.hpp"
+#include "engine/fix.hpp"
 #include "engine/input_kind.hpp"
 #include "engine/inputs.hpp"
 #include "engine/lint.hpp"
@@ -54,7 +55,6 @@ PreparedRun prepare_inputs(const LintRequest& request) {
   KustomizePatches patches;
   for (const auto& path : collected)
     patches.add_input(path == "-" ? request.stdin_filename : path);
-  std::vector<std::string> read_from;  // the path each input is read from ("-": standard input)
   for (const auto& path : collected) {
     const bool unnamed_stdin = path == "-" && request.stdin_filename.empty();
     const std::string shown = path == "-" && !unnamed_stdin ? request.stdin_filename : path;
@@ -65,12 +65,12 @@ PreparedRun prepare_inputs(const LintRequest& request) {
       continue;
     }
     PreparedInput& input = run.inputs.emplace_back();
+    input.path = path;
     input.shown = shown;
     input.role = unnamed_stdin ? InputRole::Manifest : input_role(path == "-" ? shown : path, patches);
     input.config = std::move(resolved.config);
     if (request.pod_security_level) input.config.pod_security.level = *request.pod_security_level;
     if (request.kubernetes_minor != 0) input.config.kubernetes_minor = request.kubernetes_minor;
-    read_from.push_back(path);
   }
   // Read and index in parallel, each input on its own; the indexes join in
   // input order, so that the run's index is the same for any number of jobs.
@@ -81,7 +81,7 @@ PreparedRun prepare_inputs(const LintRequest& request) {
         PreparedInput& input = run.inputs[i];
         // Patches are partial objects and templates not YAML yet: only whole
         // manifests tell other objects what exists.
-        if (read_input(read_from[i], input.text, input.read_error) && input.role == InputRole::Manifest)
+        if (read_input(input.path, input.text, input.read_error) && input.role == InputRole::Manifest)
           partial[i].add_input(input.shown, input.text);
       },
       [&](size_t i) { run.index.merge(std::move(partial[i])); });
@@ -118,11 +118,44 @@ Summary lint_prepared(PreparedRun& run, const ReportSink& sink) {
 LintRun lint_inputs(const LintRequest& request) {
   PreparedRun prepared = prepare_inputs(request);
   LintRun run;
-  run.summary = lint_prepared(prepared, [&](FileReport&& report) { run.reports.push_back(std::move(report)); });
+  run.summary =
+      lint_prepared(prepared, [&](FileReport&& report) { run.reports.push_back(std::move(report)); });
   run.ignored = std::move(prepared.ignored);
   run.index = std::move(prepared.index);
   run.config_errors = std::move(prepared.config_errors);
   return run;
+}
+
+FixRun fix_inputs(const LintRequest& request, const FixPolicy& policy) {
+  FixRun out;
+  PreparedRun prepared = prepare_inputs(request);
+  out.run.ignored = prepared.ignored;
+  out.run.config_errors = prepared.config_errors;
+  if (!prepared.config_errors.empty()) return out;
+  for (PreparedInput& input : prepared.inputs) {
+    if (!input.read_error.empty()) continue;
+    FixResult result =
+        fix_text(input.shown, input.text,
+                 {.parse = {}, .config = input.config, .index = &prepared.index, .role = input.role}, policy);
+    out.files.push_back({.path = input.path,
+                         .shown = input.shown,
+                         .original = input.text,
+                         .fixed = std::move(result.text),
+                         .applied = std::move(result.applied),
+                         .converged = result.converged});
+  }
+  // What is left is judged as a whole again: the index of the fixed texts.
+  prepared.index = RunIndex();
+  auto fixed = out.files.begin();
+  for (PreparedInput& input : prepared.inputs) {
+    if (!input.read_error.empty()) continue;
+    input.text = fixed++->fixed;
+    if (input.role == InputRole::Manifest) prepared.index.add_input(input.shown, input.text);
+  }
+  out.run.summary =
+      lint_prepared(prepared, [&](FileReport&& report) { out.run.reports.push_back(std::move(report)); });
+  out.run.index = std::move(prepared.index);
+  return out;
 }
 
 int exit_status(const LintRun& run, FailOn fail_on) {

@@ -12,6 +12,7 @@
 
 #include "engine/config_file.hpp"
 #include "engine/diagnostic.hpp"
+#include "engine/fix.hpp"
 #include "engine/index.hpp"
 #include "engine/input_kind.hpp"
 
@@ -50,6 +51,7 @@ struct IgnoredInput {
 
 // One input of a run, read and configured, waiting to be linted.
 struct PreparedInput {
+  std::string path;   // as given ("-" for standard input)
   std::string shown;  // its name in reports
   std::string text;
   LintConfig config;
@@ -91,6 +93,27 @@ struct LintRun {
 
 // prepare_inputs and lint_prepared, keeping every report.
 LintRun lint_inputs(const LintRequest& request);
+
+// One input of `podlint fix`: what was read and what fixing made of it.
+struct FixedFile {
+  std::string path;   // as given, "-" for standard input
+  std::string shown;  // as reports name it
+  std::string original;
+  std::string fixed;
+  std::vector<AppliedFix> applied;
+  bool converged = true;  // false: the rounds ran out with fixes left
+
+  bool changed() const { return fixed != original; }
+};
+
+struct FixRun {
+  LintRun run;                   // the fixed texts linted: what is left
+  std::vector<FixedFile> files;  // the inputs that could be read, in input order
+};
+
+// Fixes every input in memory (engine/fix.hpp), then lints the fixed texts
+// together. Writing them back is the caller's (write_file_atomically).
+FixRun fix_inputs(const LintRequest& request, const FixPolicy& policy);
 
 // kExitTrouble for a broken configuration or an unreadable input, else
 // kExitFindings when a finding is at or above `fail_on`, else kExitClean.

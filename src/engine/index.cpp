@@ -1,19 +1,16 @@
 #include "engine/index.hpp"
 
+#include <algorithm>
+
+#include "model/objects.hpp"
 #include "model/pod.hpp"
 #include "model/scalar.hpp"
+#include "model/selector.hpp"
 #include "yaml/batches.hpp"
 
 namespace podlint {
 
 namespace {
-
-StringMap copy(const yaml::Node* map) {
-  StringMap out;
-  for (const auto& [key, value] : model::string_map(map))
-    out.emplace_back(key, value);
-  return out;
-}
 
 // A top-level boolean of an object (the last one written).
 std::optional<bool> top_level_bool(const yaml::Node& object, std::string_view name) {
@@ -26,6 +23,46 @@ std::optional<bool> top_level_bool(const yaml::Node& object, std::string_view na
 
 std::string text(const model::Field<std::string_view>& field) {
   return field.valid() ? std::string(field.value) : std::string();
+}
+
+bool has_entry(const std::vector<model::ResourceQuantity>& list, std::string_view name) {
+  return std::any_of(list.begin(), list.end(), [&](const model::ResourceQuantity& q) {
+    return q.name == name && model::scalar_type(*q.value) != model::ScalarType::Null;
+  });
+}
+
+// What the object's pods are: replicas, ports, containers without cpu.
+void add_pod_facts(const model::Workload& w, IndexedObject& o) {
+  const std::string_view kind = w.kind.value;
+  o.makes_pods = true;
+  if (kind == "Pod") {
+    o.replicas = 1;
+  } else if (kind == "Deployment" || kind == "ReplicaSet" || kind == "StatefulSet" ||
+             kind == "ReplicationController") {
+    const yaml::Node* replicas = w.spec && w.spec->is_mapping() ? yaml::find(*w.spec, "replicas") : nullptr;
+    const bool unset = !replicas || model::scalar_type(*replicas) == model::ScalarType::Null;
+    o.replicas = unset ? std::optional<int64_t>(1) : model::parse_int(*replicas);
+  }
+  for (const model::Container* c : w.pod_spec->all_containers()) {
+    if (!c->is_long_running()) continue;
+    for (const model::ContainerPort& port : c->ports) {
+      if (!port.container_port.valid()) continue;
+      o.ports.push_back({.container = text(c->name),
+                         .name = text(port.name),
+                         .number = port.container_port.value,
+                         .protocol = port.protocol.valid() && !port.protocol.value.empty()
+                                         ? std::string(port.protocol.value)
+                                         : std::string("TCP")});
+    }
+    if (c->kind != model::ContainerKind::Regular) continue;
+    // A request missing from the manifest defaults to the limit.
+    const auto requests = [&](std::string_view resource) {
+      return c->resources &&
+             (has_entry(c->resources->requests, resource) || has_entry(c->resources->limits, resource));
+    };
+    if (!requests("cpu")) o.containers_without_cpu_request.push_back(text(c->name));
+    if (!requests("memory")) o.containers_without_memory_request.push_back(text(c->name));
+  }
 }
 
 }  // namespace
@@ -48,20 +85,29 @@ void RunIndex::add_batch(const std::string& input, const yaml::Stream& stream) {
   for (const auto& document : stream.documents) {
     if (document.broken()) continue;
     for (const model::Workload& w : model::extract_workloads(document)) {
-      add({.ref = {text(w.api_version), text(w.kind), text(w.namespace_), text(w.name)},
-           .input = input,
-           .span = w.object->span,
-           .labels = copy(w.labels),
-           .pod_labels = copy(w.pod_labels),
-           .automount_service_account_token = w.kind.value == "ServiceAccount"
-                                                  ? top_level_bool(*w.object, "automountServiceAccountToken")
-                                                  : std::nullopt});
+      IndexedObject o;
+      o.ref = {text(w.api_version), text(w.kind), text(w.namespace_), text(w.name)};
+      o.input = input;
+      o.span = w.object->span;
+      o.labels = model::read_labels(w.labels);
+      o.pod_labels = model::read_labels(w.pod_labels);
+      if (w.kind.value == "ConfigMap" || w.kind.value == "Secret") {
+        for (const auto& key : model::config_keys(w))
+          if (key.valid()) o.keys.emplace_back(key.value);
+        const yaml::Node* type = yaml::find(*w.object, "type");
+        o.keys_filled_in = type && type->value == "kubernetes.io/service-account-token";
+      }
+      if (w.kind.value == "ServiceAccount")
+        o.automount_service_account_token = top_level_bool(*w.object, "automountServiceAccountToken");
+      if (w.pod_spec) add_pod_facts(w, o);
+      add(std::move(o));
     }
   }
 }
 
 void RunIndex::add(IndexedObject object) {
-  by_key_.emplace(key(object.ref.kind, object.ref.namespace_, object.ref.name), objects_.size());  // the first wins
+  by_key_.emplace(key(object.ref.kind, object.ref.namespace_, object.ref.name),
+                  objects_.size());  // the first wins
   objects_.push_back(std::move(object));
 }
 
@@ -74,6 +120,14 @@ const IndexedObject* RunIndex::find(std::string_view kind, std::string_view name
                                     std::string_view name) const {
   const auto it = by_key_.find(key(kind, namespace_, name));
   return it == by_key_.end() ? nullptr : &objects_[it->second];
+}
+
+const IndexedObject* RunIndex::find_in_namespace(std::string_view kind, std::string_view namespace_,
+                                                 std::string_view name) const {
+  if (const IndexedObject* found = find(kind, namespace_, name)) return found;
+  if (namespace_.empty()) return find(kind, "default", name);
+  if (namespace_ == "default") return find(kind, "", name);
+  return nullptr;
 }
 
 const StringMap* RunIndex::namespace_labels(std::string_view name) const {

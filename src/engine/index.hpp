@@ -6,6 +6,7 @@
 // apply. It holds copies of small facts, no document.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -21,12 +22,33 @@ namespace podlint {
 
 using StringMap = std::vector<std::pair<std::string, std::string>>;
 
+// A port a container of an object's pods declares.
+struct IndexedPort {
+  std::string container{};
+  std::string name{};  // empty when unnamed
+  int64_t number = 0;
+  std::string protocol{};  // TCP when unset
+};
+
 struct IndexedObject {
   ObjectRef ref{};       // namespace_ as written: empty when the object names none
   std::string input{};   // the input's name as reports show it
   yaml::Span span{};     // the object's mapping
   StringMap labels{};    // metadata.labels
   StringMap pod_labels;  // the labels of the pods it makes (a Pod's own, a pod template's)
+  // A ConfigMap's or a Secret's keys, and whether the cluster fills them in
+  // (a kubernetes.io/service-account-token Secret).
+  std::vector<std::string> keys{};
+  bool keys_filled_in = false;
+  // The pods it makes: whether it is a Pod or has a pod template; how many
+  // it keeps (replicas, 1 when unset; none for a DaemonSet, a Job or a
+  // CronJob); the ports their containers and sidecars declare; the regular
+  // containers that request no cpu, and no memory.
+  bool makes_pods = false;
+  std::optional<int64_t> replicas{};
+  std::vector<IndexedPort> ports{};
+  std::vector<std::string> containers_without_cpu_request{};
+  std::vector<std::string> containers_without_memory_request{};
   // A ServiceAccount's automountServiceAccountToken, when it sets one.
   std::optional<bool> automount_service_account_token{};
 };
@@ -44,6 +66,10 @@ class RunIndex {
   // The object of a kind, namespace (empty: none given) and name, the first
   // one when several are; null when the run has none.
   const IndexedObject* find(std::string_view kind, std::string_view namespace_, std::string_view name) const;
+  // find() in a namespace, where an object that names none is in the
+  // namespace "default" (where kubectl puts it without -n).
+  const IndexedObject* find_in_namespace(std::string_view kind, std::string_view namespace_,
+                                         std::string_view name) const;
   // The labels of the Namespace object named `name` in the run; null when
   // the run does not define it.
   const StringMap* namespace_labels(std::string_view name) const;

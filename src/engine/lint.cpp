@@ -143,7 +143,8 @@ const RunIndex& index_of(const LintSettings& settings) {
   return settings.index != nullptr ? *settings.index : kNothingElse;
 }
 
-DocumentsReport lint_documents(const yaml::Stream& stream, const std::string& text,
+// `path` names the input as the index does; `text` is the whole input.
+DocumentsReport lint_documents(const yaml::Stream& stream, const std::string& path, const std::string& text,
                                std::span<const Rule* const> rules, const LintSettings& settings) {
   DocumentsReport out;
   const RunIndex& index = index_of(settings);
@@ -156,7 +157,7 @@ DocumentsReport lint_documents(const yaml::Stream& stream, const std::string& te
     const size_t first_finding = findings.size();
     if (document.root != nullptr || !document.errors.empty()) ++out.documents;
     for (const Rule* rule : rules) {
-      Reporter reporter(rule->info(), findings, settings.config, index);
+      Reporter reporter(rule->info(), findings, settings.config, index, text);
       rule->check_document(document, reporter);
     }
     // A broken document's tree stops at the error: rules would see fields
@@ -174,7 +175,7 @@ DocumentsReport lint_documents(const yaml::Stream& stream, const std::string& te
                                             : schema::newest_minor());
       for (const Rule* rule : rules) {
         if (partial && rule->info().needs_whole_object) continue;
-        Reporter reporter(rule->info(), findings, settings.config, index, &facts);
+        Reporter reporter(rule->info(), findings, settings.config, index, text, &facts, path);
         rule->check_workload(workload, reporter);
       }
     }
@@ -196,7 +197,7 @@ DocumentsReport lint_documents(const yaml::Stream& stream, const std::string& te
     }
     if (!problems.empty()) {
       for (const Rule* rule : rules) {
-        Reporter reporter(rule->info(), findings, settings.config, index);
+        Reporter reporter(rule->info(), findings, settings.config, index, text);
         rule->check_waivers(problems, reporter);
       }
     }
@@ -220,11 +221,11 @@ void add_documents(FileReport& report, DocumentsReport& part, InputFacts& input,
 
 // What only the whole input tells: the rules about the input (a Helm
 // template, say), why nothing in it was linted; then the findings in order.
-void finish_report(FileReport& report, const InputFacts& input, bool broken, std::span<const Rule* const> rules,
-                   const LintSettings& settings) {
+void finish_report(FileReport& report, const InputFacts& input, bool broken,
+                   std::span<const Rule* const> rules, const LintSettings& settings) {
   std::vector<Diagnostic> about_input;
   for (const Rule* rule : rules) {
-    Reporter reporter(rule->info(), about_input, settings.config, index_of(settings));
+    Reporter reporter(rule->info(), about_input, settings.config, index_of(settings), report.text);
     rule->check_input(input, reporter);
   }
   report.diagnostics.insert(report.diagnostics.begin(), std::make_move_iterator(about_input.begin()),
@@ -260,7 +261,8 @@ FileReport lint_text(std::string path, std::string text, const LintSettings& set
   in_order(
       batches.size(), settings.jobs,
       [&](size_t i) {
-        parts[i] = lint_documents(yaml::parse(batches[i], settings.parse), report.text, rules, settings);
+        parts[i] = lint_documents(yaml::parse(batches[i], settings.parse), report.path, report.text, rules,
+                                  settings);
       },
       [&](size_t i) { add_documents(report, parts[i], input, broken); });
   // A Helm template is not YAML until rendered: a batch after the first may
@@ -275,7 +277,7 @@ FileReport lint_text(std::string path, std::string text, const LintSettings& set
 
 void lint_stream(FileReport& report, const yaml::Stream& stream, const LintSettings& settings) {
   const std::vector<const Rule*> rules = enabled_rules(settings, report);
-  DocumentsReport part = lint_documents(stream, report.text, rules, settings);
+  DocumentsReport part = lint_documents(stream, report.path, report.text, rules, settings);
   InputFacts input;
   bool broken = false;
   add_documents(report, part, input, broken);  // nothing but the template action when it is one

@@ -10,9 +10,11 @@ namespace podlint {
 
 namespace {
 
-constexpr std::array kCategories{Category::Yaml,     Category::Schema,     Category::Ports,
-                                 Category::Probes,   Category::Resources,  Category::RestartPolicy,
-                                 Category::Security, Category::Suppression};
+constexpr std::array kCategories{Category::Yaml,          Category::Schema,     Category::Metadata,
+                                 Category::Containers,    Category::Env,        Category::Volumes,
+                                 Category::Ports,         Category::Probes,     Category::Resources,
+                                 Category::RestartPolicy, Category::Scheduling, Category::Workloads,
+                                 Category::References,    Category::Security,   Category::Suppression};
 
 bool rule_id_less(const std::unique_ptr<Rule>& rule, std::string_view id) {
   return rule->info().id < id;
@@ -30,6 +32,14 @@ std::string_view category_name(Category category) {
       return "yaml";
     case Category::Schema:
       return "schema";
+    case Category::Metadata:
+      return "metadata";
+    case Category::Containers:
+      return "containers";
+    case Category::Env:
+      return "env";
+    case Category::Volumes:
+      return "volumes";
     case Category::Ports:
       return "ports";
     case Category::Probes:
@@ -38,6 +48,12 @@ std::string_view category_name(Category category) {
       return "resources";
     case Category::RestartPolicy:
       return "restart-policy";
+    case Category::Scheduling:
+      return "scheduling";
+    case Category::Workloads:
+      return "workloads";
+    case Category::References:
+      return "references";
     case Category::Security:
       return "security";
     case Category::Suppression:

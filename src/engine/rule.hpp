@@ -27,10 +27,17 @@ namespace podlint {
 enum class Category : uint8_t {
   Yaml,
   Schema,
+  Metadata,
+  Containers,
+  Env,
+  Volumes,
   Ports,
   Probes,
   Resources,
   RestartPolicy,
+  Scheduling,
+  Workloads,
+  References,
   Security,
   Suppression
 };
@@ -46,8 +53,9 @@ enum class Consequence : uint8_t {
 
 std::string_view consequence_name(Consequence consequence);  // "rejected", "fails", "risk", "waiver"
 
-// "yaml", "schema", "ports", "probes", "resources", "restart-policy",
-// "security", "suppression".
+// "yaml", "schema", "metadata", "containers", "env", "volumes", "ports",
+// "probes", "resources", "restart-policy", "scheduling", "workloads",
+// "references", "security", "suppression".
 std::string_view category_name(Category category);
 std::span<const Category> all_categories();
 
@@ -124,15 +132,19 @@ class ObjectFacts {
 // Collects one rule's findings on one document.
 class Reporter {
  public:
-  // `config` is the input's configuration.
+  // `config` is the input's configuration; `source` the input's text;
+  // `input` names the input as the index does.
   Reporter(const RuleInfo& rule, std::vector<Diagnostic>& out, const LintConfig& config,
-           const RunIndex& index, const ObjectFacts* facts = nullptr)
+           const RunIndex& index, std::string_view source, const ObjectFacts* facts = nullptr,
+           std::string_view input = {})
       : rule_(rule),
         out_(out),
         config_(config.rule(rule.id)),
         pod_security_(config.pod_security),
         index_(index),
-        facts_(facts) {}
+        source_(source),
+        facts_(facts),
+        input_(input) {}
 
   Diagnostic& report(const yaml::Span& span, std::string message);
   // The value of one of the rule's declared options: the user's, else the
@@ -149,6 +161,10 @@ class Reporter {
   const ObjectFacts& facts() const { return *facts_; }
   // Every object of the run (empty when an input is linted on its own).
   const RunIndex& index() const { return index_; }
+  // The input being linted, named as in the index (IndexedObject::input).
+  std::string_view input() const { return input_; }
+  // The input's text, whose bytes a finding's fixes edit (engine/edits.hpp).
+  std::string_view source() const { return source_; }
 
  private:
   const OptionValue& option_value(const OptionSpec& spec) const;
@@ -158,7 +174,9 @@ class Reporter {
   const RuleConfig* config_;
   const PodSecuritySettings& pod_security_;
   const RunIndex& index_;
+  std::string_view source_;
   const ObjectFacts* facts_;
+  std::string_view input_;
 };
 
 class Rule {

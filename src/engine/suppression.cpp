@@ -4,6 +4,7 @@
 #include <array>
 #include <set>
 
+#include "engine/edits.hpp"
 #include "engine/rule.hpp"
 #include "text/suggest.hpp"
 
@@ -97,6 +98,7 @@ struct ListedRule {
   std::string_view id;
   yaml::Span span;
   bool used = false;
+  size_t word = 0;  // its place in Waiver::words
 };
 
 struct Waiver {
@@ -112,6 +114,9 @@ struct Waiver {
   yaml::Span region;                           // Scope::Container, Scope::Object: the node covered
   std::string_view kind, name;                 // Scope::Object: the object; Scope::Container: the container
   std::set<std::string, std::less<>> refused;  // all_rules: rules it may not waive, reported once
+  std::vector<yaml::Span> words;               // every word of its list, rule ids or not
+  bool words_exact = true;                     // the words' spans are exact (the text was not unescaped)
+  std::optional<Edit> removal;                 // the edit that removes the whole waiver
 
   // Whether a file or annotation waiver applies at `offset` (a line waiver is
   // looked up by its line).
@@ -134,7 +139,12 @@ const std::vector<std::string_view>& rule_ids() {
 class WaiverReader {
  public:
   WaiverReader(std::string_view text, const yaml::Document& document, const LintConfig& config)
-      : text_(text), document_(document), config_(config) {}
+      : text_(text), document_(document), config_(config), editor_(text, nullptr) {}
+
+  // The edit that takes a listed rule out of its waiver: the rule and the
+  // separator after it (before it, for the last); the whole waiver when the
+  // rule is all it lists.
+  std::optional<Edit> removal(const Waiver& waiver, size_t word) const;
 
   void read_comment(const yaml::Comment& comment);
   void read_annotations(const model::Workload& workload, const yaml::Node* metadata);
@@ -154,6 +164,7 @@ class WaiverReader {
   std::string_view text_;
   const yaml::Document& document_;
   const LintConfig& config_;
+  Editor editor_;
   // The last next_content_line() search: everything from its start to its
   // result was blank or comments, so a later comment in between shares the
   // result (a run of directives is not scanned over and over).
@@ -182,6 +193,8 @@ void WaiverReader::read_rule_list(const Located& source, std::string_view list, 
     const std::string_view id = list.substr(0, list.find_first_of(", \t\r"));
     list.remove_prefix(id.size());
     ++words;
+    waiver.words.push_back(source.span_of(id));
+    waiver.words_exact = source.exact;
     if (id == "*") {
       star = id;
       continue;
@@ -197,7 +210,7 @@ void WaiverReader::read_rule_list(const Located& source, std::string_view list, 
     } else if (!config_.suppression_allowed(id)) {
       problem({.issue = WaiverIssue::NoSuppress, .span = source.span_of(id), .word = id});
     } else {
-      waiver.rules.push_back({id, source.span_of(id)});
+      waiver.rules.push_back({id, source.span_of(id), false, waiver.words.size() - 1});
     }
   }
   if (!star.empty()) {
@@ -271,6 +284,7 @@ void WaiverReader::read_comment(const yaml::Comment& comment) {
   waiver.scope = directive->scope;
   waiver.form = directive->name;
   waiver.span = comment.span;
+  waiver.removal = editor_.remove_comment(comment);
   waiver.form_span = source.span_of(word);
   if (!config_.allow_suppressions) {
     problem({.issue = WaiverIssue::SuppressionsOff, .span = waiver.form_span});
@@ -294,11 +308,22 @@ void WaiverReader::read_annotations(const model::Workload& workload, const yaml:
   if (metadata == nullptr || !metadata->is_mapping()) return;
   const yaml::Node* annotations = yaml::find(*metadata, "annotations");
   if (annotations == nullptr || !annotations->is_mapping()) return;
+  // The annotations mapping goes with its last annotation.
+  std::optional<Edit> without_annotations;
+  for (size_t i = 0; i < metadata->pairs.size() && metadata->pairs.size() > 1; ++i) {
+    if (metadata->pairs[i].value == annotations) without_annotations = editor_.remove_pair(*metadata, i);
+  }
   for (const yaml::Pair& pair : annotations->pairs) {
     const yaml::Node& key = *pair.key;
     if (!key.is_scalar() || !key.value.starts_with(kAnnotationPrefix)) continue;
     const Located key_source = located(text_, key);
     Waiver waiver;
+    if (annotations->pairs.size() == 1) {
+      waiver.removal = without_annotations;
+    } else if (annotations->anchor.empty()) {
+      waiver.removal =
+          editor_.remove_pair(*annotations, static_cast<size_t>(&pair - annotations->pairs.data()));
+    }
     waiver.form = key.value;
     waiver.form_span = key.span;
     if (key.value == kIgnoreAnnotation) {
@@ -347,6 +372,16 @@ void WaiverReader::read_annotations(const model::Workload& workload, const yaml:
     read_rule_list(value_source, value_source.text, waiver, false);
     keep(std::move(waiver));
   }
+}
+
+std::optional<Edit> WaiverReader::removal(const Waiver& waiver, size_t word) const {
+  const auto& words = waiver.words;
+  if (words.size() == 1) return waiver.removal;
+  if (!waiver.words_exact || word >= words.size()) return std::nullopt;
+  const bool last = word + 1 == words.size();
+  const uint32_t begin = last ? words[word - 1].end.offset : words[word].begin.offset;
+  const uint32_t end = last ? words[word].end.offset : words[word + 1].begin.offset;
+  return editor_.replace(begin, end, "", words[word].begin);
 }
 
 }  // namespace
@@ -418,6 +453,8 @@ std::vector<WaiverProblem> apply_suppressions(std::string_view text, const yaml:
     if (waiver.all_rules && !waiver.used && waiver.refused.empty()) {
       reader.problems.push_back(unused);
       reader.problems.back().issue = WaiverIssue::NothingWaived;
+      reader.problems.back().removal = waiver.removal;
+      reader.problems.back().removes_waiver = true;
     }
     for (const ListedRule& r : waiver.rules) {
       // A rule the configuration turns off reports nothing: whether it would have is unknown.
@@ -426,6 +463,8 @@ std::vector<WaiverProblem> apply_suppressions(std::string_view text, const yaml:
         reader.problems.back().issue = WaiverIssue::RuleNotWaived;
         reader.problems.back().span = r.span;
         reader.problems.back().word = r.id;
+        reader.problems.back().removal = reader.removal(waiver, r.word);
+        reader.problems.back().removes_waiver = waiver.words.size() == 1;
       }
     }
   }

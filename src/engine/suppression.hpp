@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -53,6 +54,11 @@ struct WaiverProblem {
   // The object (scope Object, UnknownContainer); `name` alone: the container (scope Container).
   std::string_view kind{};
   std::string_view name{};
+  // NothingWaived, RuleNotWaived: the edit that takes the unused part away
+  // (the rule from the waiver's list, or the whole waiver when nothing else
+  // of it is left); none where it cannot be done exactly.
+  std::optional<Edit> removal{};
+  bool removes_waiver = false;  // `removal` takes the whole waiver away
 };
 
 // Sets Diagnostic::suppression on the findings of `document` (`findings`, all

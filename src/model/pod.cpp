@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "model/read.hpp"
 #include "model/scalar.hpp"
 
 namespace podlint::model {
@@ -43,99 +44,12 @@ std::vector<const Container*> PodSpec::all_containers() const {
 namespace {
 
 using yaml::Node;
+using namespace read;
 
-// Merge chains deeper than this are surely not hand-written manifests.
-constexpr int kMaxMergeDepth = 32;
 // Lists nested in Lists.
 constexpr int kMaxListDepth = 16;
 // Up to this many entries, duplicates are found by comparing pairs.
 constexpr size_t kSmallList = 16;
-
-bool is_merge_key(const Node& key) {
-  return key.is_scalar() && key.style == yaml::ScalarStyle::Plain && key.value == "<<" &&
-         (key.tag.empty() || key.tag == "tag:yaml.org,2002:merge");
-}
-
-// Calls visit(name, key, value) for every entry of a mapping, lowest priority
-// first, so that a visitor that simply overwrites ends with what Kubernetes
-// sees: merged mappings first (later sources before earlier ones, which win),
-// then the mapping's own keys in source order (a duplicate key's last
-// occurrence wins, as in JSON decoding). Values are alias-resolved.
-template <class Visit>
-void visit_entries(const Node& mapping, Visit& visit, int depth = 0) {
-  const Node& m = yaml::resolve(mapping);
-  if (!m.is_mapping() || depth > kMaxMergeDepth) return;
-  for (auto it = m.pairs.rbegin(); it != m.pairs.rend(); ++it) {
-    if (!is_merge_key(*it->key)) continue;
-    const Node& source = yaml::resolve(*it->value);
-    if (source.is_sequence()) {
-      for (auto item = source.items.rbegin(); item != source.items.rend(); ++item)
-        visit_entries(**item, visit, depth + 1);
-    } else {
-      visit_entries(source, visit, depth + 1);
-    }
-  }
-  for (const yaml::Pair& pair : m.pairs) {
-    if (is_merge_key(*pair.key)) continue;
-    const Node& key = yaml::resolve(*pair.key);
-    if (key.is_scalar()) visit(key.value, *pair.key, yaml::resolve(*pair.value));
-  }
-}
-
-// Calls fn(index, item) for each item of a sequence (aliases resolved);
-// nothing when the node is no sequence.
-template <class Fn>
-void for_each_item(const Node& sequence, Fn&& fn) {
-  if (!sequence.is_sequence()) return;
-  for (size_t i = 0; i < sequence.items.size(); ++i)
-    fn(i, yaml::resolve(*sequence.items[i]));
-}
-
-bool is_null(const Node& node) {
-  return scalar_type(node) == ScalarType::Null;
-}
-
-bool decode(const Node& node, std::string_view& out) {
-  if (scalar_type(node) != ScalarType::String) return false;
-  out = node.value;
-  return true;
-}
-
-bool decode(const Node& node, int64_t& out) {
-  const auto v = parse_int(node);
-  if (v) out = *v;
-  return v.has_value();
-}
-
-bool decode(const Node& node, bool& out) {
-  const auto v = parse_bool(node);
-  if (v) out = *v;
-  return v.has_value();
-}
-
-bool decode(const Node& node, IntOrString& out) {
-  switch (scalar_type(node)) {
-    case ScalarType::Int:
-      out.is_int = true;
-      out.text = node.value;
-      return decode(node, out.number);
-    case ScalarType::String:
-      out.text = node.value;
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Replaces the field (a later duplicate key overwrites an earlier one).
-template <class T>
-void assign(Field<T>& field, const Node* key, const Node& value) {
-  field = Field<T>{};
-  field.key = key;
-  field.node = &value;
-  field.has_value = decode(value, field.value);
-  if (!field.has_value) field.value = T{};
-}
 
 ContainerPort parse_port(const Node& node) {
   ContainerPort port;
@@ -274,6 +188,66 @@ std::optional<ResourceRequirements> parse_resources(const Node& key, const Node&
   return resources;
 }
 
+KeyToPath parse_key_to_path(const Node& node) {
+  KeyToPath item;
+  item.node = &node;
+  auto visit = [&](std::string_view name, const Node& key, const Node& value) {
+    if (name == "key") {
+      assign(item.key, &key, value);
+    } else if (name == "path") {
+      assign(item.path, &key, value);
+    }
+  };
+  visit_entries(node, visit);
+  return item;
+}
+
+// A configMap/secret reference of any shape; `name_field` is "secretName"
+// in a secret volume, else "name".
+ConfigRef parse_config_ref(const Node& key, const Node& node, bool secret,
+                           std::string_view name_field = "name") {
+  ConfigRef ref;
+  ref.key = &key;
+  ref.node = &node;
+  ref.secret = secret;
+  auto visit = [&](std::string_view name, const Node& k, const Node& value) {
+    if (name == name_field) {
+      assign(ref.name, &k, value);
+    } else if (name == "key") {
+      assign(ref.item_key, &k, value);
+    } else if (name == "optional") {
+      assign(ref.optional, &k, value);
+    } else if (name == "items") {
+      ref.items =
+          parse_list<KeyToPath>(value, [](size_t, const Node& item) { return parse_key_to_path(item); });
+    }
+  };
+  visit_entries(node, visit);
+  return ref;
+}
+
+void parse_value_from(EnvVar& env, const Node& node) {
+  auto visit = [&](std::string_view name, const Node& key, const Node& value) {
+    if (is_null(value)) return;  // an explicit null is no source
+    if (name == "configMapKeyRef" || name == "secretKeyRef") {
+      env.key_refs.push_back(parse_config_ref(key, value, name == "secretKeyRef"));
+    } else if (name == "fieldRef") {
+      if (const Node* path = child(&value, "fieldPath")) assign(env.field_path, nullptr, *path);
+    } else if (name == "resourceFieldRef") {
+      if (const Node* resource = child(&value, "resource")) assign(env.resource, nullptr, *resource);
+      env.divisor = child(&value, "divisor");
+    } else if (name != "fileKeyRef") {
+      return;
+    }
+    env.sources.push_back(&key);
+  };
+  visit_entries(node, visit);
+  const auto by_position = [](const Node* a, const Node* b) {
+    return a->span.begin.offset < b->span.begin.offset;
+  };
+  std::sort(env.sources.begin(), env.sources.end(), by_position);
+}
+
 EnvVar parse_env_var(const Node& node) {
   EnvVar env;
   env.node = &node;
@@ -283,7 +257,15 @@ EnvVar parse_env_var(const Node& node) {
     } else if (name == "value") {
       assign(env.value, &key, value);
     } else if (name == "valueFrom") {
+      // A duplicate valueFrom replaces the earlier one whole.
+      env.sources.clear();
+      env.key_refs.clear();
+      env.field_path = {};
+      env.resource = {};
+      env.divisor = nullptr;
+      env.value_from_key = &key;
       env.value_from = &value;
+      parse_value_from(env, value);
     }
   };
   visit_entries(node, visit);
@@ -293,11 +275,14 @@ EnvVar parse_env_var(const Node& node) {
 EnvFromSource parse_env_from(const Node& node) {
   EnvFromSource source;
   source.node = &node;
-  auto visit = [&](std::string_view name, const Node& key, const Node&) {
-    if (name == "secretRef") {
-      source.secret_ref = &key;
-    } else if (name == "configMapRef") {
-      source.config_map_ref = &key;
+  auto visit = [&](std::string_view name, const Node& key, const Node& value) {
+    if (name == "secretRef") source.secret_ref = &key;
+    if (name == "configMapRef") source.config_map_ref = &key;
+    if (name == "prefix") {
+      assign(source.prefix, &key, value);
+    } else if ((name == "configMapRef" || name == "secretRef") && !is_null(value)) {
+      source.sources.push_back(&key);
+      source.refs.push_back(parse_config_ref(key, value, name == "secretRef"));
     }
   };
   visit_entries(node, visit);
@@ -314,21 +299,32 @@ VolumeMount parse_volume_mount(const Node& node) {
       assign(mount.mount_path, &key, value);
     } else if (name == "subPath") {
       assign(mount.sub_path, &key, value);
+    } else if (name == "subPathExpr") {
+      assign(mount.sub_path_expr, &key, value);
     } else if (name == "readOnly") {
       assign(mount.read_only, &key, value);
+    } else if (name == "mountPropagation") {
+      assign(mount.mount_propagation, &key, value);
+    } else if (name == "recursiveReadOnly") {
+      assign(mount.recursive_read_only, &key, value);
     }
   };
   visit_entries(node, visit);
   return mount;
 }
 
-std::vector<Field<std::string_view>> parse_string_list(const Node& node) {
-  std::vector<Field<std::string_view>> list;
-  for_each_item(node, [&](size_t, const Node& item) {
-    list.emplace_back();
-    assign(list.back(), nullptr, item);
-  });
-  return list;
+VolumeDevice parse_volume_device(const Node& node) {
+  VolumeDevice device;
+  device.node = &node;
+  auto visit = [&](std::string_view name, const Node& key, const Node& value) {
+    if (name == "name") {
+      assign(device.name, &key, value);
+    } else if (name == "devicePath") {
+      assign(device.device_path, &key, value);
+    }
+  };
+  visit_entries(node, visit);
+  return device;
 }
 
 std::optional<Capabilities> parse_capabilities(const Node& key, const Node& node) {
@@ -338,9 +334,9 @@ std::optional<Capabilities> parse_capabilities(const Node& key, const Node& node
   caps.node = &node;
   auto visit = [&](std::string_view name, const Node&, const Node& value) {
     if (name == "add") {
-      caps.add = parse_string_list(value);
+      caps.add = parse_scalar_list(value);
     } else if (name == "drop") {
-      caps.drop = parse_string_list(value);
+      caps.drop = parse_scalar_list(value);
     }
   };
   visit_entries(node, visit);
@@ -372,9 +368,6 @@ std::optional<SeLinuxOptions> parse_se_linux_options(const Node& key, const Node
   visit_entries(node, visit);
   return options;
 }
-
-template <class T, class Parse>
-std::vector<T> parse_list(const Node& node, Parse&& parse);
 
 // The pod level lacks privileged, allowPrivilegeEscalation,
 // readOnlyRootFilesystem and capabilities: those keys are ignored there.
@@ -434,18 +427,6 @@ std::optional<SecurityContext> parse_security_context(const Node& key, const Nod
   return sc;
 }
 
-// Items that are no mappings are skipped (schema validation reports them);
-// they keep their place in the numbering.
-template <class T, class Parse>
-std::vector<T> parse_list(const Node& node, Parse&& parse) {
-  std::vector<T> list;
-  if (node.is_sequence()) list.reserve(node.items.size());
-  for_each_item(node, [&](size_t i, const Node& item) {
-    if (item.is_mapping()) list.push_back(parse(i, item));
-  });
-  return list;
-}
-
 Container parse_container(ContainerKind kind, size_t index, const Node& node) {
   Container c;
   c.kind = kind;
@@ -472,14 +453,23 @@ Container parse_container(ContainerKind kind, size_t index, const Node& node) {
       c.resources = parse_resources(key, value);
     } else if (name == "env") {
       c.env = parse_list<EnvVar>(value, [](size_t, const Node& item) { return parse_env_var(item); });
-    } else if (name == "volumeMounts") {
-      c.volume_mounts =
-          parse_list<VolumeMount>(value, [](size_t, const Node& item) { return parse_volume_mount(item); });
-    } else if (name == "securityContext") {
-      c.security_context = parse_security_context(key, value, true);
     } else if (name == "envFrom") {
       c.env_from =
           parse_list<EnvFromSource>(value, [](size_t, const Node& item) { return parse_env_from(item); });
+    } else if (name == "command") {
+      c.command_key = &key;
+      c.command = parse_scalar_list(value);
+    } else if (name == "args") {
+      c.args_key = &key;
+      c.args = parse_scalar_list(value);
+    } else if (name == "volumeMounts") {
+      c.volume_mounts =
+          parse_list<VolumeMount>(value, [](size_t, const Node& item) { return parse_volume_mount(item); });
+    } else if (name == "volumeDevices") {
+      c.volume_devices =
+          parse_list<VolumeDevice>(value, [](size_t, const Node& item) { return parse_volume_device(item); });
+    } else if (name == "securityContext") {
+      c.security_context = parse_security_context(key, value, true);
     } else if (name == "lifecycle") {
       auto hook = [&](std::string_view hook_name, const Node& hook_key, const Node& hook_value) {
         if (hook_name == "postStart") c.post_start = parse_probe(hook_key, hook_value);
@@ -497,18 +487,81 @@ std::vector<Container> parse_containers(ContainerKind kind, const Node& node) {
                                [kind](size_t i, const Node& item) { return parse_container(kind, i, item); });
 }
 
+constexpr std::string_view kVolumeSources[] = {"awsElasticBlockStore",
+                                               "azureDisk",
+                                               "azureFile",
+                                               "cephfs",
+                                               "cinder",
+                                               "configMap",
+                                               "csi",
+                                               "downwardAPI",
+                                               "emptyDir",
+                                               "ephemeral",
+                                               "fc",
+                                               "flexVolume",
+                                               "flocker",
+                                               "gcePersistentDisk",
+                                               "gitRepo",
+                                               "glusterfs",
+                                               "hostPath",
+                                               "image",
+                                               "iscsi",
+                                               "nfs",
+                                               "persistentVolumeClaim",
+                                               "photonPersistentDisk",
+                                               "portworxVolume",
+                                               "projected",
+                                               "quobyte",
+                                               "rbd",
+                                               "scaleIO",
+                                               "secret",
+                                               "storageos",
+                                               "vsphereVolume"};
+
+// The configMap and secret sources of a projected volume.
+void parse_projected(const Node& projected, std::vector<ConfigRef>& out) {
+  const Node* sources = child(&projected, "sources");
+  if (!sources) return;
+  for_each_item(*sources, [&](size_t, const Node& source) {
+    auto visit = [&](std::string_view name, const Node& key, const Node& value) {
+      if ((name == "configMap" || name == "secret") && value.is_mapping())
+        out.push_back(parse_config_ref(key, value, name == "secret"));
+    };
+    visit_entries(source, visit);
+  });
+}
+
 Volume parse_volume(const Node& node) {
   Volume volume;
   volume.node = &node;
   auto visit = [&](std::string_view name, const Node& key, const Node& value) {
     if (name == "name") {
       assign(volume.name, &key, value);
-    } else if (!volume.source_key) {
-      volume.source_key = &key;
+      return;
+    }
+    const bool source =
+        std::find(std::begin(kVolumeSources), std::end(kVolumeSources), name) != std::end(kVolumeSources);
+    // An explicit null is no source (the API reads it as absent).
+    if (!source || is_null(value)) return;
+    // A duplicate key replaces its earlier value: it is one source.
+    const auto same = std::find_if(volume.source_keys.begin(), volume.source_keys.end(),
+                                   [&](const Node* k) { return k->value == name; });
+    if (same != volume.source_keys.end()) volume.source_keys.erase(same);
+    volume.source_keys.push_back(&key);
+    if (name == "configMap" || name == "secret") {
+      std::erase_if(volume.config_refs, [&](const ConfigRef& r) { return r.key->value == name; });
+      if (value.is_mapping())
+        volume.config_refs.push_back(
+            parse_config_ref(key, value, name == "secret", name == "secret" ? "secretName" : "name"));
+    } else if (name == "projected" && value.is_mapping()) {
+      parse_projected(value, volume.config_refs);
     }
     if (name == "hostPath") assign_child(volume.host_path, value, "path");
   };
   visit_entries(node, visit);
+  std::sort(volume.source_keys.begin(), volume.source_keys.end(),
+            [](const Node* a, const Node* b) { return a->span.begin.offset < b->span.begin.offset; });
+  if (!volume.source_keys.empty()) volume.source_key = volume.source_keys.front();
   return volume;
 }
 
@@ -535,6 +588,10 @@ PodSpec parse_pod_spec(const Node& node) {
       spec.volumes = parse_list<Volume>(value, [](size_t, const Node& item) { return parse_volume(item); });
     } else if (name == "securityContext") {
       spec.security_context = parse_security_context(key, value, false);
+    } else if (name == "resources") {
+      spec.resources = parse_resources(key, value);
+    } else if (name == "overhead") {
+      spec.overhead = parse_quantities(value);
     } else if (name == "hostUsers") {
       assign(spec.host_users, &key, value);
     } else if (name == "os") {
@@ -550,18 +607,6 @@ PodSpec parse_pod_spec(const Node& node) {
   };
   visit_entries(node, visit);
   return spec;
-}
-
-// The value of one key of a mapping (last occurrence, merges followed); null
-// when absent or when `mapping` is null or no mapping.
-const Node* child(const Node* mapping, std::string_view wanted) {
-  const Node* found = nullptr;
-  if (!mapping) return found;
-  auto visit = [&](std::string_view name, const Node&, const Node& value) {
-    if (name == wanted) found = &value;
-  };
-  visit_entries(*mapping, visit);
-  return found;
 }
 
 // A pod template's metadata and spec.
@@ -584,17 +629,12 @@ Template read_template(const Node* node) {
   return t;
 }
 
-const Node* mapping_or_null(const Node* node) {
-  return node && node->is_mapping() ? node : nullptr;
-}
-
 void read_metadata(ObjectHeader& h, const Node& metadata) {
-  Field<std::string_view> generate_name;
   auto visit = [&](std::string_view name, const Node& key, const Node& value) {
     if (name == "name") {
       assign(h.name, &key, value);
     } else if (name == "generateName") {
-      assign(generate_name, &key, value);
+      assign(h.generate_name, &key, value);
     } else if (name == "namespace") {
       assign(h.namespace_, &key, value);
     } else if (name == "labels") {
@@ -603,7 +643,7 @@ void read_metadata(ObjectHeader& h, const Node& metadata) {
   };
   visit_entries(metadata, visit);
   // An empty name counts as none: the API server then generates one.
-  if (generate_name.present() && !(h.name.valid() && !h.name.value.empty())) h.name = generate_name;
+  if (h.generate_name.present() && !(h.name.valid() && !h.name.value.empty())) h.name = h.generate_name;
 }
 
 ObjectHeader read_header(const Node& object) {
@@ -650,8 +690,12 @@ void extract(const ObjectHeader& header, std::vector<Workload>& out) {
   w.kind = header.kind;
   w.name = header.name;
   w.namespace_ = header.namespace_;
+  w.metadata_key = header.metadata_key;
+  w.metadata = header.metadata;
+  w.generate_name = header.generate_name;
   w.labels = header.labels;
   const Node* spec = header.spec;
+  w.spec = spec;
 
   const std::string_view kind = w.kind.value;
   Template t;
@@ -669,6 +713,14 @@ void extract(const ObjectHeader& header, std::vector<Workload>& out) {
   } else if (kind == "CronJob") {
     w.pod_spec_path = "spec.jobTemplate.spec.template.spec";
     t = read_template(child(child(child(spec, "jobTemplate"), "spec"), "template"));
+  }
+  if (mapping_or_null(spec)) {
+    auto visit = [&](std::string_view name, const Node& key, const Node& value) {
+      if (name != "selector") return;
+      w.selector_key = &key;
+      w.selector = is_null(value) ? nullptr : &value;
+    };
+    visit_entries(*spec, visit);
   }
   if (!pod_spec) pod_spec = t.spec;
   w.template_metadata = mapping_or_null(t.metadata);

@@ -93,11 +93,39 @@ struct ResourceRequirements {
   std::vector<ResourceQuantity> limits;
 };
 
+// An item of a configMap, secret or projected volume: which key goes to which file.
+struct KeyToPath {
+  const yaml::Node* node = nullptr;
+  Field<std::string_view> key;
+  Field<std::string_view> path;
+};
+
+// A reference to a ConfigMap or a Secret: configMapKeyRef and secretKeyRef
+// (one key), envFrom's configMapRef and secretRef (all keys), configMap and
+// secret volumes and projections (all keys, or their items').
+struct ConfigRef {
+  const yaml::Node* key = nullptr;  // "configMapKeyRef", "secretRef", "configMap"...
+  const yaml::Node* node = nullptr;
+  bool secret = false;
+  Field<std::string_view> name;      // name (secretName in a secret volume)
+  Field<std::string_view> item_key;  // a *KeyRef's key
+  Field<bool> optional;
+  std::vector<KeyToPath> items;
+};
+
 struct EnvVar {
   const yaml::Node* node = nullptr;
   Field<std::string_view> name;
   Field<std::string_view> value;
+  const yaml::Node* value_from_key = nullptr;
   const yaml::Node* value_from = nullptr;
+  // The keys under valueFrom that name a source (fieldRef, resourceFieldRef,
+  // configMapKeyRef, secretKeyRef, fileKeyRef), in source order.
+  std::vector<const yaml::Node*> sources;
+  std::vector<ConfigRef> key_refs;      // configMapKeyRef, secretKeyRef
+  Field<std::string_view> field_path;   // fieldRef.fieldPath
+  Field<std::string_view> resource;     // resourceFieldRef.resource
+  const yaml::Node* divisor = nullptr;  // resourceFieldRef.divisor
 };
 
 // envFrom[]: a whole ConfigMap's or Secret's keys as variables.
@@ -105,6 +133,10 @@ struct EnvFromSource {
   const yaml::Node* node = nullptr;
   const yaml::Node* secret_ref = nullptr;  // the "secretRef" key
   const yaml::Node* config_map_ref = nullptr;
+  // The configMapRef and secretRef keys that are not null, in source order.
+  std::vector<const yaml::Node*> sources;
+  std::vector<ConfigRef> refs;
+  Field<std::string_view> prefix;
 };
 
 struct VolumeMount {
@@ -112,7 +144,16 @@ struct VolumeMount {
   Field<std::string_view> name;
   Field<std::string_view> mount_path;
   Field<std::string_view> sub_path;
+  Field<std::string_view> sub_path_expr;
   Field<bool> read_only;
+  Field<std::string_view> mount_propagation;
+  Field<std::string_view> recursive_read_only;
+};
+
+struct VolumeDevice {
+  const yaml::Node* node = nullptr;
+  Field<std::string_view> name;
+  Field<std::string_view> device_path;
 };
 
 struct Capabilities {
@@ -178,9 +219,14 @@ struct Container {
   std::optional<Probe> startup_probe;
   std::optional<ResourceRequirements> resources;
   std::vector<EnvVar> env;
-  std::vector<VolumeMount> volume_mounts;
-  std::optional<SecurityContext> security_context;
   std::vector<EnvFromSource> env_from;
+  const yaml::Node* command_key = nullptr;
+  std::vector<Field<std::string_view>> command;
+  const yaml::Node* args_key = nullptr;
+  std::vector<Field<std::string_view>> args;
+  std::vector<VolumeMount> volume_mounts;
+  std::vector<VolumeDevice> volume_devices;
+  std::optional<SecurityContext> security_context;
   // lifecycle.postStart and preStop; only their handlers are read.
   std::optional<Probe> post_start;
   std::optional<Probe> pre_stop;
@@ -201,6 +247,15 @@ struct Volume {
   Field<std::string_view> name;
   const yaml::Node* source_key = nullptr;  // "configMap", "emptyDir"... (first one found)
   Field<std::string_view> host_path;       // hostPath.path
+  // Every key naming a volume source, in source order (a volume must have
+  // exactly one).
+  std::vector<const yaml::Node*> source_keys;
+  // The ConfigMaps and Secrets it mounts: a configMap or secret source, or
+  // the sources of a projected one.
+  std::vector<ConfigRef> config_refs;
+
+  // The source's name ("persistentVolumeClaim"); empty when it has none.
+  std::string_view source() const { return source_key ? source_key->value : std::string_view(); }
 };
 
 struct PodSpec {
@@ -215,6 +270,9 @@ struct PodSpec {
   Field<bool> host_ipc;
   std::vector<Volume> volumes;
   std::optional<SecurityContext> security_context;
+  // Pod-level resources (spec.resources) and the runtime's overhead.
+  std::optional<ResourceRequirements> resources;
+  std::vector<ResourceQuantity> overhead;
   Field<bool> host_users;
   Field<std::string_view> os_name;  // os.name
   Field<bool> automount_service_account_token;
@@ -232,6 +290,9 @@ struct Workload {
   Field<std::string_view> kind;
   Field<std::string_view> name;        // metadata.name (or generateName when no name)
   Field<std::string_view> namespace_;  // metadata.namespace
+  const yaml::Node* metadata_key = nullptr;
+  const yaml::Node* metadata = nullptr;
+  Field<std::string_view> generate_name;  // metadata.generateName as written
   // The pod template's metadata mapping (annotations), null for a Pod.
   const yaml::Node* template_metadata = nullptr;
   const yaml::Node* labels = nullptr;  // metadata.labels
@@ -241,6 +302,11 @@ struct Workload {
   // The labels its pods carry: a Pod's own metadata.labels, a controller's
   // pod template's; null when there are none.
   const yaml::Node* pod_labels = nullptr;
+  const yaml::Node* spec = nullptr;  // the object's spec, as written
+  // spec.selector, of the kinds that have one: a label selector (a map for
+  // a ReplicationController or a Service); null when absent or null.
+  const yaml::Node* selector_key = nullptr;
+  const yaml::Node* selector = nullptr;
   // Where the pod spec sits: "spec", "template.spec" (PodTemplate),
   // "spec.template.spec", "spec.jobTemplate.spec.template.spec"; empty for
   // kinds without one.
@@ -260,9 +326,10 @@ struct ObjectHeader {
   Field<std::string_view> kind;
   const yaml::Node* metadata_key = nullptr;
   const yaml::Node* metadata = nullptr;
-  Field<std::string_view> name;        // metadata.name (or generateName when no name)
-  Field<std::string_view> namespace_;  // metadata.namespace
-  const yaml::Node* labels = nullptr;  // metadata.labels
+  Field<std::string_view> name;           // metadata.name (or generateName when no name)
+  Field<std::string_view> namespace_;     // metadata.namespace
+  Field<std::string_view> generate_name;  // metadata.generateName as written
+  const yaml::Node* labels = nullptr;     // metadata.labels
   const yaml::Node* spec = nullptr;
   // A List's items (a sequence) when apiVersion and kind are present; else null.
   const yaml::Node* items = nullptr;

@@ -87,13 +87,15 @@ std::unique_ptr<ReportWriter> make_report_writer(std::ostream& out, OutputFormat
     case OutputFormat::Text:
       return std::make_unique<TextReportWriter>(out, TextOptions{.color = options.color,
                                                                  .show_suppressed = options.show_suppressed,
+                                                                 .show_fixes = options.show_fixes,
                                                                  .group_by_source = options.group_by_source,
                                                                  .quiet = options.quiet,
                                                                  .ignored = options.ignored});
     case OutputFormat::Json:
       return std::make_unique<JsonReportWriter>(out);
     case OutputFormat::Sarif:
-      return std::make_unique<SarifReportWriter>(out, SarifOptions{.working_directory = options.working_directory});
+      return std::make_unique<SarifReportWriter>(
+          out, SarifOptions{.working_directory = options.working_directory});
     case OutputFormat::Github:
       return std::make_unique<GithubReportWriter>(out);
     case OutputFormat::Junit:

@@ -45,6 +45,7 @@ std::optional<std::vector<OutputRequest>> pair_output_flags(const std::vector<Ou
 struct EmitOptions {
   bool color = false;             // text only
   bool show_suppressed = false;   // text only: print waived findings too
+  bool show_fixes = false;        // text only: print each fix's edit
   bool group_by_source = false;   // text only: group findings by the Helm template they came from
   bool quiet = false;             // text only: no summary line when nothing was found
   size_t ignored = 0;             // text only: inputs the configuration ignored, for the summary

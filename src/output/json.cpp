@@ -39,6 +39,29 @@ void diagnostic(JsonWriter& json, const std::string& file, const Diagnostic& d) 
     json.null();
   }
   json.field("path", d.path);
+  json.key("fixes");
+  json.begin_array();
+  for (const Fix& fix : d.fixes) {
+    json.begin_object();
+    json.field("title", fix.title);
+    json.field("applicability", applicability_name(fix.applicability));
+    json.key("edits");
+    json.begin_array();
+    for (const Edit& edit : fix.edits) {
+      json.begin_object();
+      json.field("line", edit.span.begin.line);
+      json.field("column", edit.span.begin.column);
+      json.field("endLine", edit.span.end.line);
+      json.field("endColumn", edit.span.end.column);
+      json.field("offset", edit.span.begin.offset);
+      json.field("endOffset", edit.span.end.offset);
+      json.field("replacement", edit.replacement);
+      json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+  }
+  json.end_array();
   if (!d.source.empty()) json.field("source", d.source);
   json.field("suppressed", d.suppression.has_value());
   if (d.suppression) {

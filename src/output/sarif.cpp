@@ -135,11 +135,58 @@ struct Region {
   }
 };
 
-Region region(const yaml::LineIndex& lines, std::string_view text, const yaml::Span& span) {
+// A span's lines and UTF-16 columns; an empty span is an insertion point.
+Region bare_region(const yaml::LineIndex& lines, const yaml::Span& span) {
   const auto column = [&](const yaml::Position& p) {
     return yaml::utf16_column(lines.line_text(p.line), p.column) + 1;
   };
-  return {span.begin.line, column(span.begin), span.end.line, column(span.end), span_text(text, span)};
+  return {span.begin.line, column(span.begin), span.end.line, column(span.end), {}};
+}
+
+// The same with the text it covers.
+Region region(const yaml::LineIndex& lines, std::string_view text, const yaml::Span& span) {
+  Region r = bare_region(lines, span);
+  r.snippet = span_text(text, span);
+  return r;
+}
+
+// A finding's fixes as SARIF fixes: each a change to the finding's file;
+// podlint's applicability in the property bag.
+void fixes(JsonWriter& json, const Diagnostic& d, const yaml::LineIndex& lines, const std::string& uri,
+           bool relative, size_t index) {
+  json.key("fixes");
+  json.begin_array();
+  for (const Fix& fix : d.fixes) {
+    json.begin_object();
+    json.key("description");
+    json.begin_object();
+    json.field("text", sentence(fix.title));
+    json.end_object();
+    json.key("artifactChanges");
+    json.begin_array();
+    json.begin_object();
+    artifact_location(json, uri, relative, index);
+    json.key("replacements");
+    json.begin_array();
+    for (const Edit& edit : fix.edits) {
+      json.begin_object();
+      bare_region(lines, edit.span).write(json, "deletedRegion");
+      json.key("insertedContent");
+      json.begin_object();
+      json.field("text", edit.replacement);
+      json.end_object();
+      json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+    json.end_array();
+    json.key("properties");
+    json.begin_object();
+    json.field("applicability", applicability_name(fix.applicability));
+    json.end_object();
+    json.end_object();
+  }
+  json.end_array();
 }
 
 // Positions ("first defined at 11:7") left out of a message, so that the
@@ -186,8 +233,11 @@ std::string fingerprint(std::string_view key) {
 Region context_region(const yaml::LineIndex& lines, const yaml::Span& span) {
   const std::string_view first = lines.line_text(span.begin.line);
   const std::string_view last = lines.line_text(span.end.line);
-  Region r{span.begin.line, 1, span.end.line,
-           yaml::utf16_column(last, static_cast<uint32_t>(last.size()) + 1) + 1, {}};
+  Region r{span.begin.line,
+           1,
+           span.end.line,
+           yaml::utf16_column(last, static_cast<uint32_t>(last.size()) + 1) + 1,
+           {}};
   // Both views point into the text: the snippet keeps its line breaks as they are.
   if (first.data() != nullptr && last.data() != nullptr && last.data() + last.size() > first.data())
     r.snippet = std::string_view(first.data(), last.data() + last.size() - first.data());
@@ -326,7 +376,8 @@ void SarifReportWriter::add(const FileReport& report) {
   for (const auto& d : report.diagnostics) {
     json_.begin_object();
     json_.field("ruleId", d.rule);
-    if (const auto it = rule_index_.find(d.rule); it != rule_index_.end()) json_.field("ruleIndex", it->second);
+    if (const auto it = rule_index_.find(d.rule); it != rule_index_.end())
+      json_.field("ruleIndex", it->second);
     json_.field("level", sarif_level(d.severity));
     message(json_, d.source.empty() ? d.message : fmt::format("{} (rendered from {})", d.message, d.source));
     if (!d.source.empty()) {
@@ -359,6 +410,7 @@ void SarifReportWriter::add(const FileReport& report) {
       }
       json_.end_array();
     }
+    if (!d.fixes.empty()) fixes(json_, d, lines, artifact.uri, artifact.relative, index);
     std::string key = fmt::format("{}\n{}\n{}\n{}", d.rule, artifact.uri, without_positions(d.message),
                                   span_text(report.text, d.span));
     key += fmt::format("\n{}", occurrences[key]++);

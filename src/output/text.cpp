@@ -4,9 +4,12 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "engine/fix.hpp"
+#include "output/diff.hpp"
 #include "output/printable.hpp"
 
 namespace podlint {
@@ -53,8 +56,7 @@ size_t display_width(std::string_view text) {
       text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
-void write_excerpt(std::string& out, const yaml::LineIndex& lines, const yaml::Span& span,
-                   const Palette& p) {
+void write_excerpt(std::string& out, const yaml::LineIndex& lines, const yaml::Span& span, const Palette& p) {
   const std::string_view line = lines.line_text(span.begin.line);
   const std::string number = std::to_string(span.begin.line);
   const std::string gutter(number.size(), ' ');
@@ -65,34 +67,54 @@ void write_excerpt(std::string& out, const yaml::LineIndex& lines, const yaml::S
   // Escaped piece by piece, so that the underline stays under the escaped span.
   const std::string before = printable(line.substr(0, start), true);
   const std::string under = printable(line.substr(start, stop - start), true);
-  fmt::format_to(std::back_inserter(out), " {} | {}{}{}\n", number, before, under, printable(line.substr(stop), true));
+  fmt::format_to(std::back_inserter(out), " {} | {}{}{}\n", number, before, under,
+                 printable(line.substr(stop), true));
   const size_t width = std::max<size_t>(1, display_width(under));
   fmt::format_to(std::back_inserter(out), " {} | {}{}^{}{}\n", gutter,
-                     caret_indent(before, static_cast<uint32_t>(before.size()) + 1), p.green,
-                     std::string(width - 1, '~'), p.reset);
+                 caret_indent(before, static_cast<uint32_t>(before.size()) + 1), p.green,
+                 std::string(width - 1, '~'), p.reset);
 }
 
-// One finding with its notes. `with_source`: name the template it was
-// rendered from (unless a group heading already does).
-void write_diagnostic(std::string& out, const std::string& path, const yaml::LineIndex& lines,
-                      const Diagnostic& d, bool with_source, const Palette& p) {
-  fmt::format_to(std::back_inserter(out), "{}{}:{}:{}: {}{}:{} {}{} [{}]", p.bold, path, d.span.begin.line, d.span.begin.column,
-                     severity_color(d.severity, p), severity_name(d.severity), p.reset, p.bold,
-                     printable(d.message), d.rule);
-  if (with_source && !d.source.empty()) fmt::format_to(std::back_inserter(out), " (from {})", printable(d.source));
+// The fixes of a finding, each as its title and the lines it changes.
+void write_fixes(std::string& out, const FileReport& report, const Diagnostic& d, const Palette& p) {
+  for (const Fix& fix : d.fixes) {
+    fmt::format_to(std::back_inserter(out), "    {}= fix{}:{} {}\n", p.green,
+                   fix.applicability == Applicability::Unsafe ? " (unsafe)" : "", p.reset,
+                   printable(fix.title));
+    std::ostringstream diff;
+    write_unified_diff(diff, report.path, report.text, apply_edits(report.text, fix.edits),
+                       {.context = 0, .headers = false, .indent = "    ", .color = !p.reset.empty()});
+    out += diff.str();
+  }
+}
+
+// One finding with its notes, and its fixes when `show_fixes`. `with_source`:
+// name the template it was rendered from (unless a group heading already does).
+void write_diagnostic(std::string& out, const FileReport& report, const std::string& path,
+                      const yaml::LineIndex& lines, const Diagnostic& d, bool with_source, bool show_fixes,
+                      const Palette& p) {
+  fmt::format_to(std::back_inserter(out), "{}{}:{}:{}: {}{}:{} {}{} [{}]", p.bold, path, d.span.begin.line,
+                 d.span.begin.column, severity_color(d.severity, p), severity_name(d.severity), p.reset,
+                 p.bold, printable(d.message), d.rule);
+  if (with_source && !d.source.empty())
+    fmt::format_to(std::back_inserter(out), " (from {})", printable(d.source));
   if (d.suppression) {
     out += d.suppression->justification.empty()
                ? std::string(" (suppressed)")
                : fmt::format(" (suppressed: {})", printable(d.suppression->justification));
   }
+  if (chosen_fix(d, {.unsafe = true}) != nullptr)
+    out += chosen_fix(d, {}) != nullptr ? " (fix available)" : " (unsafe fix available)";
   out += p.reset;
   out += '\n';
   write_excerpt(out, lines, d.span, p);
   for (const auto& related : d.related) {
-    fmt::format_to(std::back_inserter(out), "{}{}:{}:{}: {}note:{} {}\n", p.bold, path, related.span.begin.line,
-                       related.span.begin.column, p.blue, p.reset, printable(related.message));
+    fmt::format_to(std::back_inserter(out), "{}{}:{}:{}: {}note:{} {}\n", p.bold, path,
+                   related.span.begin.line, related.span.begin.column, p.blue, p.reset,
+                   printable(related.message));
     write_excerpt(out, lines, related.span, p);
   }
+  if (show_fixes) write_fixes(out, report, d, p);
 }
 
 std::string plural(size_t n, std::string_view word) {
@@ -106,6 +128,13 @@ TextReportWriter::TextReportWriter(std::ostream& out, const TextOptions& options
 
 void TextReportWriter::add(const FileReport& report) {
   summary_.add(report);
+  for (const auto& d : report.diagnostics) {
+    if (chosen_fix(d, {}) != nullptr) {
+      ++safe_fixes_;
+    } else if (chosen_fix(d, {.unsafe = true}) != nullptr) {
+      ++unsafe_fixes_;
+    }
+  }
   const Palette& p = options_.color ? kColor : kPlain;
   std::string out;
   if (!report.read_error.empty()) {
@@ -123,7 +152,7 @@ void TextReportWriter::add(const FileReport& report) {
   const std::string path = printable(report.path);
   if (!options_.group_by_source) {
     for (const Diagnostic* d : shown)
-      write_diagnostic(out, path, lines, *d, true, p);
+      write_diagnostic(out, report, path, lines, *d, true, options_.show_fixes, p);
     out_ << out;
     return;
   }
@@ -136,7 +165,7 @@ void TextReportWriter::add(const FileReport& report) {
     fmt::format_to(std::back_inserter(out), "{}== {} =={}\n", p.bold,
                    source.empty() ? std::string("no \"# Source\" comment") : printable(source), p.reset);
     for (const Diagnostic* d : shown) {
-      if (d->source == source) write_diagnostic(out, path, lines, *d, false, p);
+      if (d->source == source) write_diagnostic(out, report, path, lines, *d, false, options_.show_fixes, p);
     }
   }
   out_ << out;
@@ -165,6 +194,13 @@ void TextReportWriter::finish() {
   line += fmt::format(" ({})", fmt::join(notes, ", "));
   if (!unlinted.empty()) line += fmt::format("; {} (--verbose lists them)", fmt::join(unlinted, ", "));
   out_ << p.bold << line << p.reset << '\n';
+  // What `podlint fix` would do about them.
+  if (safe_fixes_ > 0)
+    out_ << fmt::format(
+        "{} fixable with `podlint fix`{}\n", safe_fixes_,
+        unsafe_fixes_ > 0 ? fmt::format(" ({} more with `podlint fix --unsafe`)", unsafe_fixes_) : "");
+  else if (unsafe_fixes_ > 0)
+    out_ << fmt::format("{} fixable with `podlint fix --unsafe`\n", unsafe_fixes_);
 }
 
 void write_text(std::ostream& out, const std::vector<FileReport>& reports, const TextOptions& options) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -27,6 +28,33 @@ enum class Kind : uint8_t {
 
 // Whether the field holds one value, a list of them, or a map of string to them.
 enum class Shape : uint8_t { Single, Array, Map };
+
+// A syntax the API server requires of a string (schema/formats.hpp checks it).
+enum class Format : uint8_t {
+  None,
+  Dns1123Label,            // ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$, at most 63
+  Dns1123Subdomain,        // dot-separated DNS-1123 labels, at most 253
+  Dns1123SubdomainPrefix,  // a subdomain that may end in '-' (generateName, envFrom names)
+  Dns1035Label,            // a DNS-1123 label that starts with a letter (Service names)
+  QualifiedName,           // [subdomain/]name: label keys, taint keys, topology keys
+  LabelValue,              // at most 63, alphanumerics with '-', '_', '.' inside; may be empty
+  AnnotationKey,           // a qualified name, checked lower-cased
+  FinalizerName,           // a qualified name; unprefixed only the standard ones
+  ConfigMapKey,            // [-._a-zA-Z0-9]+, at most 253, not "." or ".."-prefixed
+  EnvVarName,              // printable ASCII but '=' (relaxed, Kubernetes 1.32+)
+  EnvVarNameStrict,        // [-._a-zA-Z][-._a-zA-Z0-9]*, not "." or ".."-prefixed (before 1.32)
+  HttpHeaderName,          // [-A-Za-z0-9]+
+  IanaServiceName,         // port names: at most 15, [-a-z0-9], a letter, no "--"
+  IpAddress,               // IPv4 or IPv6
+  SysctlName,              // kernel.shm_rmid_forced, net/ipv4/ip_forward
+  RelativePath,            // relative, no ".." element
+  NoParentPath,            // no ".." element
+  AbsolutePath,            // starts with '/'
+  Percent,                 // [0-9]+%: the string form of an int-or-percent
+};
+
+inline constexpr int64_t kNoMinimum = std::numeric_limits<int64_t>::min();
+inline constexpr int64_t kNoMaximum = std::numeric_limits<int64_t>::max();
 
 struct TypeInfo;
 
@@ -53,6 +81,15 @@ struct FieldInfo {
   const TypeInfo* object = nullptr;  // for Kind::Object
   bool required = false;
   std::span<const std::string_view> enum_values;  // empty: any value
+  // Of the value (an int-or-string's string form), of each item of a list,
+  // of each value of a map; and of each key of a map.
+  Format format = Format::None;
+  Format key_format = Format::None;
+  // The integers allowed (an int-or-string's integer form), inclusive.
+  int64_t minimum = kNoMinimum;
+  int64_t maximum = kNoMaximum;
+
+  bool has_range() const { return minimum != kNoMinimum || maximum != kNoMaximum; }
   // The release (minor) that added each enum value, 0 for the oldest; empty
   // when the oldest release has every value.
   std::span<const uint8_t> enum_since;

@@ -3,11 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <unordered_set>
 
 #include "model/scalar.hpp"
+#include "schema/formats.hpp"
 #include "text/suggest.hpp"
 
 namespace podlint::schema {
@@ -100,7 +102,7 @@ class Validator {
           too_new(*pair.key, type, std::string(name), field->lifetime.added_after, field->lifetime.added_by,
                   {});
         } else {
-          unknown(*pair.key, type);
+          unknown(*pair.key, *pair.value, type, mapping, seen);
         }
         continue;
       }
@@ -116,13 +118,18 @@ class Validator {
         out_.push_back({.problem = Problem::MissingRequired,
                         .span = anchor,
                         .owner = type.name,
+                        .mapping = &mapping,
                         .field = std::string(field.name)});
-      } else if (field.shape == Shape::Array && value->is_sequence() && value->items.empty()) {
+      } else if (is_empty(*value, field)) {
+        // The API's Go types cannot tell an empty list or string from none.
         out_.push_back({.problem = Problem::MissingRequired,
-                        .span = value->span,
+                        .span = value->is_scalar() && value->span.begin.offset == value->span.end.offset
+                                    ? node->span
+                                    : value->span,
                         .owner = type.name,
+                        .mapping = &mapping,
                         .field = std::string(field.name),
-                        .empty_list = true});
+                        .empty = true});
       }
     }
   }
@@ -154,17 +161,45 @@ class Validator {
     }
   }
 
-  void unknown(const yaml::Node& key, const TypeInfo& type) {
+  // An integer as kubectl reads it: its YAML library still takes a leading
+  // 0 for octal (YAML 1.1), so `defaultMode: 0644` is 420.
+  static std::optional<int64_t> kubectl_int(std::string_view text) {
+    const bool octal = text.size() > 1 && text[0] == '0' &&
+                       std::all_of(text.begin() + 1, text.end(), [](char c) { return c >= '0' && c <= '7'; });
+    return model::parse_int(octal ? "0o" + std::string(text.substr(1)) : std::string(text));
+  }
+
+  static bool is_empty(const yaml::Node& value, const FieldInfo& field) {
+    if (field.shape == Shape::Array) return value.is_sequence() && value.items.empty();
+    return field.shape == Shape::Single && field.kind == Kind::String &&
+           model::scalar_type(value) == ScalarType::String && value.value.empty();
+  }
+
+  void unknown(const yaml::Node& key, const yaml::Node& value, const TypeInfo& type,
+               const yaml::Node& mapping, const std::unordered_set<std::string_view>& keys) {
     std::vector<std::string_view> names;
     names.reserve(type.fields.size());
     for (const FieldInfo& f : type.fields) {
       if (presence(f.lifetime, target_) != Presence::No) names.push_back(f.name);
     }
-    out_.push_back({.problem = Problem::UnknownField,
+    const text::Guess guess = text::guess(key.value, names);
+    Finding finding{.problem = Problem::UnknownField,
                     .span = key.span,
                     .owner = type.name,
+                    .mapping = &mapping,
                     .field = std::string(key.value),
-                    .suggestion = text::closest(key.value, names)});
+                    .suggestion = guess.word,
+                    .suggestion_case_only = guess.case_only};
+    // Renaming is sound when it makes a field that is not there yet, whose
+    // value is then valid.
+    if (guess.unique && !keys.contains(guess.word)) {
+      std::vector<Finding> as_renamed;
+      Label label;
+      label.field = guess.word;
+      Validator(as_renamed, target_).value(value, *type.field(guess.word), type, label, key.span);
+      if (as_renamed.empty()) finding.fix_target = &key;
+    }
+    out_.push_back(std::move(finding));
   }
 
   // A field's value, or an item of a list field, or a value of a map field.
@@ -195,6 +230,8 @@ class Validator {
           Label entry = label;
           entry.key = key.is_scalar() ? key.value : std::string_view("?");
           entry.has_key = true;
+          if (field.key_format != Format::None && key.is_scalar())
+            check_format(key, field.key_format, owner, label, true);
           value(*pair.value, field, owner, entry, key.span);
         }
       }
@@ -203,21 +240,57 @@ class Validator {
 
     if (!accepts(field.kind, node, type)) {
       const bool stringly = field.kind == Kind::String || field.kind == Kind::DateTime;
-      mismatch(node, owner, label, describe(field.kind), stringly && type != ScalarType::Collection, where);
+      mismatch(node, owner, label, describe(field.kind), stringly && type != ScalarType::Collection, where,
+               field.enum_values);
       return;
     }
     if (field.kind == Kind::Object) {
       object(node, *field.object, where);
       return;
     }
-    if (field.enum_values.empty()) return;
-    const auto it = std::find(field.enum_values.begin(), field.enum_values.end(), node.value);
-    if (it == field.enum_values.end()) {
-      bad_enum(node, field, owner, label);
-    } else if (!field.enum_since.empty()) {
-      const uint8_t since = field.enum_since[static_cast<size_t>(it - field.enum_values.begin())];
-      if (since > target_) too_new(node, owner, label.text(), since - 1, since, node.value);
+    const bool required_but_empty = field.required && type == ScalarType::String && node.value.empty();
+    if (!field.enum_values.empty() && !required_but_empty) {
+      const auto it = std::find(field.enum_values.begin(), field.enum_values.end(), node.value);
+      if (it == field.enum_values.end()) {
+        bad_enum(node, field, owner, label);
+      } else if (!field.enum_since.empty()) {
+        const uint8_t since = field.enum_since[static_cast<size_t>(it - field.enum_values.begin())];
+        if (since > target_) too_new(node, owner, label.text(), since - 1, since, node.value);
+      }
     }
+    // An empty string is the field's zero value: the API checks no format
+    // on it (a required one is reported missing).
+    if (field.format != Format::None && type == ScalarType::String && !node.value.empty())
+      check_format(node, field.format, owner, label, false);
+    if (field.has_range() && type == ScalarType::Int) check_range(node, field, owner, label);
+  }
+
+  void check_format(const yaml::Node& node, Format format, const TypeInfo& owner, const Label& label,
+                    bool map_key) {
+    // RelaxedEnvironmentVariableValidation is on from Kubernetes 1.32.
+    if (format == Format::EnvVarName && target_ < 32) format = Format::EnvVarNameStrict;
+    if (matches_format(format, node.value)) return;
+    out_.push_back({.problem = Problem::InvalidFormat,
+                    .span = node.span,
+                    .owner = owner.name,
+                    .field = label.text(),
+                    .value = node.value,
+                    .format = format,
+                    .map_key = map_key});
+  }
+
+  void check_range(const yaml::Node& node, const FieldInfo& field, const TypeInfo& owner,
+                   const Label& label) {
+    const auto number = kubectl_int(node.value);
+    // Past int64, a number is out of any range the API has.
+    if (number && *number >= field.minimum && *number <= field.maximum) return;
+    out_.push_back({.problem = Problem::OutOfRange,
+                    .span = node.span,
+                    .owner = owner.name,
+                    .field = label.text(),
+                    .value = node.value,
+                    .minimum = field.minimum,
+                    .maximum = field.maximum});
   }
 
   // A field (value empty) or an enum value that came after the target release.
@@ -234,26 +307,42 @@ class Validator {
 
   // A block collection spans lines from the one after its key: the key (or
   // the list item) is where the mistake reads.
+  // `allowed`: the values the field takes, when it has a fixed set.
   void mismatch(const yaml::Node& node, const TypeInfo& owner, const Label& label, std::string_view expected,
-                bool suggest_quotes, const yaml::Span& where) {
+                bool suggest_quotes, const yaml::Span& where,
+                std::span<const std::string_view> allowed = {}) {
     const bool block = (node.is_mapping() || node.is_sequence()) && !node.flow;
+    // Quotes make a plain, untagged scalar the string it spells: a fix when
+    // that string is one the field takes.
+    const bool quotable =
+        suggest_quotes && node.style == yaml::ScalarStyle::Plain && node.tag.empty() &&
+        (allowed.empty() || std::find(allowed.begin(), allowed.end(), node.value) != allowed.end());
     out_.push_back({.problem = Problem::InvalidType,
                     .span = block ? where : node.span,
                     .owner = owner.name,
                     .field = label.text(),
                     .expected = expected,
                     .found = model::describe_type(node),
-                    .quote_hint = suggest_quotes});
+                    .quote_hint = suggest_quotes,
+                    .fix_target = quotable ? &node : nullptr});
   }
 
   void bad_enum(const yaml::Node& node, const FieldInfo& field, const TypeInfo& owner, const Label& label) {
+    const text::Guess guess = text::guess(node.value, field.enum_values);
+    // No rewrite to a value the target release does not have yet.
+    const auto meant = std::find(field.enum_values.begin(), field.enum_values.end(), guess.word);
+    const bool in_release =
+        field.enum_since.empty() || meant == field.enum_values.end() ||
+        field.enum_since[static_cast<size_t>(meant - field.enum_values.begin())] <= target_;
     out_.push_back({.problem = Problem::InvalidEnum,
                     .span = node.span,
                     .owner = owner.name,
                     .field = label.text(),
                     .value = node.value,
                     .allowed = field.enum_values,
-                    .suggestion = text::closest(node.value, field.enum_values)});
+                    .suggestion = guess.word,
+                    .fix_target = guess.unique && in_release ? &node : nullptr,
+                    .suggestion_case_only = guess.case_only});
   }
 
   std::vector<Finding>& out_;

@@ -38,19 +38,35 @@ size_t edit_distance(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-std::string_view closest(std::string_view word, std::span<const std::string_view> candidates) {
-  for (std::string_view c : candidates)
-    if (equal_ignoring_case(word, c)) return c;
+Guess guess(std::string_view word, std::span<const std::string_view> candidates) {
+  Guess out;
+  for (std::string_view c : candidates) {
+    if (!equal_ignoring_case(word, c)) continue;
+    if (!out.word.empty()) {
+      out.unique = false;
+      return out;
+    }
+    out = {.word = c, .case_only = true, .unique = true};
+  }
+  if (!out.word.empty()) return out;
   // Short words tolerate one edit, longer ones up to three.
   const size_t limit = std::clamp<size_t>(word.size() / 4, 1, 3);
-  std::string_view best;
   size_t best_distance = limit + 1;
   for (std::string_view c : candidates) {
     if (c.empty()) continue;
     const size_t d = edit_distance(word, c);
-    if (d < best_distance) best = c, best_distance = d;
+    if (d < best_distance) {
+      out = {.word = c, .unique = true};
+      best_distance = d;
+    } else if (d == best_distance) {
+      out.unique = false;
+    }
   }
-  return best;
+  return out;
+}
+
+std::string_view closest(std::string_view word, std::span<const std::string_view> candidates) {
+  return guess(word, candidates).word;
 }
 
 std::string did_you_mean(std::string_view guess, std::string_view context) {

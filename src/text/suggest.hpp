@@ -15,6 +15,15 @@ namespace podlint::text {
 // one edit in a short word, up to three in a long one. Empty when none is.
 std::string_view closest(std::string_view word, std::span<const std::string_view> candidates);
 
+// closest(), with how sure the guess is: what a fix that rewrites the word
+// needs to know.
+struct Guess {
+  std::string_view word;   // empty when no candidate is close enough
+  bool case_only = false;  // the word differs from it only in ASCII case
+  bool unique = false;     // no other candidate is as close
+};
+Guess guess(std::string_view word, std::span<const std::string_view> candidates);
+
 // ` (did you mean "GUESS"?)`, or with `context`, ` (did you mean "GUESS" CONTEXT?)`;
 // empty when `guess` is empty.
 std::string did_you_mean(std::string_view guess, std::string_view context = {});

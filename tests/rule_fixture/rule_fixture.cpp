@@ -17,11 +17,17 @@
 // `related@LINE:COLUMN "message"`. Leading `# config: ...` lines hold a
 // .podlint.yaml (joined into one document; flow style reads best) that the
 // fixture is linted with; without them, the defaults. Leading `# run-with:
-// FILE` lines name files of the fixture's folder that belong to its run (their
-// objects are indexed, not linted: a Namespace in another file). Other rules' findings are ignored; a fixture
-// without expectations states that its rule reports nothing there. A fixture
-// (and a page example) is its own run: a Namespace in it labels the
-// namespace of the pods beside it.
+// FILE` lines name files of the fixture's folder that belong to its run
+// (their objects are indexed, not linted: a Namespace in another file). Other
+// rules' findings are ignored; a fixture without expectations states that
+// its rule reports nothing there. A fixture (and a page example) is its own
+// run: a Namespace in it labels the namespace of the pods beside it.
+//
+// Where the rule's findings offer fixes, <name>.fixed.yaml is the fixture as
+// `podlint fix --rule <rule-id>` leaves it (safe fixes), and
+// <name>.unsafe-fixed.yaml as `podlint fix --unsafe --rule <rule-id>` does;
+// each must exist exactly when such fixes are offered, and fixing must leave
+// no finding with a fix to apply. `rule_fixture --update FIXTURE` writes them.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -31,6 +37,7 @@
 #include <vector>
 
 #include "engine/config_file.hpp"
+#include "engine/fix.hpp"
 #include "engine/lint.hpp"
 #include "engine/rule.hpp"
 
@@ -162,7 +169,44 @@ bool matches(const Expectation& e, const podlint::Diagnostic& d) {
   return true;
 }
 
-int check_fixture(const fs::path& fixture) {
+// The fixed files: compared with what fixing the fixture gives, or written.
+void check_fixed(const fs::path& fixture, const std::string& text, const podlint::LintSettings& settings,
+                 const std::vector<podlint::Diagnostic>& findings, bool update) {
+  const std::string rule_id = fixture.parent_path().filename().string();
+  for (const bool unsafe : {false, true}) {
+    const podlint::FixPolicy policy{.unsafe = unsafe, .rules = {rule_id}};
+    const fs::path expected_path =
+        fs::path(fixture).replace_extension(unsafe ? ".unsafe-fixed.yaml" : ".fixed.yaml");
+    const std::string where = expected_path.string();
+    // The unsafe file is there for the fixes only --unsafe applies.
+    bool offered = false;
+    for (const auto& d : findings) {
+      const podlint::Fix* fix = podlint::chosen_fix(d, policy);
+      offered =
+          offered || (fix != nullptr && (fix->applicability == podlint::Applicability::Unsafe) == unsafe);
+    }
+    if (!offered) {
+      if (fs::exists(expected_path)) fail(where, "no finding offers such a fix: remove this file");
+      continue;
+    }
+    const podlint::FixResult result = podlint::fix_text(fixture.string(), text, settings, policy);
+    if (update) {
+      std::ofstream(expected_path, std::ios::binary) << result.text;
+      std::cerr << "wrote " << where << '\n';
+    } else if (!fs::exists(expected_path)) {
+      fail(where, "missing: the fixture's findings offer fixes (rule_fixture --update writes it)");
+    } else if (read_file(expected_path) != result.text) {
+      fail(where, "differs from the fixed fixture:\n" + result.text);
+    }
+    if (!result.converged) fail(where, "fixing did not settle");
+    for (const auto& d : result.report.diagnostics) {
+      if (podlint::chosen_fix(d, policy) != nullptr)
+        fail(where, "still offers a fix after fixing: " + describe(d));
+    }
+  }
+}
+
+int check_fixture(const fs::path& fixture, bool update) {
   const std::string rule_id = fixture.parent_path().filename().string();
   const std::string path = fixture.string();
   if (podlint::find_rule(rule_id) == nullptr) {
@@ -206,6 +250,7 @@ int check_fixture(const fs::path& fixture) {
     if (!matched[k])
       fail(path + ":" + std::to_string(actual[k].span.begin.line), "unexpected: " + describe(actual[k]));
   }
+  check_fixed(fixture, text, settings, actual, update);
   return failures == 0 ? 0 : 1;
 }
 
@@ -248,7 +293,8 @@ int main(int argc, char** argv) {
   }
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (args.size() == 2 && args[0] == "--page") return check_page(args[1]);
-  if (args.size() == 1) return check_fixture(args[0]);
-  std::cerr << "usage: rule_fixture FIXTURE | rule_fixture --page RULE-ID\n";
+  if (args.size() == 1) return check_fixture(args[0], false);
+  if (args.size() == 2 && args[0] == "--update") return check_fixture(args[1], true);
+  std::cerr << "usage: rule_fixture [--update] FIXTURE | rule_fixture --page RULE-ID\n";
   return 2;
 }

@@ -1,0 +1,27 @@
+// The objects of a run, for the rules that check one object against others:
+// those of a namespace that make pods, and the words that name one.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/index.hpp"
+#include "model/selector.hpp"
+
+namespace podlint::rules {
+
+// Whether two namespaces as written are the same; one left empty is "default".
+bool same_namespace(std::string_view a, std::string_view b);
+
+// The objects of the run in `namespace_` that make pods (Pods and controllers).
+std::vector<const IndexedObject*> pod_makers(const RunIndex& index, std::string_view namespace_);
+
+// Those of `makers` whose pods `selector` selects.
+std::vector<const IndexedObject*> selected(const std::vector<const IndexedObject*>& makers,
+                                           const model::LabelSelector& selector);
+
+// `Deployment "web"`, with `(file:line)` when it is in another input than `input`.
+std::string describe_indexed(const IndexedObject& object, std::string_view input);
+
+}  // namespace podlint::rules
