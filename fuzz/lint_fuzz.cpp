@@ -25,8 +25,8 @@ std::string describe(const podlint::FileReport& report) {
                     " objects, skipped: " + report.skipped + "\n";
   for (const auto& d : report.diagnostics) {
     out += std::to_string(d.span.begin.offset) + ":" + std::to_string(d.span.begin.line) + ":" +
-           std::to_string(d.span.begin.column) + "-" + std::to_string(d.span.end.offset) + " " + d.rule + " " +
-           d.message + " " + d.path + (d.suppression ? " waived" : "") + "\n";
+           std::to_string(d.span.begin.column) + "-" + std::to_string(d.span.end.offset) + " " + d.rule +
+           " " + d.message + " " + d.path + (d.suppression ? " waived" : "") + "\n";
   }
   return out;
 }

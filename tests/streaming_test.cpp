@@ -20,9 +20,9 @@ namespace {
 using podlint::JsonWriter;
 
 std::string describe(const podlint::yaml::Node& node) {
-  std::string out = fmt::format("{}:{}:{}-{}:{}:{} ", node.span.begin.offset, node.span.begin.line,
-                                node.span.begin.column, node.span.end.offset, node.span.end.line,
-                                node.span.end.column);
+  std::string out =
+      fmt::format("{}:{}:{}-{}:{}:{} ", node.span.begin.offset, node.span.begin.line, node.span.begin.column,
+                  node.span.end.offset, node.span.end.line, node.span.end.column);
   out += std::string(node.value);
   for (const auto* item : node.items)
     out += "[" + describe(*item) + "]";

@@ -46,9 +46,9 @@ class KustomizePatches {
   const std::string& canonical_folder(const std::string& folder) const;
 
   std::set<std::string> folders_seen_;
-  std::set<std::string> patches_;  // canonical paths
+  std::set<std::string> patches_;                                              // canonical paths
   mutable std::map<std::string, std::string, std::less<>> canonical_folders_;  // as given -> canonical
-  mutable std::map<std::string, bool, std::less<>> chart_template_folders_;     // canonical -> answer
+  mutable std::map<std::string, bool, std::less<>> chart_template_folders_;    // canonical -> answer
 };
 
 // The role of one input, from where it lies.

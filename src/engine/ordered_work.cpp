@@ -77,5 +77,4 @@ void in_order(size_t count, unsigned jobs, const std::function<void(size_t)>& wo
   }
 }
 
-
 }  // namespace podlint

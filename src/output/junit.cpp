@@ -189,8 +189,9 @@ void JunitReportWriter::add(const FileReport& report) {
       }
     }
   }
-  suites_ += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\"",
-                         attribute(report.path), counts.tests, counts.failures, counts.errors, counts.skipped);
+  suites_ +=
+      fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\"",
+                  attribute(report.path), counts.tests, counts.failures, counts.errors, counts.skipped);
   suites_ += cases.empty() ? "/>\n" : fmt::format(">\n{}  </testsuite>\n", cases);
   tests_ += counts.tests;
   failures_ += counts.failures;

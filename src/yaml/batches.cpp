@@ -43,7 +43,8 @@ std::vector<DocumentStart> document_starts(std::string_view text) {
     size_t first = line;
     size_t k = line;
     while (k > 0) {
-      const std::string_view previous = text.substr(lines[k - 1].offset, lines[k].offset - lines[k - 1].offset);
+      const std::string_view previous =
+          text.substr(lines[k - 1].offset, lines[k].offset - lines[k - 1].offset);
       const size_t content = previous.find_first_not_of(" \t\r\n");
       if (!previous.empty() && previous[0] == '%') {
         first = k - 1;
