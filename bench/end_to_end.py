@@ -22,6 +22,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -93,11 +94,16 @@ FINDINGS = re.compile(r"([\d,]+) errors?, ([\d,]+) warnings?, ([\d,]+) info")
 
 
 def counts(podlint, path):
-    """(objects, findings) from podlint's own summary line."""
-    out = subprocess.run([podlint, "--color", "never", "--fail-on", "never", path],
-                         capture_output=True, text=True).stdout
-    summary = SUMMARY.search(out)
-    findings = FINDINGS.search(out)
+    """(objects, findings) from podlint's own summary line. The output goes to
+    a file, not into this process: a child's peak RSS counts its parent's
+    memory from before it started the program."""
+    with tempfile.TemporaryFile() as out:
+        subprocess.run([podlint, "--color", "never", "--fail-on", "never", path], stdout=out,
+                       stderr=subprocess.DEVNULL)
+        out.seek(max(0, out.seek(0, os.SEEK_END) - 4096))
+        tail = out.read().decode("utf-8", "replace")
+    summary = SUMMARY.search(tail)
+    findings = FINDINGS.search(tail)
     number = lambda s: int(s.replace(",", ""))
     objects = number(summary.group(3)) if summary else 0
     total = sum(number(g) for g in findings.groups()) if findings else 0

@@ -101,8 +101,10 @@ void JsonReportWriter::add(const FileReport& report) {
   summary_.add(report);
   if (!report.read_error.empty()) unreadable_.push_back({report.path, report.read_error});
   if (!report.skipped.empty()) skipped_.push_back({report.path, report.skipped});
-  for (const auto& d : report.diagnostics)
+  for (const auto& d : report.diagnostics) {
     diagnostic(json_, report.path, d);
+    if (json_.size() >= kFlushBytes) out_ << json_.take();
+  }
   out_ << json_.take();
 }
 

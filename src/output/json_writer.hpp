@@ -4,8 +4,8 @@
 // objects as [] and {}. Strings are escaped as JSON requires; bytes that are
 // not UTF-8 become U+FFFD, so any path or message makes valid JSON.
 //
-// Text collects in a buffer that the caller drains (take) between files, so
-// a file's output reaches the stream in one write.
+// Text collects in a buffer that the caller drains (take) after each file,
+// or sooner once it holds kFlushBytes.
 #pragma once
 
 #include <concepts>
@@ -17,6 +17,10 @@
 #include <vector>
 
 namespace podlint {
+
+// How much of a file's output a writer holds before it writes: a file with a
+// million findings is written as it goes, not held whole.
+inline constexpr size_t kFlushBytes = 1 << 20;
 
 class JsonWriter {
  public:

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <sstream>
+#include <unordered_map>
 
 #include "output/rule_docs.hpp"
 
@@ -220,13 +221,17 @@ std::string without_positions(std::string_view message) {
 }
 
 // 64-bit FNV-1a: small, stable across platforms and releases.
-std::string fingerprint(std::string_view key) {
+uint64_t fnv1a(std::string_view key) {
   uint64_t hash = 0xcbf29ce484222325ULL;
   for (const char c : key) {
     hash ^= static_cast<unsigned char>(c);
     hash *= 0x100000001b3ULL;
   }
-  return fmt::format("{:016x}", hash);
+  return hash;
+}
+
+std::string fingerprint(std::string_view key) {
+  return fmt::format("{:016x}", fnv1a(key));
 }
 
 // The whole lines a region stands on, for readers without the file.
@@ -372,7 +377,9 @@ void SarifReportWriter::add(const FileReport& report) {
     if (context) context->write(json_, "contextRegion");
     json_.end_object();
   };
-  std::map<std::string, size_t> occurrences;  // identical findings in this file so far
+  // Identical findings in this file so far, by their key's hash (a file may
+  // have a million findings).
+  std::unordered_map<uint64_t, size_t> occurrences;
   for (const auto& d : report.diagnostics) {
     json_.begin_object();
     json_.field("ruleId", d.rule);
@@ -413,7 +420,7 @@ void SarifReportWriter::add(const FileReport& report) {
     if (!d.fixes.empty()) fixes(json_, d, lines, artifact.uri, artifact.relative, index);
     std::string key = fmt::format("{}\n{}\n{}\n{}", d.rule, artifact.uri, without_positions(d.message),
                                   span_text(report.text, d.span));
-    key += fmt::format("\n{}", occurrences[key]++);
+    key += fmt::format("\n{}", occurrences[fnv1a(key)]++);
     json_.key("partialFingerprints");
     json_.begin_object();
     json_.field(kFingerprintKey, fingerprint(key));
@@ -432,6 +439,7 @@ void SarifReportWriter::add(const FileReport& report) {
       json_.end_array();
     }
     json_.end_object();
+    if (json_.size() >= kFlushBytes) out_ << json_.take();
   }
   out_ << json_.take();
 }
