@@ -91,13 +91,9 @@ std::string supported_releases() {
 }
 
 // --verbose: the inputs nothing was linted in, and why.
-void list_unlinted(const podlint::LintRun& run) {
-  for (const auto& report : run.reports) {
-    if (!report.skipped.empty())
-      std::cerr << "podlint: skipped " << report.path << ": " << report.skipped << '\n';
-  }
-  for (const auto& ignored : run.ignored)
-    std::cerr << "podlint: ignored " << ignored.path << ": ignore " << ignored.glob << '\n';
+void list_ignored(const std::vector<podlint::IgnoredInput>& ignored) {
+  for (const auto& input : ignored)
+    std::cerr << "podlint: ignored " << input.path << ": ignore " << input.glob << '\n';
 }
 
 // Prints the configuration files' problems; true when there were any.
@@ -134,36 +130,54 @@ int run_lint(const LintCommand& command) {
       return kExitTrouble;
     }
   }
-  const podlint::LintRun run = podlint::lint_inputs(command.request);
+  podlint::PreparedRun run = podlint::prepare_inputs(command.request);
   if (report_config_errors(run.config_errors)) return kExitTrouble;  // before any output
-  if (command.stdin_implied && run.reports.size() == 1 && run.reports[0].text.empty()) {
+  if (command.stdin_implied && run.inputs.size() == 1 && run.inputs[0].read_error.empty() &&
+      run.inputs[0].text.empty()) {
     std::cerr << "podlint: no path given and standard input (not a terminal) was empty: name what to lint, "
                  "e.g. podlint . (or pipe manifests in: kubectl kustomize DIR | podlint)\n";
     return kExitTrouble;
   }
-  if (command.verbose) list_unlinted(run);
   std::error_code cwd_error;
   const std::string working_directory = std::filesystem::current_path(cwd_error).string();
+  // Every output is written as the reports come, in input order.
+  struct Output {
+    std::ostream* stream;
+    std::string name;
+    std::unique_ptr<podlint::ReportWriter> writer;
+  };
+  std::vector<Output> outputs;
   auto file = files.begin();
   for (const auto& request : command.outputs) {
     std::ostream& out = request.path.empty() ? std::cout : **file++;
     const bool color = request.path.empty() ? use_color(command.color) : command.color == "always";
-    podlint::emit(out, request.format, run.reports,
-                  {.color = color,
-                   .show_suppressed = command.show_suppressed,
-                   .show_fixes = command.show_fixes,
-                   .group_by_source = command.group_by == "source",
-                   .quiet = command.quiet,
-                   .ignored = run.ignored.size(),
-                   .working_directory = cwd_error ? "/" : working_directory});
-    out.flush();
-    if (!out) {
-      std::cerr << "podlint: " << (request.path.empty() ? "standard output" : request.path)
-                << ": write error\n";
+    outputs.push_back(
+        {&out, request.path.empty() ? "standard output" : request.path,
+         podlint::make_report_writer(out, request.format,
+                                     {.color = color,
+                                      .show_suppressed = command.show_suppressed,
+                                      .show_fixes = command.show_fixes,
+                                      .group_by_source = command.group_by == "source",
+                                      .quiet = command.quiet,
+                                      .ignored = run.ignored.size(),
+                                      .working_directory = cwd_error ? "/" : working_directory})});
+  }
+  const podlint::Summary summary = podlint::lint_prepared(run, [&](podlint::FileReport&& report) {
+    if (command.verbose && !report.skipped.empty())
+      std::cerr << "podlint: skipped " << report.path << ": " << report.skipped << '\n';
+    for (auto& output : outputs)
+      output.writer->add(report);
+  });
+  if (command.verbose) list_ignored(run.ignored);
+  for (auto& output : outputs) {
+    output.writer->finish();
+    output.stream->flush();
+    if (!*output.stream) {
+      std::cerr << "podlint: " << output.name << ": write error\n";
       return kExitTrouble;
     }
   }
-  return podlint::exit_status(run, *podlint::parse_fail_on(command.fail_on));
+  return podlint::exit_status(summary, *podlint::parse_fail_on(command.fail_on));
 }
 
 struct FixCommand {
@@ -347,6 +361,12 @@ int main(int argc, char** argv) {
       app.add_option("--kubernetes-version", kubernetes_version, kKubernetesVersionHelp)
           ->type_name("1.N")
           ->check(check_kubernetes_version, "1.N");
+  lint.request.jobs = 0;
+  app.add_option("-j,--jobs", lint.request.jobs,
+                 "Lint this many files at once; 0: one per core (the output is the same for any number)")
+      ->type_name("N")
+      ->check(CLI::Range(0u, 1024u))
+      ->default_str("0");
   app.add_option("--group-by", lint.group_by,
                  "Text output: findings by file, or by the Helm template each rendered document came from "
                  "(its '# Source:' comment)")

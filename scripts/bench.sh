@@ -11,6 +11,13 @@
 # alternating which goes first, and the best and median MB/s of each are
 # printed side by side. --callgrind also counts each one's instructions for
 # one pass (docs/performance.md), which do not move with the machine's load.
+#
+#   scripts/bench.sh --end-to-end [--repeat N] [--jobs N] [--quick]
+#
+# benchmarks whole runs instead (bench/end_to_end.py): podlint built Release in
+# build-bench on the shared corpus replicated to 20 MB, a clean 60 MB stream
+# and a 29 MB stream full of findings, in text, JSON and SARIF at -j1 and -jN,
+# beside the parser alone and yamllint (installed from Debian) in the same run.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,6 +38,19 @@ if [[ "${1:-}" == --vs ]]; then
       *) echo "usage: scripts/bench.sh --vs REV [--turns N] [--callgrind]" >&2; exit 2 ;;
     esac
   done
+fi
+
+if [[ "${1:-}" == --end-to-end ]]; then
+  shift
+  source "$root/scripts/lib/deps.sh"
+  command -v yamllint >/dev/null || install_debian_packages yamllint >/dev/null
+  cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DPODLINT_BUILD_BENCH=ON -DPODLINT_BUILD_TESTS=OFF \
+    -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG" -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" >/dev/null
+  cmake --build "$build" --target podlint yaml_bench -j "$jobs"
+  shared_args=()
+  [[ -d "$shared" ]] && shared_args=(--shared "$(cd "$shared" && pwd)")
+  exec python3 "$root/bench/end_to_end.py" --podlint "$build/podlint" --yaml-bench "$build/bench/yaml_bench" \
+    --work "$root/bench/e2e" "${shared_args[@]}" "$@"
 fi
 
 python3 "$root/bench/gen_corpus.py" --out "$corpus" --seed 1

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, ASan+UBSan) in build-fuzz and fuzzes one
-# of them for SECONDS.
+# of them for SECONDS. PODLINT_FUZZ_SANITIZE=thread builds with TSan instead
+# (in build-fuzz-thread): lint_fuzz lints every input on two threads too.
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET] [LIBFUZZER_FLAG...]   defaults: 600 yaml_parser_fuzz
 #   TARGET: yaml_parser_fuzz | yaml_treesitter_fuzz | lint_fuzz
@@ -16,13 +17,15 @@ seconds="${1:-600}"
 target="${2:-yaml_parser_fuzz}"
 shift $(($# < 2 ? $# : 2))
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+sanitize="${PODLINT_FUZZ_SANITIZE:-address,undefined}"
 build="$root/build-fuzz"
+[[ $sanitize == address,undefined ]] || build="$root/build-fuzz-${sanitize//,/-}"
 corpus="$root/fuzz/corpus"
 artifacts="$root/fuzz/artifacts"
 jobs="${PODLINT_JOBS:-2}"
 
 CC=clang-14 CXX=clang++-14 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DPODLINT_BUILD_FUZZ=ON -DPODLINT_BUILD_TESTS=OFF -DPODLINT_SANITIZE=address,undefined >/dev/null
+  -DPODLINT_BUILD_FUZZ=ON -DPODLINT_BUILD_TESTS=OFF -DPODLINT_SANITIZE="$sanitize" >/dev/null
 cmake --build "$build" --target "$target" -j "$jobs"
 
 # Seeds are rebuilt every run, so they follow the test suite and regressions.

@@ -30,32 +30,35 @@ bool Summary::any_at_least(Severity level) const {
   return false;
 }
 
-Summary summarize(const std::vector<FileReport>& reports) {
-  Summary summary;
-  summary.files = reports.size();
-  for (const auto& report : reports) {
-    if (!report.read_error.empty()) ++summary.unreadable;
-    if (!report.skipped.empty()) ++summary.skipped;
-    summary.documents += report.documents;
-    summary.objects += report.objects;
-    for (const auto& d : report.diagnostics) {
-      if (d.suppression) {
-        ++summary.suppressed;
-        continue;
-      }
-      switch (d.severity) {
-        case Severity::Error:
-          ++summary.errors;
-          break;
-        case Severity::Warning:
-          ++summary.warnings;
-          break;
-        case Severity::Info:
-          ++summary.info;
-          break;
-      }
+void Summary::add(const FileReport& report) {
+  ++files;
+  if (!report.read_error.empty()) ++unreadable;
+  if (!report.skipped.empty()) ++skipped;
+  documents += report.documents;
+  objects += report.objects;
+  for (const auto& d : report.diagnostics) {
+    if (d.suppression) {
+      ++suppressed;
+      continue;
+    }
+    switch (d.severity) {
+      case Severity::Error:
+        ++errors;
+        break;
+      case Severity::Warning:
+        ++warnings;
+        break;
+      case Severity::Info:
+        ++info;
+        break;
     }
   }
+}
+
+Summary summarize(const std::vector<FileReport>& reports) {
+  Summary summary;
+  for (const auto& report : reports)
+    summary.add(report);
   return summary;
 }
 

@@ -110,6 +110,8 @@ struct Summary {
   size_t objects = 0;
   size_t skipped = 0;  // files that held no Kubernetes object (FileReport::skipped)
 
+  // Counts one more input's report in.
+  void add(const FileReport& report);
   // Whether any finding is at or above `level`.
   bool any_at_least(Severity level) const;
 };

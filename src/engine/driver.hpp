@@ -3,6 +3,7 @@
 // exit status.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -13,6 +14,7 @@
 #include "engine/diagnostic.hpp"
 #include "engine/fix.hpp"
 #include "engine/index.hpp"
+#include "engine/input_kind.hpp"
 
 namespace podlint {
 
@@ -38,6 +40,7 @@ struct LintRequest {
   // --pod-security: the Pod Security level for every input, over the configuration's.
   std::optional<PodSecurityLevel> pod_security_level;
   uint8_t kubernetes_minor = 0;  // --kubernetes-version 1.N, over the configuration's; 0: not given
+  unsigned jobs = 1;             // threads that lint inputs at once (--jobs); 0: one per core
 };
 
 // An input the configuration's `ignore` left out.
@@ -46,6 +49,38 @@ struct IgnoredInput {
   std::string glob;  // the pattern that matched
 };
 
+// One input of a run, read and configured, waiting to be linted.
+struct PreparedInput {
+  std::string path;   // as given ("-" for standard input)
+  std::string shown;  // its name in reports
+  std::string text;
+  LintConfig config;
+  std::string read_error;
+  InputRole role = InputRole::Manifest;
+};
+
+// A run before any input is linted: every input read, configured and
+// indexed, so that a check across objects sees the whole run.
+struct PreparedRun {
+  std::vector<PreparedInput> inputs;  // in input order; inputs the configuration ignores are left out
+  std::vector<IgnoredInput> ignored;
+  RunIndex index;  // every object of the inputs
+  // A broken configuration file stops the run before any input is read:
+  // these are its problems, and `inputs` is empty.
+  std::vector<ConfigError> config_errors;
+  unsigned jobs = 1;  // as resolved from the request
+};
+
+PreparedRun prepare_inputs(const LintRequest& request);
+
+// Lints the prepared inputs, `run.jobs` at a time, and hands each report to
+// `sink` in input order (on the calling thread) as soon as it and those
+// before it are done, so that outputs are written while later inputs are
+// linted; the output is the same for any number of jobs. Each input's text
+// moves into its report. Returns the counts over the run.
+using ReportSink = std::function<void(FileReport&& report)>;
+Summary lint_prepared(PreparedRun& run, const ReportSink& sink);
+
 struct LintRun {
   std::vector<FileReport> reports;  // in input order; inputs the configuration ignores are left out
   std::vector<IgnoredInput> ignored;
@@ -53,8 +88,10 @@ struct LintRun {
   // A broken configuration file stops the run before any report: these are
   // its problems, and `reports` is empty.
   std::vector<ConfigError> config_errors;
+  Summary summary;
 };
 
+// prepare_inputs and lint_prepared, keeping every report.
 LintRun lint_inputs(const LintRequest& request);
 
 // One input of `podlint fix`: what was read and what fixing made of it.
@@ -81,5 +118,7 @@ FixRun fix_inputs(const LintRequest& request, const FixPolicy& policy);
 // kExitTrouble for a broken configuration or an unreadable input, else
 // kExitFindings when a finding is at or above `fail_on`, else kExitClean.
 int exit_status(const LintRun& run, FailOn fail_on);
+// kExitTrouble for an unreadable input, else as above.
+int exit_status(const Summary& summary, FailOn fail_on);
 
 }  // namespace podlint

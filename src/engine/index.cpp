@@ -6,7 +6,7 @@
 #include "model/pod.hpp"
 #include "model/scalar.hpp"
 #include "model/selector.hpp"
-#include "yaml/parser.hpp"
+#include "yaml/batches.hpp"
 
 namespace podlint {
 
@@ -75,13 +75,17 @@ std::string RunIndex::key(std::string_view kind, std::string_view namespace_, st
 }
 
 void RunIndex::add_input(const std::string& input, std::string_view content) {
-  const yaml::Stream stream = yaml::parse(content);
+  // A batch of documents at a time: a long stream is never one tree.
+  for (const yaml::Batch& batch : yaml::split_documents(content, yaml::kBatchBytes)) {
+    add_batch(input, yaml::parse(batch));
+  }
+}
+
+void RunIndex::add_batch(const std::string& input, const yaml::Stream& stream) {
   for (const auto& document : stream.documents) {
     if (document.broken()) continue;
     for (const model::Workload& w : model::extract_workloads(document)) {
-      by_key_.emplace(key(text(w.kind), text(w.namespace_), text(w.name)),
-                      objects_.size());  // the first wins
-      IndexedObject& o = objects_.emplace_back();
+      IndexedObject o;
       o.ref = {text(w.api_version), text(w.kind), text(w.namespace_), text(w.name)};
       o.input = input;
       o.span = w.object->span;
@@ -96,8 +100,20 @@ void RunIndex::add_input(const std::string& input, std::string_view content) {
       if (w.kind.value == "ServiceAccount")
         o.automount_service_account_token = top_level_bool(*w.object, "automountServiceAccountToken");
       if (w.pod_spec) add_pod_facts(w, o);
+      add(std::move(o));
     }
   }
+}
+
+void RunIndex::add(IndexedObject object) {
+  by_key_.emplace(key(object.ref.kind, object.ref.namespace_, object.ref.name),
+                  objects_.size());  // the first wins
+  objects_.push_back(std::move(object));
+}
+
+void RunIndex::merge(RunIndex&& other) {
+  for (IndexedObject& object : other.objects_)
+    add(std::move(object));
 }
 
 const IndexedObject* RunIndex::find(std::string_view kind, std::string_view namespace_,

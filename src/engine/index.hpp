@@ -58,6 +58,9 @@ class RunIndex {
   // Adds the objects of one input's text (the objects of its documents that
   // are not broken).
   void add_input(const std::string& input, std::string_view text);
+  // Adds the objects of another index after this one's (indexes of inputs
+  // built apart, in parallel, joined in input order).
+  void merge(RunIndex&& other);
 
   std::span<const IndexedObject> objects() const { return objects_; }
   // The object of a kind, namespace (empty: none given) and name, the first
@@ -73,6 +76,8 @@ class RunIndex {
 
  private:
   static std::string key(std::string_view kind, std::string_view namespace_, std::string_view name);
+  void add(IndexedObject object);
+  void add_batch(const std::string& input, const yaml::Stream& stream);
 
   std::vector<IndexedObject> objects_;
   std::unordered_map<std::string, size_t> by_key_;  // key() -> index in objects_

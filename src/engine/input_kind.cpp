@@ -72,13 +72,30 @@ bool reads_action_as_mapping(const yaml::Node& node, std::string_view text, int 
 
 }  // namespace
 
-bool in_chart_templates(const std::string& path) {
+std::string KustomizePatches::canonical(const std::string& path) const {
+  const fs::path given(path);
+  std::error_code ec;
+  // Only a link's own target needs resolving beyond its folder's.
+  if (fs::is_symlink(fs::symlink_status(given, ec)) || !given.has_filename()) return canonical_path(given);
+  return (fs::path(canonical_folder(given.parent_path().string())) / given.filename()).string();
+}
+
+const std::string& KustomizePatches::canonical_folder(const std::string& folder) const {
+  if (const auto it = canonical_folders_.find(folder); it != canonical_folders_.end()) return it->second;
+  return canonical_folders_.emplace(folder, canonical_path(folder.empty() ? fs::path(".") : fs::path(folder)))
+      .first->second;
+}
+
+bool KustomizePatches::in_chart_templates(const std::string& path) const {
   if (path.empty() || path == "-") return false;
-  const fs::path absolute = canonical_path(path);
-  for (fs::path dir = absolute.parent_path(); dir.has_relative_path(); dir = dir.parent_path()) {
-    if (dir.filename() == "templates" && path_exists(dir.parent_path() / "Chart.yaml")) return true;
-  }
-  return false;
+  const std::string folder = fs::path(canonical(path)).parent_path().string();
+  if (const auto it = chart_template_folders_.find(folder); it != chart_template_folders_.end())
+    return it->second;
+  bool answer = false;
+  for (fs::path dir = folder; dir.has_relative_path() && !answer; dir = dir.parent_path())
+    answer = dir.filename() == "templates" && path_exists(dir.parent_path() / "Chart.yaml");
+  chart_template_folders_.emplace(folder, answer);
+  return answer;
 }
 
 bool is_kustomization_file_name(std::string_view file_name) {
@@ -88,7 +105,7 @@ bool is_kustomization_file_name(std::string_view file_name) {
 
 void KustomizePatches::add_input(const std::string& path) {
   if (path.empty() || path == "-") return;
-  const fs::path file(canonical_path(path));
+  const fs::path file(canonical(path));
   if (!folders_seen_.insert(file.parent_path().string()).second) return;
   for (const char* name : {"kustomization.yaml", "kustomization.yml", "Kustomization"}) {
     if (path_exists(file.parent_path() / name)) {
@@ -128,26 +145,33 @@ void KustomizePatches::read_kustomization(const std::string& file) {
 }
 
 bool KustomizePatches::is_patch(const std::string& path) const {
-  return path != "-" && patches_.contains(canonical_path(path));
+  return path != "-" && !patches_.empty() && patches_.contains(canonical(path));
 }
 
 InputRole input_role(const std::string& path, const KustomizePatches& patches) {
   if (is_kustomization_file_name(fs::path(path).filename().string())) return InputRole::Kustomization;
   if (patches.is_patch(path)) return InputRole::KustomizePatch;
-  if (in_chart_templates(path)) return InputRole::ChartTemplate;
+  if (patches.in_chart_templates(path)) return InputRole::ChartTemplate;
   return InputRole::Manifest;
 }
 
 std::optional<yaml::Span> template_action(const yaml::Stream& stream, std::string_view text,
                                           bool in_chart_templates) {
-  const yaml::LineIndex lines(text);
-  const auto action = [&] { return first_action(text, lines).value_or(yaml::Span{}); };
+  // Lines are indexed only when needed: a long input's batches come here one by one.
+  std::optional<yaml::LineIndex> lines;
+  const auto line_text = [&](uint32_t line) {
+    if (!lines) lines.emplace(text);
+    return lines->line_text(line);
+  };
+  const auto action = [&] {
+    if (!lines) lines.emplace(text);
+    return first_action(text, *lines).value_or(yaml::Span{});
+  };
   if (in_chart_templates) return action();
   for (const yaml::Document& document : stream.documents) {
     for (const yaml::Error& error : document.errors) {
       const uint32_t line = error.span.begin.line;
-      if (has_action(lines.line_text(line)) || (line > 1 && has_action(lines.line_text(line - 1))))
-        return action();
+      if (has_action(line_text(line)) || (line > 1 && has_action(line_text(line - 1)))) return action();
     }
     if (document.root != nullptr && reads_action_as_mapping(*document.root, text, 0)) return action();
   }

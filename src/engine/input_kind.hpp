@@ -23,26 +23,32 @@ enum class InputRole : uint8_t {
   KustomizePatch,  // listed as a patch by the kustomization of its own folder (or of another input's)
 };
 
-// Whether `path` lies in a chart's templates/ folder: a folder named
-// templates (at any depth below it) whose parent holds Chart.yaml.
-bool in_chart_templates(const std::string& path);
-
 bool is_kustomization_file_name(std::string_view file_name);
 
 // The patches the kustomizations near a run's inputs list (patches,
-// patchesStrategicMerge, patchesJson6902), read once per folder.
+// patchesStrategicMerge, patchesJson6902), read once per folder; and what
+// the file system says of the folders the inputs lie in, asked once per
+// folder however many inputs share it.
 class KustomizePatches {
  public:
   // Reads the kustomization of the folder `path` lies in, if any (and `path`
   // itself when it is one).
   void add_input(const std::string& path);
   bool is_patch(const std::string& path) const;
+  // Whether `path` lies in a chart's templates/ folder: a folder named
+  // templates (at any depth below it) whose parent holds Chart.yaml.
+  bool in_chart_templates(const std::string& path) const;
 
  private:
   void read_kustomization(const std::string& file);
+  // The path with its symbolic links resolved (as far as it exists).
+  std::string canonical(const std::string& path) const;
+  const std::string& canonical_folder(const std::string& folder) const;
 
   std::set<std::string> folders_seen_;
-  std::set<std::string> patches_;  // canonical paths
+  std::set<std::string> patches_;                                              // canonical paths
+  mutable std::map<std::string, std::string, std::less<>> canonical_folders_;  // as given -> canonical
+  mutable std::map<std::string, bool, std::less<>> chart_template_folders_;    // canonical -> answer
 };
 
 // The role of one input, from where it lies.

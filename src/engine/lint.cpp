@@ -1,11 +1,15 @@
 #include "engine/lint.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <optional>
 #include <utility>
 #include <vector>
 
+#include "engine/ordered_work.hpp"
 #include "engine/rule.hpp"
 #include "engine/suppression.hpp"
+#include "yaml/batches.hpp"
 #include "yaml/path.hpp"
 
 namespace podlint {
@@ -113,17 +117,16 @@ class BrokenRegions {
   std::vector<At> errors_;
 };
 
-}  // namespace
+// What the documents of a stream (or of a batch of a long one) gave.
+struct DocumentsReport {
+  std::vector<Diagnostic> diagnostics;
+  size_t documents = 0;
+  size_t objects = 0;
+  bool broken = false;  // one of the documents is
+  std::optional<yaml::Span> template_action;
+};
 
-FileReport lint_text(std::string path, std::string text, const LintSettings& settings) {
-  FileReport report{.path = std::move(path), .text = std::move(text)};
-  lint_stream(report, yaml::parse(report.text, settings.parse), settings);
-  return report;
-}
-
-void lint_stream(FileReport& report, const yaml::Stream& stream, const LintSettings& settings) {
-  static const RunIndex kNothingElse;
-  const RunIndex& index = settings.index != nullptr ? *settings.index : kNothingElse;
+std::vector<const Rule*> enabled_rules(const LintSettings& settings, FileReport& report) {
   std::vector<const Rule*> rules;
   for (const auto& rule : all_rules()) {
     if (settings.config.rule_enabled(rule->info().id)) {
@@ -132,54 +135,60 @@ void lint_stream(FileReport& report, const yaml::Stream& stream, const LintSetti
       report.disabled_rules.push_back(rule->info().id);
     }
   }
-  const InputFacts input{.template_action =
-                             template_action(stream, report.text, settings.role == InputRole::ChartTemplate)};
-  for (const Rule* rule : rules) {
-    Reporter reporter(rule->info(), report.diagnostics, settings.config, index, report.text);
-    rule->check_input(input, reporter);
-  }
+  return rules;
+}
+
+const RunIndex& index_of(const LintSettings& settings) {
+  static const RunIndex kNothingElse;
+  return settings.index != nullptr ? *settings.index : kNothingElse;
+}
+
+// `path` names the input as the index does; `text` is the whole input.
+DocumentsReport lint_documents(const yaml::Stream& stream, const std::string& path, const std::string& text,
+                               std::span<const Rule* const> rules, const LintSettings& settings) {
+  DocumentsReport out;
+  const RunIndex& index = index_of(settings);
+  out.template_action = template_action(stream, text, settings.role == InputRole::ChartTemplate);
   // A template's YAML errors are the template language's, not mistakes.
-  if (input.template_action) {
-    report.skipped = "Helm template";
-    return;
-  }
+  if (out.template_action) return out;
   const bool partial = settings.role == InputRole::KustomizePatch;
+  std::vector<Diagnostic>& findings = out.diagnostics;
   for (const auto& document : stream.documents) {
-    const size_t first_finding = report.diagnostics.size();
-    if (document.root != nullptr || !document.errors.empty()) ++report.documents;
+    const size_t first_finding = findings.size();
+    if (document.root != nullptr || !document.errors.empty()) ++out.documents;
     for (const Rule* rule : rules) {
-      Reporter reporter(rule->info(), report.diagnostics, settings.config, index, report.text);
+      Reporter reporter(rule->info(), findings, settings.config, index, text);
       rule->check_document(document, reporter);
     }
     // A broken document's tree stops at the error: rules would see fields
     // missing that are only unread.
     const bool broken = document.broken();
+    out.broken = out.broken || broken;
     std::vector<model::Workload> workloads;
     if ((!broken || settings.check_broken_documents) && settings.role != InputRole::Kustomization)
       workloads = model::extract_workloads(document);
-    report.objects += workloads.size();
-    const size_t first_object_finding = report.diagnostics.size();
+    out.objects += workloads.size();
+    const size_t first_object_finding = findings.size();
     for (const auto& workload : workloads) {
       const ObjectFacts facts(workload, settings.config.kubernetes_minor != 0
                                             ? settings.config.kubernetes_minor
                                             : schema::newest_minor());
       for (const Rule* rule : rules) {
         if (partial && rule->info().needs_whole_object) continue;
-        Reporter reporter(rule->info(), report.diagnostics, settings.config, index, report.text, &facts,
-                          report.path);
+        Reporter reporter(rule->info(), findings, settings.config, index, text, &facts, path);
         rule->check_workload(workload, reporter);
       }
     }
     if (broken && !workloads.empty()) {
-      const BrokenRegions regions(report.text, document);
-      const auto undone = std::remove_if(
-          report.diagnostics.begin() + static_cast<ptrdiff_t>(first_object_finding), report.diagnostics.end(),
-          [&](const Diagnostic& d) { return regions.may_undo(d.span.begin.offset); });
-      report.diagnostics.erase(undone, report.diagnostics.end());
+      const BrokenRegions regions(text, document);
+      const auto undone =
+          std::remove_if(findings.begin() + static_cast<ptrdiff_t>(first_object_finding), findings.end(),
+                         [&](const Diagnostic& d) { return regions.may_undo(d.span.begin.offset); });
+      findings.erase(undone, findings.end());
     }
     // Waivers apply within their own document only.
-    auto problems = apply_suppressions(report.text, document, workloads,
-                                       std::span(report.diagnostics).subspan(first_finding), settings.config);
+    auto problems = apply_suppressions(text, document, workloads, std::span(findings).subspan(first_finding),
+                                       settings.config);
     if (broken && settings.check_broken_documents) {
       // What a waiver in a broken document would waive is not known.
       std::erase_if(problems, [](const WaiverProblem& p) {
@@ -188,20 +197,46 @@ void lint_stream(FileReport& report, const yaml::Stream& stream, const LintSetti
     }
     if (!problems.empty()) {
       for (const Rule* rule : rules) {
-        Reporter reporter(rule->info(), report.diagnostics, settings.config, index, report.text);
+        Reporter reporter(rule->info(), findings, settings.config, index, text);
         rule->check_waivers(problems, reporter);
       }
     }
-    locate(document, std::span(report.diagnostics).subspan(first_finding));
+    locate(document, std::span(findings).subspan(first_finding));
     const std::string_view source = rendered_from(document);
-    for (Diagnostic& d : std::span(report.diagnostics).subspan(first_finding))
+    for (Diagnostic& d : std::span(findings).subspan(first_finding))
       d.source = source;
+  }
+  return out;
+}
+
+void add_documents(FileReport& report, DocumentsReport& part, InputFacts& input, bool& broken) {
+  if (!input.template_action) input.template_action = part.template_action;
+  broken = broken || part.broken;
+  report.documents += part.documents;
+  report.objects += part.objects;
+  report.diagnostics.insert(report.diagnostics.end(), std::make_move_iterator(part.diagnostics.begin()),
+                            std::make_move_iterator(part.diagnostics.end()));
+  part = {};
+}
+
+// What only the whole input tells: the rules about the input (a Helm
+// template, say), why nothing in it was linted; then the findings in order.
+void finish_report(FileReport& report, const InputFacts& input, bool broken,
+                   std::span<const Rule* const> rules, const LintSettings& settings) {
+  std::vector<Diagnostic> about_input;
+  for (const Rule* rule : rules) {
+    Reporter reporter(rule->info(), about_input, settings.config, index_of(settings), report.text);
+    rule->check_input(input, reporter);
+  }
+  report.diagnostics.insert(report.diagnostics.begin(), std::make_move_iterator(about_input.begin()),
+                            std::make_move_iterator(about_input.end()));
+  if (input.template_action) {
+    report.skipped = "Helm template";
+    return;
   }
   if (settings.role == InputRole::Kustomization) {
     report.skipped = "kustomize configuration (the patches it lists are linted as partial objects)";
-  } else if (report.objects == 0 &&
-             std::none_of(stream.documents.begin(), stream.documents.end(),
-                          [](const yaml::Document& document) { return document.broken(); })) {
+  } else if (report.objects == 0 && !broken) {
     // A broken file may hold objects its errors hide: yaml-syntax says so.
     report.skipped = settings.role == InputRole::KustomizePatch
                          ? "kustomize JSON patch (operations, no object)"
@@ -210,6 +245,43 @@ void lint_stream(FileReport& report, const yaml::Stream& stream, const LintSetti
   std::stable_sort(
       report.diagnostics.begin(), report.diagnostics.end(),
       [](const Diagnostic& a, const Diagnostic& b) { return a.span.begin.offset < b.span.begin.offset; });
+}
+
+}  // namespace
+
+// An input longer than settings.batch_bytes is parsed, checked and released
+// a batch of documents at a time (in parallel with jobs > 1).
+FileReport lint_text(std::string path, std::string text, const LintSettings& settings) {
+  FileReport report{.path = std::move(path), .text = std::move(text)};
+  const std::vector<const Rule*> rules = enabled_rules(settings, report);
+  const std::vector<yaml::Batch> batches = yaml::split_documents(report.text, settings.batch_bytes);
+  std::vector<DocumentsReport> parts(batches.size());
+  InputFacts input;
+  bool broken = false;
+  in_order(
+      batches.size(), settings.jobs,
+      [&](size_t i) {
+        parts[i] = lint_documents(yaml::parse(batches[i], settings.parse), report.path, report.text, rules,
+                                  settings);
+      },
+      [&](size_t i) { add_documents(report, parts[i], input, broken); });
+  // A Helm template is not YAML until rendered: a batch after the first may
+  // be the one that tells, and then none of the documents counts.
+  if (input.template_action) {
+    report.diagnostics.clear();
+    report.documents = report.objects = 0;
+  }
+  finish_report(report, input, broken, rules, settings);
+  return report;
+}
+
+void lint_stream(FileReport& report, const yaml::Stream& stream, const LintSettings& settings) {
+  const std::vector<const Rule*> rules = enabled_rules(settings, report);
+  DocumentsReport part = lint_documents(stream, report.path, report.text, rules, settings);
+  InputFacts input;
+  bool broken = false;
+  add_documents(report, part, input, broken);  // nothing but the template action when it is one
+  finish_report(report, input, broken, rules, settings);
 }
 
 }  // namespace podlint

@@ -8,6 +8,7 @@
 #include "engine/diagnostic.hpp"
 #include "engine/index.hpp"
 #include "engine/input_kind.hpp"
+#include "yaml/batches.hpp"
 #include "yaml/parser.hpp"
 
 namespace podlint {
@@ -26,6 +27,12 @@ struct LintSettings {
   // no waiver there is reported as unused.
   bool check_broken_documents = false;
   InputRole role = InputRole::Manifest;  // where the input lies (engine/input_kind.hpp)
+  // Threads for the batches of documents of a long input (a multi-megabyte
+  // stream); the report is the same for any number.
+  unsigned jobs = 1;
+  // Inputs longer than this are linted a batch of documents of about this
+  // size at a time, each batch's trees released before the next.
+  size_t batch_bytes = yaml::kBatchBytes;
 };
 
 FileReport lint_text(std::string path, std::string text, const LintSettings& settings = {});

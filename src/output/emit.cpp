@@ -81,31 +81,32 @@ std::optional<std::vector<OutputRequest>> pair_output_flags(const std::vector<Ou
   return requests;
 }
 
-void emit(std::ostream& out, OutputFormat format, const std::vector<FileReport>& reports,
-          const EmitOptions& options) {
+std::unique_ptr<ReportWriter> make_report_writer(std::ostream& out, OutputFormat format,
+                                                 const EmitOptions& options) {
   switch (format) {
     case OutputFormat::Text:
-      write_text(out, reports,
-                 {.color = options.color,
-                  .show_suppressed = options.show_suppressed,
-                  .show_fixes = options.show_fixes,
-                  .group_by_source = options.group_by_source,
-                  .quiet = options.quiet,
-                  .ignored = options.ignored});
-      return;
+      return std::make_unique<TextReportWriter>(out, TextOptions{.color = options.color,
+                                                                 .show_suppressed = options.show_suppressed,
+                                                                 .show_fixes = options.show_fixes,
+                                                                 .group_by_source = options.group_by_source,
+                                                                 .quiet = options.quiet,
+                                                                 .ignored = options.ignored});
     case OutputFormat::Json:
-      write_json(out, reports);
-      return;
+      return std::make_unique<JsonReportWriter>(out);
     case OutputFormat::Sarif:
-      write_sarif(out, reports, {.working_directory = options.working_directory});
-      return;
+      return std::make_unique<SarifReportWriter>(
+          out, SarifOptions{.working_directory = options.working_directory});
     case OutputFormat::Github:
-      write_github(out, reports);
-      return;
+      return std::make_unique<GithubReportWriter>(out);
     case OutputFormat::Junit:
-      write_junit(out, reports);
-      return;
+      return std::make_unique<JunitReportWriter>(out);
   }
+  return nullptr;
+}
+
+void emit(std::ostream& out, OutputFormat format, const std::vector<FileReport>& reports,
+          const EmitOptions& options) {
+  make_report_writer(out, format, options)->write_all(reports);
 }
 
 }  // namespace podlint

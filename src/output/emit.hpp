@@ -3,6 +3,7 @@
 // feeds every requested output.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <span>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "engine/diagnostic.hpp"
+#include "output/report_writer.hpp"
 
 namespace podlint {
 
@@ -50,6 +52,11 @@ struct EmitOptions {
   std::string working_directory;  // SARIF's %SRCROOT%: absolute, paths below it are relative
 };
 
+// A writer of `format` to `out`, to be fed the reports as they come.
+std::unique_ptr<ReportWriter> make_report_writer(std::ostream& out, OutputFormat format,
+                                                 const EmitOptions& options);
+
+// The whole output of a finished run.
 void emit(std::ostream& out, OutputFormat format, const std::vector<FileReport>& reports,
           const EmitOptions& options);
 

@@ -57,35 +57,39 @@ std::string github_escape_property(std::string_view text) {
   return escape(text, true);
 }
 
-void write_github(std::ostream& out, const std::vector<FileReport>& reports) {
-  for (const auto& report : reports) {
-    const std::string file = github_escape_property(printable(report.path));
-    if (!report.read_error.empty()) {
-      out << fmt::format("::error file={},title=podlint::{}\n", file,
-                         github_escape_data("cannot read: " + report.read_error));
-      continue;
-    }
-    const yaml::LineIndex lines(report.text);
-    const auto column = [&](const yaml::Position& p) {
-      return yaml::utf16_column(lines.line_text(p.line), p.column) + 1;
-    };
-    for (const auto& d : report.diagnostics) {
-      if (d.suppression) continue;
-      std::string where = fmt::format("file={},line={},endLine={}", file, d.span.begin.line, d.span.end.line);
-      if (d.span.begin.line == d.span.end.line)
-        where += fmt::format(",col={},endColumn={}", column(d.span.begin), column(d.span.end));
-      // Escaped before the notes' line breaks join them: those are the only
-      // ones the log may show.
-      std::string message = printable(d.message);
-      if (!d.source.empty()) message += fmt::format(" (from {})", printable(d.source));
-      for (const auto& related : d.related) {
-        message += fmt::format("\n{}:{}:{}: note: {}", printable(report.path), related.span.begin.line,
-                               related.span.begin.column, printable(related.message));
-      }
-      out << fmt::format("::{} {},title={}::{}\n", command_name(d.severity), where,
-                         github_escape_property(d.rule), github_escape_data(message));
-    }
+void GithubReportWriter::add(const FileReport& report) {
+  std::string out;
+  const std::string file = github_escape_property(printable(report.path));
+  if (!report.read_error.empty()) {
+    out_ << fmt::format("::error file={},title=podlint::{}\n", file,
+                        github_escape_data("cannot read: " + report.read_error));
+    return;
   }
+  const yaml::LineIndex lines(report.text);
+  const auto column = [&](const yaml::Position& p) {
+    return yaml::utf16_column(lines.line_text(p.line), p.column) + 1;
+  };
+  for (const auto& d : report.diagnostics) {
+    if (d.suppression) continue;
+    std::string where = fmt::format("file={},line={},endLine={}", file, d.span.begin.line, d.span.end.line);
+    if (d.span.begin.line == d.span.end.line)
+      where += fmt::format(",col={},endColumn={}", column(d.span.begin), column(d.span.end));
+    // Escaped before the notes' line breaks join them: those are the only
+    // ones the log may show.
+    std::string message = printable(d.message);
+    if (!d.source.empty()) message += fmt::format(" (from {})", printable(d.source));
+    for (const auto& related : d.related) {
+      message += fmt::format("\n{}:{}:{}: note: {}", printable(report.path), related.span.begin.line,
+                             related.span.begin.column, printable(related.message));
+    }
+    fmt::format_to(std::back_inserter(out), "::{} {},title={}::{}\n", command_name(d.severity), where,
+                   github_escape_property(d.rule), github_escape_data(message));
+  }
+  out_ << out;
+}
+
+void write_github(std::ostream& out, const std::vector<FileReport>& reports) {
+  GithubReportWriter(out).write_all(reports);
 }
 
 }  // namespace podlint

@@ -14,8 +14,19 @@
 #include <vector>
 
 #include "engine/diagnostic.hpp"
+#include "output/report_writer.hpp"
 
 namespace podlint {
+
+class GithubReportWriter final : public ReportWriter {
+ public:
+  explicit GithubReportWriter(std::ostream& out) : out_(out) {}
+  void add(const FileReport& report) override;
+  void finish() override {}
+
+ private:
+  std::ostream& out_;
+};
 
 void write_github(std::ostream& out, const std::vector<FileReport>& reports);
 

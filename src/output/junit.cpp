@@ -162,48 +162,51 @@ std::string xml_escape(std::string_view text, bool attribute) {
   return out;
 }
 
-void write_junit(std::ostream& out, const std::vector<FileReport>& reports) {
-  Counts total;
-  std::string suites;
-  for (const auto& report : reports) {
-    Counts counts;
-    std::string cases;
-    if (!report.read_error.empty()) {
-      counts.tests = counts.errors = 1;
-      cases = fmt::format(
-          "    <testcase classname=\"{}\" name=\"read\">\n      <error message=\"{}\" "
-          "type=\"unreadable\"/>\n    </testcase>\n",
-          attribute(report.path), attribute("cannot read: " + report.read_error));
-    } else {
-      const yaml::LineIndex lines(report.text);
-      static const std::vector<const Diagnostic*> kNone;
-      for (const Unit& unit : units_of(report)) {
-        if (unit.object) {
-          for (const auto& rule_entry : all_rules()) {
-            const std::string_view rule = rule_entry->info().id;
-            if (std::ranges::find(report.disabled_rules, rule) != report.disabled_rules.end()) continue;
-            const auto it = unit.findings.find(rule);
-            write_testcase(cases, report, lines, fmt::format("{}: {}", unit.name, rule),
-                           it == unit.findings.end() ? kNone : it->second, counts);
-          }
-        } else {
-          for (const auto& [rule, findings] : unit.findings)
-            write_testcase(cases, report, lines, fmt::format("{}: {}", unit.name, rule), findings, counts);
+void JunitReportWriter::add(const FileReport& report) {
+  Counts counts;
+  std::string cases;
+  if (!report.read_error.empty()) {
+    counts.tests = counts.errors = 1;
+    cases = fmt::format(
+        "    <testcase classname=\"{}\" name=\"read\">\n      <error message=\"{}\" "
+        "type=\"unreadable\"/>\n    </testcase>\n",
+        attribute(report.path), attribute("cannot read: " + report.read_error));
+  } else {
+    const yaml::LineIndex lines(report.text);
+    static const std::vector<const Diagnostic*> kNone;
+    for (const Unit& unit : units_of(report)) {
+      if (unit.object) {
+        for (const auto& rule_entry : all_rules()) {
+          const std::string_view rule = rule_entry->info().id;
+          if (std::ranges::find(report.disabled_rules, rule) != report.disabled_rules.end()) continue;
+          const auto it = unit.findings.find(rule);
+          write_testcase(cases, report, lines, fmt::format("{}: {}", unit.name, rule),
+                         it == unit.findings.end() ? kNone : it->second, counts);
         }
+      } else {
+        for (const auto& [rule, findings] : unit.findings)
+          write_testcase(cases, report, lines, fmt::format("{}: {}", unit.name, rule), findings, counts);
       }
     }
-    suites +=
-        fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\"",
-                    attribute(report.path), counts.tests, counts.failures, counts.errors, counts.skipped);
-    suites += cases.empty() ? "/>\n" : fmt::format(">\n{}  </testsuite>\n", cases);
-    total.tests += counts.tests;
-    total.failures += counts.failures;
-    total.errors += counts.errors;
   }
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out << fmt::format("<testsuites name=\"podlint\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n",
-                     total.tests, total.failures, total.errors);
-  out << suites << "</testsuites>\n";
+  suites_ +=
+      fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\"",
+                  attribute(report.path), counts.tests, counts.failures, counts.errors, counts.skipped);
+  suites_ += cases.empty() ? "/>\n" : fmt::format(">\n{}  </testsuite>\n", cases);
+  tests_ += counts.tests;
+  failures_ += counts.failures;
+  errors_ += counts.errors;
+}
+
+void JunitReportWriter::finish() {
+  out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out_ << fmt::format("<testsuites name=\"podlint\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n", tests_,
+                      failures_, errors_);
+  out_ << suites_ << "</testsuites>\n";
+}
+
+void write_junit(std::ostream& out, const std::vector<FileReport>& reports) {
+  JunitReportWriter(out).write_all(reports);
 }
 
 }  // namespace podlint

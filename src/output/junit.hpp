@@ -20,8 +20,22 @@
 #include <vector>
 
 #include "engine/diagnostic.hpp"
+#include "output/report_writer.hpp"
 
 namespace podlint {
+
+// The totals head the document, so the suites wait in memory for the end.
+class JunitReportWriter final : public ReportWriter {
+ public:
+  explicit JunitReportWriter(std::ostream& out) : out_(out) {}
+  void add(const FileReport& report) override;
+  void finish() override;
+
+ private:
+  std::ostream& out_;
+  std::string suites_;
+  size_t tests_ = 0, failures_ = 0, errors_ = 0;
+};
 
 void write_junit(std::ostream& out, const std::vector<FileReport>& reports);
 

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <sstream>
+#include <unordered_map>
 
 #include "output/rule_docs.hpp"
 
@@ -87,15 +88,25 @@ std::string percent_encode(std::string_view path) {
 }
 
 // Where a file is: relative to %SRCROOT% when it lies below the working
-// directory, else an absolute file: URI.
-json artifact_location(const std::string& path, const std::filesystem::path& root) {
+// directory, else an absolute file: URI. Returns the URI and whether it is
+// relative.
+std::pair<std::string, bool> artifact_uri(const std::string& path, const std::filesystem::path& root) {
   namespace fs = std::filesystem;
   const fs::path given(path);
   const fs::path absolute = (given.is_absolute() ? given : root / given).lexically_normal();
   const fs::path relative = absolute.lexically_relative(root);
   if (!relative.empty() && *relative.begin() != ".." && relative != ".")
-    return {{"uri", percent_encode(relative.generic_string())}, {"uriBaseId", kSourceRoot}};
-  return {{"uri", "file://" + percent_encode(absolute.generic_string())}};
+    return {percent_encode(relative.generic_string()), true};
+  return {"file://" + percent_encode(absolute.generic_string()), false};
+}
+
+void artifact_location(JsonWriter& json, const std::string& uri, bool relative, size_t index) {
+  json.key("artifactLocation");
+  json.begin_object();
+  json.field("uri", uri);
+  if (relative) json.field("uriBaseId", kSourceRoot);
+  json.field("index", index);
+  json.end_object();
 }
 
 // The bytes a span covers.
@@ -104,40 +115,79 @@ std::string_view span_text(std::string_view text, const yaml::Span& span) {
   return text.substr(span.begin.offset, span.end.offset - span.begin.offset);
 }
 
+struct Region {
+  uint32_t start_line, start_column, end_line, end_column;
+  std::string_view snippet;
+
+  void write(JsonWriter& json, std::string_view name) const {
+    json.key(name);
+    json.begin_object();
+    json.field("startLine", start_line);
+    json.field("startColumn", start_column);
+    json.field("endLine", end_line);
+    json.field("endColumn", end_column);
+    if (!snippet.empty()) {
+      json.key("snippet");
+      json.begin_object();
+      json.field("text", snippet);
+      json.end_object();
+    }
+    json.end_object();
+  }
+};
+
 // A span's lines and UTF-16 columns; an empty span is an insertion point.
-json bare_region(const yaml::LineIndex& lines, const yaml::Span& span) {
+Region bare_region(const yaml::LineIndex& lines, const yaml::Span& span) {
   const auto column = [&](const yaml::Position& p) {
     return yaml::utf16_column(lines.line_text(p.line), p.column) + 1;
   };
-  return {{"startLine", span.begin.line},
-          {"startColumn", column(span.begin)},
-          {"endLine", span.end.line},
-          {"endColumn", column(span.end)}};
+  return {span.begin.line, column(span.begin), span.end.line, column(span.end), {}};
 }
 
-json region(const yaml::LineIndex& lines, std::string_view text, const yaml::Span& span) {
-  json r = bare_region(lines, span);
-  if (const std::string_view snippet = span_text(text, span); !snippet.empty())
-    r["snippet"] = {{"text", snippet}};
+// The same with the text it covers.
+Region region(const yaml::LineIndex& lines, std::string_view text, const yaml::Span& span) {
+  Region r = bare_region(lines, span);
+  r.snippet = span_text(text, span);
   return r;
 }
 
 // A finding's fixes as SARIF fixes: each a change to the finding's file;
 // podlint's applicability in the property bag.
-json fixes(const Diagnostic& d, const yaml::LineIndex& lines, const json& artifact) {
-  json out = json::array();
+void fixes(JsonWriter& json, const Diagnostic& d, const yaml::LineIndex& lines, const std::string& uri,
+           bool relative, size_t index) {
+  json.key("fixes");
+  json.begin_array();
   for (const Fix& fix : d.fixes) {
-    json replacements = json::array();
+    json.begin_object();
+    json.key("description");
+    json.begin_object();
+    json.field("text", sentence(fix.title));
+    json.end_object();
+    json.key("artifactChanges");
+    json.begin_array();
+    json.begin_object();
+    artifact_location(json, uri, relative, index);
+    json.key("replacements");
+    json.begin_array();
     for (const Edit& edit : fix.edits) {
-      replacements.push_back({{"deletedRegion", bare_region(lines, edit.span)},
-                              {"insertedContent", {{"text", edit.replacement}}}});
+      json.begin_object();
+      bare_region(lines, edit.span).write(json, "deletedRegion");
+      json.key("insertedContent");
+      json.begin_object();
+      json.field("text", edit.replacement);
+      json.end_object();
+      json.end_object();
     }
-    out.push_back({{"description", {{"text", sentence(fix.title)}}},
-                   {"artifactChanges", json::array({{{"artifactLocation", artifact},
-                                                     {"replacements", std::move(replacements)}}})},
-                   {"properties", {{"applicability", applicability_name(fix.applicability)}}}});
+    json.end_array();
+    json.end_object();
+    json.end_array();
+    json.key("properties");
+    json.begin_object();
+    json.field("applicability", applicability_name(fix.applicability));
+    json.end_object();
+    json.end_object();
   }
-  return out;
+  json.end_array();
 }
 
 // Positions ("first defined at 11:7") left out of a message, so that the
@@ -171,53 +221,73 @@ std::string without_positions(std::string_view message) {
 }
 
 // 64-bit FNV-1a: small, stable across platforms and releases.
-std::string fingerprint(std::string_view key) {
+uint64_t fnv1a(std::string_view key) {
   uint64_t hash = 0xcbf29ce484222325ULL;
   for (const char c : key) {
     hash ^= static_cast<unsigned char>(c);
     hash *= 0x100000001b3ULL;
   }
-  return fmt::format("{:016x}", hash);
+  return hash;
+}
+
+std::string fingerprint(std::string_view key) {
+  return fmt::format("{:016x}", fnv1a(key));
 }
 
 // The whole lines a region stands on, for readers without the file.
-json context_region(const yaml::LineIndex& lines, const yaml::Span& span) {
+Region context_region(const yaml::LineIndex& lines, const yaml::Span& span) {
   const std::string_view first = lines.line_text(span.begin.line);
   const std::string_view last = lines.line_text(span.end.line);
-  json r = {{"startLine", span.begin.line},
-            {"startColumn", 1},
-            {"endLine", span.end.line},
-            {"endColumn", yaml::utf16_column(last, static_cast<uint32_t>(last.size()) + 1) + 1}};
+  Region r{span.begin.line,
+           1,
+           span.end.line,
+           yaml::utf16_column(last, static_cast<uint32_t>(last.size()) + 1) + 1,
+           {}};
   // Both views point into the text: the snippet keeps its line breaks as they are.
   if (first.data() != nullptr && last.data() != nullptr && last.data() + last.size() > first.data())
-    r["snippet"] = {{"text", std::string_view(first.data(), last.data() + last.size() - first.data())}};
+    r.snippet = std::string_view(first.data(), last.data() + last.size() - first.data());
   return r;
 }
 
 // The finding's object ("Deployment/prod/web") and field within it
 // ("Deployment/prod/web:spec.template.spec.containers[0].image").
-json logical_locations(const Diagnostic& d) {
-  json out = json::array();
+void logical_locations(JsonWriter& json, const Diagnostic& d) {
+  if (!d.object && d.path.empty()) return;
+  json.key("logicalLocations");
+  json.begin_array();
   std::string object;
   if (d.object) {
     for (const std::string* part : {&d.object->kind, &d.object->namespace_, &d.object->name}) {
       if (!part->empty()) object += (object.empty() ? "" : "/") + *part;
     }
-    out.push_back({{"name", d.object->name},
-                   {"fullyQualifiedName", object},
-                   {"kind", "object"},
-                   {"properties", {{"apiVersion", d.object->api_version}}}});
+    json.begin_object();
+    json.field("name", d.object->name);
+    json.field("fullyQualifiedName", object);
+    json.field("kind", "object");
+    json.key("properties");
+    json.begin_object();
+    json.field("apiVersion", d.object->api_version);
+    json.end_object();
+    json.end_object();
   }
   if (!d.path.empty()) {
     // The last segment: "image", "[0]", "[\"podlint.dev/ignore\"]".
-    const size_t last = d.path.find_last_of(".[");
-    std::string name =
-        last == std::string::npos ? d.path : d.path.substr(d.path[last] == '.' ? last + 1 : last);
-    out.push_back({{"name", std::move(name)},
-                   {"fullyQualifiedName", object.empty() ? d.path : object + ":" + d.path},
-                   {"kind", "property"}});
+    const std::string_view path = d.path;
+    const size_t last = path.find_last_of(".[");
+    json.begin_object();
+    json.field("name", last == std::string::npos ? path : path.substr(path[last] == '.' ? last + 1 : last));
+    json.field("fullyQualifiedName", object.empty() ? d.path : object + ":" + d.path);
+    json.field("kind", "property");
+    json.end_object();
   }
-  return out;
+  json.end_array();
+}
+
+void message(JsonWriter& json, std::string_view text) {
+  json.key("message");
+  json.begin_object();
+  json.field("text", sentence(text));
+  json.end_object();
 }
 
 json driver() {
@@ -257,93 +327,173 @@ nlohmann::ordered_json sarif_rule_descriptor(const RuleInfo& rule) {
           {"properties", std::move(properties)}};
 }
 
-void write_sarif(std::ostream& out, const std::vector<FileReport>& reports, const SarifOptions& options) {
-  const std::filesystem::path root = std::filesystem::path(options.working_directory).lexically_normal();
-  std::string root_uri = "file://" + percent_encode(root.generic_string());
-  if (!root_uri.ends_with('/')) root_uri += '/';
-
-  std::map<std::string_view, size_t> rule_index;
+SarifReportWriter::SarifReportWriter(std::ostream& out, const SarifOptions& options)
+    : out_(out), root_(std::filesystem::path(options.working_directory).lexically_normal()) {
+  root_uri_ = "file://" + percent_encode(root_.generic_string());
+  if (!root_uri_.ends_with('/')) root_uri_ += '/';
   for (const auto& rule : all_rules())
-    rule_index.emplace(rule->info().id, rule_index.size());
+    rule_index_.emplace(rule->info().id, rule_index_.size());
+  json_.begin_object();
+  json_.field("$schema", kSchema);
+  json_.field("version", "2.1.0");
+  json_.key("runs");
+  json_.begin_array();
+  json_.begin_object();
+  json_.key("tool");
+  json_.begin_object();
+  json_.key("driver");
+  // Invalid UTF-8 in a rule's text is replaced rather than thrown on.
+  json_.raw(driver().dump(2, ' ', false, json::error_handler_t::replace));
+  json_.end_object();
+  json_.key("originalUriBaseIds");
+  json_.begin_object();
+  json_.key(kSourceRoot);
+  json_.begin_object();
+  json_.field("uri", root_uri_);
+  json_.end_object();
+  json_.end_object();
+  json_.field("columnKind", "utf16CodeUnits");
+  json_.key("results");
+  json_.begin_array();
+  out_ << json_.take();
+}
 
-  json artifacts = json::array();
-  json results = json::array();
-  json notifications = json::array();
-  for (const auto& report : reports) {
-    const json location = artifact_location(report.path, root);
-    json indexed = location;
-    indexed["index"] = artifacts.size();
-    json artifact = {{"location", location}};
-    if (report.read_error.empty()) artifact["length"] = report.text.size();
-    artifacts.push_back(std::move(artifact));
-    if (!report.read_error.empty()) {
-      notifications.push_back(
-          {{"level", "error"},
-           {"message",
-            {{"text", sentence(fmt::format("Cannot read {}: {}", report.path, report.read_error))}}},
-           {"locations", json::array({{{"physicalLocation", {{"artifactLocation", indexed}}}}})}});
-      continue;
-    }
-    const yaml::LineIndex lines(report.text);
-    const auto physical = [&](const yaml::Span& span) {
-      return json{{"artifactLocation", indexed}, {"region", region(lines, report.text, span)}};
-    };
-    std::map<std::string, size_t> occurrences;  // identical findings in this file so far
-    for (const auto& d : report.diagnostics) {
-      json result = {{"ruleId", d.rule}};
-      if (const auto it = rule_index.find(d.rule); it != rule_index.end()) result["ruleIndex"] = it->second;
-      result["level"] = sarif_level(d.severity);
-      result["message"] = {
-          {"text", sentence(d.source.empty() ? d.message
-                                             : fmt::format("{} (rendered from {})", d.message, d.source))}};
-      if (!d.source.empty()) result["properties"] = {{"helmTemplate", d.source}};
-      json primary = physical(d.span);
-      json context = context_region(lines, d.span);
-      // SARIF wants a context strictly larger than the region: none when the region is whole lines.
-      const json& flagged = primary["region"];
-      if (context["startColumn"] != flagged["startColumn"] || context["endColumn"] != flagged["endColumn"])
-        primary["contextRegion"] = std::move(context);
-      json where = {{"physicalLocation", std::move(primary)}};
-      if (json logical = logical_locations(d); !logical.empty())
-        where["logicalLocations"] = std::move(logical);
-      result["locations"] = json::array({std::move(where)});
-      if (!d.related.empty()) {
-        json related = json::array();
-        for (const auto& r : d.related) {
-          related.push_back({{"id", related.size() + 1},
-                             {"physicalLocation", physical(r.span)},
-                             {"message", {{"text", sentence(r.message)}}}});
-        }
-        result["relatedLocations"] = std::move(related);
-      }
-      if (!d.fixes.empty()) result["fixes"] = fixes(d, lines, indexed);
-      std::string key = fmt::format("{}\n{}\n{}\n{}", d.rule, location["uri"].get<std::string>(),
-                                    without_positions(d.message), span_text(report.text, d.span));
-      key += fmt::format("\n{}", occurrences[key]++);
-      result["partialFingerprints"] = {{kFingerprintKey, fingerprint(key)}};
-      if (d.suppression) {
-        json suppression = {{"kind", "inSource"},
-                            {"location", {{"physicalLocation", physical(d.suppression->span)}}}};
-        if (!d.suppression->justification.empty())
-          suppression["justification"] = d.suppression->justification;
-        result["suppressions"] = json::array({std::move(suppression)});
-      }
-      results.push_back(std::move(result));
-    }
+void SarifReportWriter::add(const FileReport& report) {
+  const size_t index = artifacts_.size();
+  auto [uri, relative] = artifact_uri(report.path, root_);
+  Artifact& artifact = artifacts_.emplace_back(Artifact{std::move(uri), relative, std::nullopt});
+  if (!report.read_error.empty()) {
+    unreadable_.push_back(fmt::format("Cannot read {}: {}", report.path, report.read_error));
+    unreadable_artifacts_.push_back(index);
+    return;
   }
+  artifact.length = report.text.size();
+  const yaml::LineIndex lines(report.text);
+  const auto physical = [&](const yaml::Span& span, const Region* context) {
+    json_.key("physicalLocation");
+    json_.begin_object();
+    artifact_location(json_, artifact.uri, artifact.relative, index);
+    region(lines, report.text, span).write(json_, "region");
+    if (context) context->write(json_, "contextRegion");
+    json_.end_object();
+  };
+  // Identical findings in this file so far, by their key's hash (a file may
+  // have a million findings).
+  std::unordered_map<uint64_t, size_t> occurrences;
+  for (const auto& d : report.diagnostics) {
+    json_.begin_object();
+    json_.field("ruleId", d.rule);
+    if (const auto it = rule_index_.find(d.rule); it != rule_index_.end())
+      json_.field("ruleIndex", it->second);
+    json_.field("level", sarif_level(d.severity));
+    message(json_, d.source.empty() ? d.message : fmt::format("{} (rendered from {})", d.message, d.source));
+    if (!d.source.empty()) {
+      json_.key("properties");
+      json_.begin_object();
+      json_.field("helmTemplate", d.source);
+      json_.end_object();
+    }
+    json_.key("locations");
+    json_.begin_array();
+    json_.begin_object();
+    // SARIF wants a context strictly larger than the region: none when the region is whole lines.
+    const Region flagged = region(lines, report.text, d.span);
+    const Region context = context_region(lines, d.span);
+    const bool larger =
+        context.start_column != flagged.start_column || context.end_column != flagged.end_column;
+    physical(d.span, larger ? &context : nullptr);
+    logical_locations(json_, d);
+    json_.end_object();
+    json_.end_array();
+    if (!d.related.empty()) {
+      json_.key("relatedLocations");
+      json_.begin_array();
+      for (size_t i = 0; i < d.related.size(); ++i) {
+        json_.begin_object();
+        json_.field("id", i + 1);
+        physical(d.related[i].span, nullptr);
+        message(json_, d.related[i].message);
+        json_.end_object();
+      }
+      json_.end_array();
+    }
+    if (!d.fixes.empty()) fixes(json_, d, lines, artifact.uri, artifact.relative, index);
+    std::string key = fmt::format("{}\n{}\n{}\n{}", d.rule, artifact.uri, without_positions(d.message),
+                                  span_text(report.text, d.span));
+    key += fmt::format("\n{}", occurrences[fnv1a(key)]++);
+    json_.key("partialFingerprints");
+    json_.begin_object();
+    json_.field(kFingerprintKey, fingerprint(key));
+    json_.end_object();
+    if (d.suppression) {
+      json_.key("suppressions");
+      json_.begin_array();
+      json_.begin_object();
+      json_.field("kind", "inSource");
+      json_.key("location");
+      json_.begin_object();
+      physical(d.suppression->span, nullptr);
+      json_.end_object();
+      if (!d.suppression->justification.empty()) json_.field("justification", d.suppression->justification);
+      json_.end_object();
+      json_.end_array();
+    }
+    json_.end_object();
+    if (json_.size() >= kFlushBytes) out_ << json_.take();
+  }
+  out_ << json_.take();
+}
 
-  json invocation = {{"executionSuccessful", notifications.empty()}};
-  if (!notifications.empty()) invocation["toolExecutionNotifications"] = std::move(notifications);
-  const json log = {{"$schema", kSchema},
-                    {"version", "2.1.0"},
-                    {"runs", json::array({{{"tool", {{"driver", driver()}}},
-                                           {"invocations", json::array({std::move(invocation)})},
-                                           {"originalUriBaseIds", {{kSourceRoot, {{"uri", root_uri}}}}},
-                                           {"artifacts", std::move(artifacts)},
-                                           {"columnKind", "utf16CodeUnits"},
-                                           {"results", std::move(results)}}})}};
-  // Invalid UTF-8 in a message, path or snippet is replaced rather than thrown on.
-  out << log.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+void SarifReportWriter::finish() {
+  json_.end_array();  // results
+  json_.key("artifacts");
+  json_.begin_array();
+  for (const Artifact& artifact : artifacts_) {
+    json_.begin_object();
+    json_.key("location");
+    json_.begin_object();
+    json_.field("uri", artifact.uri);
+    if (artifact.relative) json_.field("uriBaseId", kSourceRoot);
+    json_.end_object();
+    if (artifact.length) json_.field("length", *artifact.length);
+    json_.end_object();
+  }
+  json_.end_array();
+  json_.key("invocations");
+  json_.begin_array();
+  json_.begin_object();
+  json_.field("executionSuccessful", unreadable_.empty());
+  if (!unreadable_.empty()) {
+    json_.key("toolExecutionNotifications");
+    json_.begin_array();
+    for (size_t i = 0; i < unreadable_.size(); ++i) {
+      const Artifact& artifact = artifacts_[unreadable_artifacts_[i]];
+      json_.begin_object();
+      json_.field("level", "error");
+      message(json_, unreadable_[i]);
+      json_.key("locations");
+      json_.begin_array();
+      json_.begin_object();
+      json_.key("physicalLocation");
+      json_.begin_object();
+      artifact_location(json_, artifact.uri, artifact.relative, unreadable_artifacts_[i]);
+      json_.end_object();
+      json_.end_object();
+      json_.end_array();
+      json_.end_object();
+    }
+    json_.end_array();
+  }
+  json_.end_object();
+  json_.end_array();   // invocations
+  json_.end_object();  // the run
+  json_.end_array();   // runs
+  json_.end_object();
+  out_ << json_.take();
+}
+
+void write_sarif(std::ostream& out, const std::vector<FileReport>& reports, const SarifOptions& options) {
+  SarifReportWriter(out, options).write_all(reports);
 }
 
 }  // namespace podlint

@@ -1,6 +1,8 @@
 // SARIF 2.1.0, as GitHub code scanning ingests it: one run whose driver
 // describes every rule, a result per diagnostic (suppressed ones marked
 // "inSource"), files that could not be read as tool execution notifications.
+// Written as reports come: the driver first, then each file's results; the
+// artifacts and the invocation after the last.
 //   - Artifact URIs are relative to %SRCROOT%, the working directory; a file
 //     outside it gets an absolute file: URI.
 //   - Columns count UTF-16 code units (run.columnKind says so), 1-based.
@@ -9,18 +11,46 @@
 //     identical findings: it stays the same when lines above move.
 #pragma once
 
+#include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/diagnostic.hpp"
 #include "engine/rule.hpp"
+#include "output/json_writer.hpp"
+#include "output/report_writer.hpp"
 
 namespace podlint {
 
 struct SarifOptions {
   std::string working_directory;  // absolute
+};
+
+class SarifReportWriter final : public ReportWriter {
+ public:
+  SarifReportWriter(std::ostream& out, const SarifOptions& options);
+  void add(const FileReport& report) override;
+  void finish() override;
+
+ private:
+  struct Artifact {
+    std::string uri;
+    bool relative = false;  // to %SRCROOT%
+    std::optional<size_t> length;
+  };
+  std::ostream& out_;
+  std::filesystem::path root_;
+  std::string root_uri_;
+  std::map<std::string_view, size_t> rule_index_;
+  JsonWriter json_;
+  std::vector<Artifact> artifacts_;
+  std::vector<std::string> unreadable_;  // notification messages
+  std::vector<size_t> unreadable_artifacts_;
 };
 
 void write_sarif(std::ostream& out, const std::vector<FileReport>& reports, const SarifOptions& options);

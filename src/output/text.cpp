@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -55,8 +56,7 @@ size_t display_width(std::string_view text) {
       text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
-void write_excerpt(std::ostream& out, const yaml::LineIndex& lines, const yaml::Span& span,
-                   const Palette& p) {
+void write_excerpt(std::string& out, const yaml::LineIndex& lines, const yaml::Span& span, const Palette& p) {
   const std::string_view line = lines.line_text(span.begin.line);
   const std::string number = std::to_string(span.begin.line);
   const std::string gutter(number.size(), ' ');
@@ -67,45 +67,51 @@ void write_excerpt(std::ostream& out, const yaml::LineIndex& lines, const yaml::
   // Escaped piece by piece, so that the underline stays under the escaped span.
   const std::string before = printable(line.substr(0, start), true);
   const std::string under = printable(line.substr(start, stop - start), true);
-  out << fmt::format(" {} | {}{}{}\n", number, before, under, printable(line.substr(stop), true));
+  fmt::format_to(std::back_inserter(out), " {} | {}{}{}\n", number, before, under,
+                 printable(line.substr(stop), true));
   const size_t width = std::max<size_t>(1, display_width(under));
-  out << fmt::format(" {} | {}{}^{}{}\n", gutter,
-                     caret_indent(before, static_cast<uint32_t>(before.size()) + 1), p.green,
-                     std::string(width - 1, '~'), p.reset);
+  fmt::format_to(std::back_inserter(out), " {} | {}{}^{}{}\n", gutter,
+                 caret_indent(before, static_cast<uint32_t>(before.size()) + 1), p.green,
+                 std::string(width - 1, '~'), p.reset);
 }
 
 // The fixes of a finding, each as its title and the lines it changes.
-void write_fixes(std::ostream& out, const FileReport& report, const Diagnostic& d, const Palette& p) {
+void write_fixes(std::string& out, const FileReport& report, const Diagnostic& d, const Palette& p) {
   for (const Fix& fix : d.fixes) {
-    out << fmt::format("    {}= fix{}:{} {}\n", p.green,
-                       fix.applicability == Applicability::Unsafe ? " (unsafe)" : "", p.reset,
-                       printable(fix.title));
-    write_unified_diff(out, report.path, report.text, apply_edits(report.text, fix.edits),
+    fmt::format_to(std::back_inserter(out), "    {}= fix{}:{} {}\n", p.green,
+                   fix.applicability == Applicability::Unsafe ? " (unsafe)" : "", p.reset,
+                   printable(fix.title));
+    std::ostringstream diff;
+    write_unified_diff(diff, report.path, report.text, apply_edits(report.text, fix.edits),
                        {.context = 0, .headers = false, .indent = "    ", .color = !p.reset.empty()});
+    out += diff.str();
   }
 }
 
 // One finding with its notes, and its fixes when `show_fixes`. `with_source`:
 // name the template it was rendered from (unless a group heading already does).
-void write_diagnostic(std::ostream& out, const FileReport& report, const std::string& path,
+void write_diagnostic(std::string& out, const FileReport& report, const std::string& path,
                       const yaml::LineIndex& lines, const Diagnostic& d, bool with_source, bool show_fixes,
                       const Palette& p) {
-  out << fmt::format("{}{}:{}:{}: {}{}:{} {}{} [{}]", p.bold, path, d.span.begin.line, d.span.begin.column,
-                     severity_color(d.severity, p), severity_name(d.severity), p.reset, p.bold,
-                     printable(d.message), d.rule);
-  if (with_source && !d.source.empty()) out << fmt::format(" (from {})", printable(d.source));
+  fmt::format_to(std::back_inserter(out), "{}{}:{}:{}: {}{}:{} {}{} [{}]", p.bold, path, d.span.begin.line,
+                 d.span.begin.column, severity_color(d.severity, p), severity_name(d.severity), p.reset,
+                 p.bold, printable(d.message), d.rule);
+  if (with_source && !d.source.empty())
+    fmt::format_to(std::back_inserter(out), " (from {})", printable(d.source));
   if (d.suppression) {
-    out << (d.suppression->justification.empty()
-                ? std::string(" (suppressed)")
-                : fmt::format(" (suppressed: {})", printable(d.suppression->justification)));
+    out += d.suppression->justification.empty()
+               ? std::string(" (suppressed)")
+               : fmt::format(" (suppressed: {})", printable(d.suppression->justification));
   }
   if (chosen_fix(d, {.unsafe = true}) != nullptr)
-    out << (chosen_fix(d, {}) != nullptr ? " (fix available)" : " (unsafe fix available)");
-  out << p.reset << '\n';
+    out += chosen_fix(d, {}) != nullptr ? " (fix available)" : " (unsafe fix available)";
+  out += p.reset;
+  out += '\n';
   write_excerpt(out, lines, d.span, p);
   for (const auto& related : d.related) {
-    out << fmt::format("{}{}:{}:{}: {}note:{} {}\n", p.bold, path, related.span.begin.line,
-                       related.span.begin.column, p.blue, p.reset, printable(related.message));
+    fmt::format_to(std::back_inserter(out), "{}{}:{}:{}: {}note:{} {}\n", p.bold, path,
+                   related.span.begin.line, related.span.begin.column, p.blue, p.reset,
+                   printable(related.message));
     write_excerpt(out, lines, related.span, p);
   }
   if (show_fixes) write_fixes(out, report, d, p);
@@ -117,43 +123,59 @@ std::string plural(size_t n, std::string_view word) {
 
 }  // namespace
 
-void write_text(std::ostream& out, const std::vector<FileReport>& reports, const TextOptions& options) {
-  const Palette& p = options.color ? kColor : kPlain;
-  for (const auto& report : reports) {
-    if (!report.read_error.empty()) {
-      out << fmt::format("{}{}: {}error:{} cannot read: {}{}\n", p.bold, printable(report.path), p.red,
-                         p.reset, report.read_error, p.reset);
-      continue;
-    }
-    std::vector<const Diagnostic*> shown;
-    for (const auto& d : report.diagnostics) {
-      if (!d.suppression || options.show_suppressed) shown.push_back(&d);
-    }
-    if (shown.empty()) continue;
-    const yaml::LineIndex lines(report.text);
-    const std::string path = printable(report.path);
-    if (!options.group_by_source) {
-      for (const Diagnostic* d : shown)
-        write_diagnostic(out, report, path, lines, *d, true, options.show_fixes, p);
-      continue;
-    }
-    // Templates in the order they first appear, each with its findings.
-    std::vector<std::string_view> sources;
-    for (const Diagnostic* d : shown) {
-      if (std::find(sources.begin(), sources.end(), d->source) == sources.end()) sources.push_back(d->source);
-    }
-    for (const std::string_view source : sources) {
-      out << fmt::format("{}== {} =={}\n", p.bold,
-                         source.empty() ? std::string("no \"# Source\" comment") : printable(source),
-                         p.reset);
-      for (const Diagnostic* d : shown) {
-        if (d->source == source) write_diagnostic(out, report, path, lines, *d, false, options.show_fixes, p);
-      }
+TextReportWriter::TextReportWriter(std::ostream& out, const TextOptions& options)
+    : out_(out), options_(options) {}
+
+void TextReportWriter::add(const FileReport& report) {
+  summary_.add(report);
+  for (const auto& d : report.diagnostics) {
+    if (chosen_fix(d, {}) != nullptr) {
+      ++safe_fixes_;
+    } else if (chosen_fix(d, {.unsafe = true}) != nullptr) {
+      ++unsafe_fixes_;
     }
   }
-  const Summary summary = summarize(reports);
+  const Palette& p = options_.color ? kColor : kPlain;
+  std::string out;
+  if (!report.read_error.empty()) {
+    fmt::format_to(std::back_inserter(out), "{}{}: {}error:{} cannot read: {}{}\n", p.bold,
+                   printable(report.path), p.red, p.reset, report.read_error, p.reset);
+    out_ << out;
+    return;
+  }
+  std::vector<const Diagnostic*> shown;
+  for (const auto& d : report.diagnostics) {
+    if (!d.suppression || options_.show_suppressed) shown.push_back(&d);
+  }
+  if (shown.empty()) return;
+  const yaml::LineIndex lines(report.text);
+  const std::string path = printable(report.path);
+  if (!options_.group_by_source) {
+    for (const Diagnostic* d : shown)
+      write_diagnostic(out, report, path, lines, *d, true, options_.show_fixes, p);
+    out_ << out;
+    return;
+  }
+  // Templates in the order they first appear, each with its findings.
+  std::vector<std::string_view> sources;
+  for (const Diagnostic* d : shown) {
+    if (std::find(sources.begin(), sources.end(), d->source) == sources.end()) sources.push_back(d->source);
+  }
+  for (const std::string_view source : sources) {
+    fmt::format_to(std::back_inserter(out), "{}== {} =={}\n", p.bold,
+                   source.empty() ? std::string("no \"# Source\" comment") : printable(source), p.reset);
+    for (const Diagnostic* d : shown) {
+      if (d->source == source) write_diagnostic(out, report, path, lines, *d, false, options_.show_fixes, p);
+    }
+  }
+  out_ << out;
+}
+
+void TextReportWriter::finish() {
+  const Palette& p = options_.color ? kColor : kPlain;
+  const Summary& summary = summary_;
   const bool clean = summary.errors + summary.warnings + summary.info == 0 && summary.unreadable == 0;
-  if (options.quiet && clean) return;
+  if (options_.quiet && clean) return;
   std::vector<std::string> notes{plural(summary.documents, "document"),
                                  plural(summary.objects, "Kubernetes object")};
   if (summary.unreadable > 0) notes.push_back(fmt::format("{} unreadable", summary.unreadable));
@@ -163,31 +185,26 @@ void write_text(std::ostream& out, const std::vector<FileReport>& reports, const
     unlinted.push_back(
         fmt::format("{} no Kubernetes object",
                     summary.skipped == 1 ? "1 file held" : fmt::format("{} files held", summary.skipped)));
-  if (options.ignored > 0)
-    unlinted.push_back(fmt::format("{} ignored by the configuration", plural(options.ignored, "file")));
+  if (options_.ignored > 0)
+    unlinted.push_back(fmt::format("{} ignored by the configuration", plural(options_.ignored, "file")));
   std::string line =
       clean ? fmt::format("no problems found in {}", plural(summary.files, "file"))
             : fmt::format("{}, {}, {} info in {}", plural(summary.errors, "error"),
                           plural(summary.warnings, "warning"), summary.info, plural(summary.files, "file"));
   line += fmt::format(" ({})", fmt::join(notes, ", "));
   if (!unlinted.empty()) line += fmt::format("; {} (--verbose lists them)", fmt::join(unlinted, ", "));
-  out << p.bold << line << p.reset << '\n';
+  out_ << p.bold << line << p.reset << '\n';
   // What `podlint fix` would do about them.
-  size_t safe = 0, unsafe = 0;
-  for (const auto& report : reports) {
-    for (const auto& d : report.diagnostics) {
-      if (chosen_fix(d, {}) != nullptr) {
-        ++safe;
-      } else if (chosen_fix(d, {.unsafe = true}) != nullptr) {
-        ++unsafe;
-      }
-    }
-  }
-  if (safe > 0)
-    out << fmt::format("{} fixable with `podlint fix`{}\n", safe,
-                       unsafe > 0 ? fmt::format(" ({} more with `podlint fix --unsafe`)", unsafe) : "");
-  else if (unsafe > 0)
-    out << fmt::format("{} fixable with `podlint fix --unsafe`\n", unsafe);
+  if (safe_fixes_ > 0)
+    out_ << fmt::format(
+        "{} fixable with `podlint fix`{}\n", safe_fixes_,
+        unsafe_fixes_ > 0 ? fmt::format(" ({} more with `podlint fix --unsafe`)", unsafe_fixes_) : "");
+  else if (unsafe_fixes_ > 0)
+    out_ << fmt::format("{} fixable with `podlint fix --unsafe`\n", unsafe_fixes_);
+}
+
+void write_text(std::ostream& out, const std::vector<FileReport>& reports, const TextOptions& options) {
+  TextReportWriter(out, options).write_all(reports);
 }
 
 }  // namespace podlint

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "engine/diagnostic.hpp"
+#include "output/report_writer.hpp"
 
 namespace podlint {
 
@@ -23,6 +24,20 @@ struct TextOptions {
   bool group_by_source = false;  // group each input's findings by the Helm template they came from
   bool quiet = false;            // no summary line when nothing was found
   size_t ignored = 0;            // inputs the configuration ignored, for the summary
+};
+
+// Each file's findings reach the stream in one write; the summary line at the end.
+class TextReportWriter final : public ReportWriter {
+ public:
+  TextReportWriter(std::ostream& out, const TextOptions& options);
+  void add(const FileReport& report) override;
+  void finish() override;
+
+ private:
+  std::ostream& out_;
+  TextOptions options_;
+  Summary summary_;
+  size_t safe_fixes_ = 0, unsafe_fixes_ = 0;  // what `podlint fix` (--unsafe) would fix
 };
 
 void write_text(std::ostream& out, const std::vector<FileReport>& reports, const TextOptions& options);

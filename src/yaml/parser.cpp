@@ -77,7 +77,7 @@ class Parser {
  public:
   Parser(std::string_view text, const ParseOptions& options, Scratch& scratch)
       : builder_(text, options, scratch.tree),
-        scanner_(text, scratch.scanner, builder_),
+        scanner_(text, scratch.scanner, builder_, options.first_line),
         reader_(scanner_, builder_) {}
 
   Stream run();

@@ -16,6 +16,9 @@ struct ParseOptions {
   uint64_t max_alias_expansion = 1'000'000;
   uint32_t max_document_bytes = 64u << 20;
   bool report_duplicate_keys = true;
+  // The line the text starts on, when it is part of a larger input (a batch
+  // of a long stream): lines count from it, in positions and in messages.
+  uint32_t first_line = 1;
 };
 
 // Parses a whole stream. A syntax error ends only its own document: parsing

@@ -44,7 +44,7 @@ void ScannerScratch::trim() {
   release_if_large(pending_comments);
 }
 
-Scanner::Scanner(std::string_view text, ScannerScratch& scratch, TreeBuilder& builder)
+Scanner::Scanner(std::string_view text, ScannerScratch& scratch, TreeBuilder& builder, uint32_t first_line)
     : text_(text),
       scratch_(scratch),
       builder_(builder),
@@ -68,6 +68,7 @@ Scanner::Scanner(std::string_view text, ScannerScratch& scratch, TreeBuilder& bu
   if (checked < text.size()) std::memcpy(buffer_ + checked, text.data() + checked, text.size() - checked);
   std::memset(buffer_ + text.size(), 0, kPadding);
   cur_.p = cur_.line_start = buffer_;
+  cur_.line = first_line;
   set_limit(checked);
 }
 

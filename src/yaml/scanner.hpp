@@ -137,7 +137,8 @@ struct ScannerScratch {
 
 class Scanner {
  public:
-  Scanner(std::string_view text, ScannerScratch& scratch, TreeBuilder& builder);
+  // `first_line`: the line `text` starts on (ParseOptions::first_line).
+  Scanner(std::string_view text, ScannerScratch& scratch, TreeBuilder& builder, uint32_t first_line = 1);
   // Gives the working memory back to `scratch`, trimmed.
   ~Scanner();
   Scanner(const Scanner&) = delete;

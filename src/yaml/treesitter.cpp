@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "yaml/batches.hpp"
 #include "yaml/characters.hpp"
 #include "yaml/parser.hpp"
 #include "yaml/tree_builder.hpp"
@@ -1176,11 +1177,6 @@ uint32_t tree_stop(const TSTree& tree, std::string_view parsed, uint32_t end) {
   return stop;
 }
 
-bool is_marker_line(std::string_view text, size_t at, char c) {
-  return text.size() - at >= 3 && text[at] == c && text[at + 1] == c && text[at + 2] == c &&
-         (text.size() - at == 3 || text[at + 3] == ' ' || text[at + 3] == '\t' || is_break(text[at + 3]));
-}
-
 // One document's part of the input, parsed on its own so that an error
 // cannot spill into the next document: the input is cut before every "---"
 // line (and before the directives of the document it starts, when they
@@ -1193,45 +1189,21 @@ struct Chunk {
 };
 
 std::vector<Chunk> split_documents(std::string_view text) {
-  std::vector<uint32_t> starts{0}, rows{0};  // of the lines
   std::vector<Chunk> chunks;
-  uint32_t row = 0;
-  auto cut = [&](size_t line) {
-    // Back over directive lines that a "..." line (or the input's start)
-    // precedes, comment and empty lines between them included.
-    size_t first = line;
-    size_t k = line;
-    while (k > 0) {
-      const std::string_view previous = text.substr(starts[k - 1], starts[k] - starts[k - 1]);
-      const size_t content = previous.find_first_not_of(" \t\r\n");
-      if (!previous.empty() && previous[0] == '%') {
-        first = k - 1;
-      } else if (content != std::string_view::npos && previous[content] != '#') {
-        break;
-      }
-      --k;
+  for (const DocumentStart& start : document_starts(text)) {
+    if (!chunks.empty()) {
+      chunks.back().end = start.offset;
+      chunks.back().end_point = {start.row, 0};
     }
-    if (first < line && (k == 0 || is_marker_line(text, starts[k - 1], '.'))) line = first;
-    if (starts[line] == 0 || (!chunks.empty() && starts[line] <= chunks.back().begin)) return;
-    const TSPoint point{rows[line], 0};
-    if (chunks.empty()) chunks.push_back({0, 0, {0, 0}, {0, 0}});
-    chunks.back().end = starts[line];
-    chunks.back().end_point = point;
-    chunks.push_back({starts[line], 0, point, {0, 0}});
-  };
-  for (size_t i = 0; i <= text.size(); ++i) {
-    const size_t line = starts.size() - 1;
-    if (i == starts[line] && is_marker_line(text, i, '-')) cut(line);
-    if (i == text.size()) break;
-    const char c = text[i];
-    if (c == '\n') ++row;
-    if (c == '\n' || (c == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) {
-      starts.push_back(static_cast<uint32_t>(i + 1));
-      rows.push_back(row);
-    }
+    chunks.push_back({start.offset, 0, {start.row, 0}, {0, 0}});
   }
-  if (chunks.empty()) chunks.push_back({0, 0, {0, 0}, {0, 0}});
-  const uint32_t last_line = starts.back();
+  // The last chunk ends with the input, in its last line (any break starts one).
+  uint32_t row = 0, last_line = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') ++row;
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')))
+      last_line = static_cast<uint32_t>(i + 1);
+  }
   chunks.back().end = static_cast<uint32_t>(text.size());
   chunks.back().end_point = {row, static_cast<uint32_t>(text.size()) - last_line};
   return chunks;
@@ -1383,18 +1355,6 @@ std::unique_ptr<TSParser, Deleter> new_parser() {
 }
 
 // Whether a chunk holds nothing but blanks and comments.
-bool only_comments(std::string_view text) {
-  size_t at = 0;
-  while (at < text.size()) {
-    const size_t content = text.find_first_not_of(" \t\r\n", at);
-    if (content == std::string_view::npos) return true;
-    if (text[content] != '#') return false;
-    at = text.find_first_of("\r\n", content);
-    if (at == std::string_view::npos) return true;
-  }
-  return true;
-}
-
 }  // namespace
 
 Stream parse_tolerant(std::string_view text, const ParseOptions& options) {

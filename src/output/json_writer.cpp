@@ -1,0 +1,132 @@
+#include "output/json_writer.hpp"
+
+#include <fmt/format.h>
+
+#include "yaml/source.hpp"
+
+namespace podlint {
+
+JsonWriter& JsonWriter::key(std::string_view name) {
+  before_value();
+  escaped(name);
+  buffer_ += ": ";
+  after_key_ = true;
+  return *this;
+}
+
+void JsonWriter::value(std::string_view text) {
+  before_value();
+  escaped(text);
+}
+
+void JsonWriter::boolean(bool flag) {
+  before_value();
+  buffer_ += flag ? "true" : "false";
+}
+
+void JsonWriter::signed_number(int64_t number) {
+  before_value();
+  fmt::format_to(std::back_inserter(buffer_), "{}", number);
+}
+
+void JsonWriter::unsigned_number(uint64_t number) {
+  before_value();
+  fmt::format_to(std::back_inserter(buffer_), "{}", number);
+}
+
+void JsonWriter::null() {
+  before_value();
+  buffer_ += "null";
+}
+
+void JsonWriter::raw(std::string_view json) {
+  before_value();
+  for (const char c : json) {
+    if (c == '\n') {
+      newline();
+    } else {
+      buffer_ += c;
+    }
+  }
+}
+
+void JsonWriter::open(char bracket) {
+  before_value();
+  buffer_ += bracket;
+  empty_.push_back(true);
+}
+
+void JsonWriter::close(char bracket) {
+  const bool was_empty = empty_.back();
+  empty_.pop_back();
+  if (!was_empty) newline();
+  buffer_ += bracket;
+  if (empty_.empty()) buffer_ += '\n';
+}
+
+void JsonWriter::before_value() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (empty_.empty()) return;
+  if (!empty_.back()) buffer_ += ',';
+  empty_.back() = false;
+  newline();
+}
+
+void JsonWriter::newline() {
+  buffer_ += '\n';
+  buffer_.append(2 * empty_.size(), ' ');
+}
+
+void JsonWriter::escaped(std::string_view text) {
+  buffer_ += '"';
+  for (size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      const yaml::Utf8Char decoded = yaml::decode_utf8(text, i);
+      if (decoded.length == 0) {
+        buffer_ += "\xEF\xBF\xBD";  // U+FFFD for a byte that is not UTF-8
+        ++i;
+      } else {
+        buffer_.append(text.substr(i, decoded.length));
+        i += decoded.length;
+      }
+      continue;
+    }
+    switch (c) {
+      case '"':
+        buffer_ += "\\\"";
+        break;
+      case '\\':
+        buffer_ += "\\\\";
+        break;
+      case '\n':
+        buffer_ += "\\n";
+        break;
+      case '\r':
+        buffer_ += "\\r";
+        break;
+      case '\t':
+        buffer_ += "\\t";
+        break;
+      case '\b':
+        buffer_ += "\\b";
+        break;
+      case '\f':
+        buffer_ += "\\f";
+        break;
+      default:
+        if (c < 0x20) {
+          fmt::format_to(std::back_inserter(buffer_), "\\u{:04x}", c);
+        } else {
+          buffer_ += static_cast<char>(c);
+        }
+    }
+    ++i;
+  }
+  buffer_ += '"';
+}
+
+}  // namespace podlint

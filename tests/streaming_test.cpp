@@ -1,0 +1,211 @@
+// The streaming and parallel paths: the JSON writer, long inputs cut into
+// batches of documents, work delivered in order, and lint results that do
+// not depend on batches or jobs.
+#include <fmt/format.h>
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "engine/lint.hpp"
+#include "engine/ordered_work.hpp"
+#include "output/json_writer.hpp"
+#include "yaml/batches.hpp"
+
+namespace {
+
+using podlint::JsonWriter;
+
+std::string describe(const podlint::yaml::Node& node) {
+  std::string out =
+      fmt::format("{}:{}:{}-{}:{}:{} ", node.span.begin.offset, node.span.begin.line, node.span.begin.column,
+                  node.span.end.offset, node.span.end.line, node.span.end.column);
+  out += std::string(node.value);
+  for (const auto* item : node.items)
+    out += "[" + describe(*item) + "]";
+  for (const auto& pair : node.pairs)
+    out += "{" + describe(*pair.key) + "=" + describe(*pair.value) + "}";
+  return out;
+}
+
+// Every node, comment and error of a stream, with its positions.
+std::vector<std::string> describe(const podlint::yaml::Stream& stream) {
+  std::vector<std::string> out;
+  for (const auto& document : stream.documents) {
+    out.push_back(fmt::format("document {}:{}-{}", document.span.begin.offset, document.span.begin.line,
+                              document.span.end.offset));
+    if (document.root != nullptr) out.push_back(describe(*document.root));
+    for (const auto& comment : document.comments)
+      out.push_back(fmt::format("comment {}:{}:{} {}", comment.span.begin.offset, comment.span.begin.line,
+                                comment.span.begin.column, comment.text));
+    for (const auto& error : document.errors)
+      out.push_back(fmt::format("error {}:{}:{} {}", error.span.begin.offset, error.span.begin.line,
+                                error.span.begin.column, error.message));
+  }
+  return out;
+}
+
+std::vector<std::string> describe_batched(std::string_view text, size_t bytes) {
+  std::vector<std::string> out;
+  for (const auto& batch : podlint::yaml::split_documents(text, bytes)) {
+    auto part = describe(podlint::yaml::parse(batch));
+    out.insert(out.end(), part.begin(), part.end());
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the JSON writer nests, escapes and indents like a dump(2)", "[streaming][json]") {
+  JsonWriter json;
+  json.begin_object();
+  json.field("text", std::string_view("a \"quote\", a \\ and\ta line\n\x01 caf\xc3\xa9"));
+  json.field("bad", std::string_view("\xff\xfe ok \xc3"));
+  json.field("count", size_t{3});
+  json.field("negative", -2);
+  json.field("flag", true);
+  json.key("none");
+  json.null();
+  json.key("empty");
+  json.begin_array();
+  json.end_array();
+  json.key("list");
+  json.begin_array();
+  json.value(1);
+  json.begin_object();
+  json.end_object();
+  json.end_array();
+  json.key("raw");
+  json.raw("{\n  \"a\": 1\n}");
+  json.end_object();
+  const std::string out = json.take();
+  CHECK(out ==
+        "{\n"
+        "  \"text\": \"a \\\"quote\\\", a \\\\ and\\ta line\\n\\u0001 caf\xc3\xa9\",\n"
+        "  \"bad\": \"\xef\xbf\xbd\xef\xbf\xbd ok \xef\xbf\xbd\",\n"
+        "  \"count\": 3,\n"
+        "  \"negative\": -2,\n"
+        "  \"flag\": true,\n"
+        "  \"none\": null,\n"
+        "  \"empty\": [],\n"
+        "  \"list\": [\n"
+        "    1,\n"
+        "    {}\n"
+        "  ],\n"
+        "  \"raw\": {\n"
+        "    \"a\": 1\n"
+        "  }\n"
+        "}\n");
+  const auto parsed = nlohmann::json::parse(out);
+  CHECK(parsed["list"][0] == 1);
+  CHECK(parsed["raw"]["a"] == 1);
+  CHECK(json.size() == 0);  // taken
+}
+
+TEST_CASE("a long stream is cut where documents begin, directives after ... going with theirs",
+          "[streaming][yaml]") {
+  const std::string text =
+      "# about a\na: 1\n---\nb: [2,\n  3]\n--- # next\nc: |\n  ---not a marker\n...\n%YAML 1.2\n---\nd: "
+      "4\n---\n";
+  const auto batches = podlint::yaml::split_documents(text, 4);
+  std::vector<std::string> pieces;
+  for (const auto& batch : batches) {
+    pieces.emplace_back(batch.text);
+    CHECK(text.substr(batch.start.offset, batch.text.size()) == batch.text);
+  }
+  CHECK(pieces == std::vector<std::string>{"# about a\na: 1\n", "---\nb: [2,\n  3]\n",
+                                           "--- # next\nc: |\n  ---not a marker\n...\n",
+                                           "%YAML 1.2\n---\nd: 4\n", "---\n"});
+  CHECK(batches[1].start.line == 3);
+  CHECK(batches[3].start.line == 10);
+  // Batches of at least 30 bytes: whole documents together.
+  CHECK(podlint::yaml::split_documents(text, 30).size() == 3);
+  CHECK(podlint::yaml::split_documents(text, 1000).size() == 1);
+  CHECK(podlint::yaml::split_documents("a: 1\nb: 2\n", 2).size() == 1);  // nowhere to cut
+  // Lines end at LF, CR LF or a lone CR.
+  const auto cr = podlint::yaml::split_documents("a: 1\r---\rb: 2\r\n---\nc: 3\n", 1);
+  REQUIRE(cr.size() == 3);
+  CHECK(cr[1].start.line == 2);
+  CHECK(cr[2].start.line == 4);
+}
+
+TEST_CASE("a stream parsed in batches has the positions of one parsed whole", "[streaming][yaml]") {
+  std::string text = "# head\n";
+  for (int i = 0; i < 40; ++i) {
+    text += fmt::format("---\nkind: Pod  # pod {}\nmetadata: {{name: p{}}}\nspec:\n  containers:\n", i, i);
+    text += fmt::format("    - name: \"c{}\"\n      args: |\n        line one\n        line two\n", i);
+    if (i % 7 == 3) text += "  broken: [unclosed\n";
+    if (i % 9 == 4) text += "  dup: 1\n  dup: 2\n";
+  }
+  text += "...\n# tail\n";
+  const auto whole = describe(podlint::yaml::parse(text));
+  for (const size_t bytes : {1, 50, 200, 1000, 100000}) {
+    INFO("batches of " << bytes << " bytes");
+    CHECK(describe_batched(text, bytes) == whole);
+  }
+}
+
+TEST_CASE("work runs on many threads and is delivered in order", "[streaming][jobs]") {
+  for (const unsigned jobs : {1u, 2u, 7u}) {
+    std::vector<int> results(100, 0);
+    std::vector<size_t> delivered;
+    std::atomic<int> ran = 0;
+    podlint::in_order(
+        results.size(), jobs,
+        [&](size_t i) {
+          results[i] = static_cast<int>(i * i);
+          ++ran;
+        },
+        [&](size_t i) {
+          CHECK(results[i] == static_cast<int>(i * i));
+          delivered.push_back(i);
+        });
+    CHECK(ran == 100);
+    REQUIRE(delivered.size() == 100);
+    for (size_t i = 0; i < delivered.size(); ++i)
+      CHECK(delivered[i] == i);
+  }
+  std::vector<size_t> delivered;
+  CHECK_THROWS_WITH(podlint::in_order(
+                        50, 3,
+                        [](size_t i) {
+                          if (i == 20) throw std::runtime_error("item 20 failed");
+                        },
+                        [&](size_t i) { delivered.push_back(i); }),
+                    "item 20 failed");
+  CHECK(delivered.size() == 20);  // everything before the failure, nothing after
+}
+
+TEST_CASE("a long stream gives the same findings in batches and on any number of jobs", "[streaming][lint]") {
+  std::string text;
+  for (int i = 0; i < 300; ++i) {
+    text += fmt::format(
+        "---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p{}\n  annotations: {{podlint.dev/ignore: "
+        "\"image-tag\"}}\nspec:\n  restartPolicy: {}\n  containers:\n    - name: c\n      image: busybox\n"
+        "      ports: [{{containerPort: 80}}, {{containerPort: 80}}]\n      resources:\n        limits: {{memory: "
+        "512m}}\n",
+        i, i % 5 == 0 ? "Sometimes" : "Always");
+    if (i % 50 == 7) text += "      broken: [\n";
+  }
+  const auto lint = [&](size_t batch_bytes, unsigned jobs) {
+    podlint::LintSettings settings;
+    settings.batch_bytes = batch_bytes;
+    settings.jobs = jobs;
+    const podlint::FileReport report = podlint::lint_text("stream.yaml", text, settings);
+    std::vector<std::string> out{fmt::format("{} documents, {} objects", report.documents, report.objects)};
+    for (const auto& d : report.diagnostics)
+      out.push_back(fmt::format("{}:{}:{} {} {} {} {}{}", d.span.begin.offset, d.span.begin.line,
+                                d.span.begin.column, d.rule, d.message, d.path,
+                                d.object ? d.object->name : "-", d.suppression ? " (waived)" : ""));
+    return out;
+  };
+  const auto whole = lint(text.size() + 1, 1);
+  REQUIRE(whole.size() > 1000);
+  CHECK(whole[0] == "300 documents, 294 objects");
+  CHECK(lint(4096, 1) == whole);
+  CHECK(lint(4096, 3) == whole);
+  CHECK(lint(100, 2) == whole);
+}
