@@ -185,7 +185,8 @@ TEST_CASE("a long stream gives the same findings in batches and on any number of
     text += fmt::format(
         "---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p{}\n  annotations: {{podlint.dev/ignore: "
         "\"image-tag\"}}\nspec:\n  restartPolicy: {}\n  containers:\n    - name: c\n      image: busybox\n"
-        "      ports: [{{containerPort: 80}}, {{containerPort: 80}}]\n      resources:\n        limits: {{memory: "
+        "      ports: [{{containerPort: 80}}, {{containerPort: 80}}]\n      resources:\n        limits: "
+        "{{memory: "
         "512m}}\n",
         i, i % 5 == 0 ? "Sometimes" : "Always");
     if (i % 50 == 7) text += "      broken: [\n";
