@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "lsp/session.hpp"
 #include "lsp/transport.hpp"
@@ -25,27 +26,39 @@ struct Inbox {
 };
 
 // Reads frames as they come, so that a $/cancelRequest is seen while the
-// request it cancels still waits, and a burst of edits is linted once.
+// request it cancels still waits, and a burst of edits is linted once. Frames
+// that arrived together are handed over together: a request and its
+// cancellation sent in one write are never served apart.
 void read_frames(int fd, Inbox& inbox) {
-  FrameReader reader(fd);
+  std::vector<Incoming> arrived;
+  const auto hand_over = [&] {
+    if (arrived.empty()) return;
+    const std::lock_guard lock(inbox.mutex);
+    for (Incoming& in : arrived) {
+      if (in.kind == Incoming::Kind::Message && in.body.find("$/cancelRequest") != std::string::npos) {
+        const json message = json::parse(in.body, nullptr, false);
+        if (message.is_object() && message.value("method", "") == "$/cancelRequest" &&
+            message.contains("params") && message["params"].is_object() && message["params"].contains("id")) {
+          inbox.cancelled.insert(message["params"]["id"].dump());
+          continue;
+        }
+      }
+      inbox.messages.push_back(std::move(in));
+    }
+    arrived.clear();
+    inbox.ready.notify_one();
+  };
+  FrameReader reader(fd, hand_over);
   for (;;) {
     Incoming in = reader.next();
-    const std::lock_guard lock(inbox.mutex);
     if (in.kind == Incoming::Kind::End) {
+      hand_over();
+      const std::lock_guard lock(inbox.mutex);
       inbox.ended = true;
       inbox.ready.notify_one();
       return;
     }
-    if (in.kind == Incoming::Kind::Message && in.body.find("$/cancelRequest") != std::string::npos) {
-      const json message = json::parse(in.body, nullptr, false);
-      if (message.is_object() && message.value("method", "") == "$/cancelRequest" &&
-          message.contains("params") && message["params"].is_object() && message["params"].contains("id")) {
-        inbox.cancelled.insert(message["params"]["id"].dump());
-        continue;
-      }
-    }
-    inbox.messages.push_back(std::move(in));
-    inbox.ready.notify_one();
+    arrived.push_back(std::move(in));
   }
 }
 

@@ -13,6 +13,7 @@ bool FrameReader::fill() {
     buffer_.clear();
     at_ = 0;
   }
+  if (before_read_) before_read_();
   char chunk[65536];
   for (;;) {
     const ssize_t n = ::read(fd_, chunk, sizeof chunk);

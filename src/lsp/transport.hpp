@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -24,7 +25,10 @@ struct Incoming {
 // Reads frames from a file descriptor (blocking); one reader at a time.
 class FrameReader {
  public:
-  explicit FrameReader(int fd) : fd_(fd) {}
+  // before_read, when given, runs each time the reader is about to block for
+  // more input: every frame that had arrived has been returned by then.
+  explicit FrameReader(int fd, std::function<void()> before_read = {})
+      : fd_(fd), before_read_(std::move(before_read)) {}
   Incoming next();
 
  private:
@@ -32,6 +36,7 @@ class FrameReader {
   std::optional<std::string> header_line();
 
   int fd_;
+  std::function<void()> before_read_;
   std::string buffer_;
   size_t at_ = 0;
 };

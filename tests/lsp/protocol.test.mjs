@@ -445,15 +445,23 @@ describe("never down", () => {
   test("a request cancelled while it waits is answered RequestCancelled", async () => {
     const client = start();
     await client.initialize();
-    const uri = uriOf(join(workspace, "big.yaml"));
-    const big = Array.from({ length: 100 }, (_, i) => kPod.replace("name: web\n", `name: web-${i}\n`)).join("---\n");
-    // Opening it keeps the server busy while the request and its cancellation queue up.
-    client.notify("textDocument/didOpen", { textDocument: { uri, languageId: "yaml", version: 1, text: big } });
-    const { CancellationTokenSource } = await import("vscode-jsonrpc");
-    const source = new CancellationTokenSource();
-    const pending = client.connection.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 0, character: 0 } }, source.token);
-    source.cancel();
-    await assert.rejects(pending, { code: -32800 });
+    const uri = uriOf(join(workspace, "cancelled.yaml"));
+    await client.open(uri, kPod);
+    // The server's answers as they come off the wire, beside the connection's reader.
+    let wire = "";
+    client.process.stdout.on("data", (chunk) => (wire += chunk));
+    const frame = (message) => {
+      const body = JSON.stringify({ jsonrpc: "2.0", ...message });
+      return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    };
+    // The request and its cancellation in one write: the request is still waiting when the cancellation is read.
+    const hover = { id: "cancel-me", method: "textDocument/hover", params: { textDocument: { uri }, position: { line: 0, character: 0 } } };
+    client.process.stdin.write(frame(hover) + frame({ method: "$/cancelRequest", params: { id: "cancel-me" } }));
+    // Answered after it, in order: a request that is not cancelled.
+    const next = await client.request("textDocument/hover", hover.params);
+    assert.match(next.contents.value, /apiVersion/);
+    const answer = wire.split(/Content-Length: \d+\r\n\r\n/).map((body) => body && JSON.parse(body)).find((m) => m?.id === "cancel-me");
+    assert.deepEqual(answer, { jsonrpc: "2.0", id: "cancel-me", error: { code: -32800, message: "cancelled" } });
     assert.equal(await client.shutdown(), 0);
   });
 
