@@ -2,6 +2,7 @@
 // missing or mistaken unit (512m is 0.512 bytes, 512 is 512 bytes).
 #include <fmt/format.h>
 
+#include "engine/edits.hpp"
 #include "engine/rule.hpp"
 #include "support/pod_helpers.hpp"
 #include "support/quantity.hpp"
@@ -29,6 +30,21 @@ std::string likely_meant(std::string_view text) {
   if (digits.ends_with('m')) digits.remove_suffix(1);
   if (digits.empty() || digits.find_first_not_of("0123456789") != std::string_view::npos) return {};
   return std::string(digits) + "Mi";
+}
+
+// `meant` in place of the quantity, in its quotes. Not for an anchored value
+// (its aliases, a cpu among them maybe, would change too) nor a tag other
+// than !!str (`!!int 512Mi` would not load). A plain `512` is an integer, and
+// replace_scalar() keeps a scalar's type by quoting: `512Mi` is plain text
+// wherever it stands.
+std::optional<Edit> unit_edit(std::string_view source, const yaml::Node& value, const std::string& meant) {
+  if (!value.is_scalar() || !value.anchor.empty() ||
+      !(value.tag.empty() || value.tag == "tag:yaml.org,2002:str"))
+    return std::nullopt;
+  const Editor editor(source, nullptr);
+  if (value.style == yaml::ScalarStyle::Plain)
+    return editor.replace(value.span.begin.offset, value.span.end.offset, meant, value.span.begin);
+  return editor.replace_scalar(value, meant);
 }
 
 class MemoryTooSmall final : public Rule {
@@ -66,10 +82,15 @@ class MemoryTooSmall final : public Rule {
     if (!meant.empty()) hint += fmt::format("{}did you mean \"{}\"?", hint.empty() ? "" : ": ", meant);
     const std::string effect = limit ? "so it is killed for lack of memory as soon as it starts"
                                      : "so the scheduler reserves no memory for it";
-    reporter.report(
+    Diagnostic& finding = reporter.report(
         entry->value->span,
         fmt::format("memory {} \"{}\" of {} is {}, {}{}", limit ? "limit" : "request", text,
                     rules::describe(c), in_bytes(*quantity), effect, hint.empty() ? "" : " (" + hint + ")"));
+    // Unsafe: the container gets over a million times the memory written.
+    if (meant.empty()) return;
+    if (auto edit = unit_edit(reporter.source(), *entry->value, meant))
+      finding.fixes.push_back(
+          {fmt::format("Change \"{}\" to \"{}\"", text, meant), Applicability::Unsafe, {std::move(*edit)}});
   }
 };
 

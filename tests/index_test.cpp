@@ -1,5 +1,7 @@
 // The run-wide index: every object of every input linted, with the small
 // facts other objects' checks need, built before any input is linted.
+#include "engine/index.hpp"
+
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -70,4 +72,49 @@ items:
   REQUIRE(shop != nullptr);
   CHECK(*shop == StringMap{{"pod-security.kubernetes.io/enforce", "restricted"}, {"team", "web"}});
   CHECK(run.index.namespace_labels("prod") == nullptr);
+}
+
+TEST_CASE("the index says which objects' pods run to completion", "[index]") {
+  podlint::RunIndex index;
+  index.add_input("run.yaml", R"(apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec: {template: {spec: {containers: [{name: web, image: nginx:1.27}]}}}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: always}
+spec: {restartPolicy: Always, containers: [{name: a, image: busybox:1.36}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: never}
+spec: {restartPolicy: Never, containers: [{name: a, image: busybox:1.36}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: on-failure}
+spec: {restartPolicy: OnFailure, containers: [{name: a, image: busybox:1.36}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: test-hook, annotations: {helm.sh/hook: "pre-install, test"}}
+spec: {containers: [{name: a, image: busybox:1.36}]}
+---
+apiVersion: batch/v1
+kind: Job
+metadata: {name: job}
+spec: {template: {spec: {restartPolicy: Never, containers: [{name: a, image: busybox:1.36}]}}}
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata: {name: cron}
+spec:
+  schedule: "@daily"
+  jobTemplate: {spec: {template: {spec: {containers: [{name: a, image: busybox:1.36}]}}}}
+)");
+  std::vector<std::string> completing;
+  for (const podlint::IndexedObject& o : index.objects())
+    if (o.runs_to_completion) completing.push_back(o.ref.name);
+  CHECK(completing == std::vector<std::string>{"never", "on-failure", "test-hook", "job", "cron"});
 }

@@ -28,7 +28,7 @@ MissingProbeRule::MissingProbeRule(std::string_view id, Probe probe, std::string
 
 void MissingProbeRule::check_workload(const model::Workload& workload, Reporter& reporter) const {
   if (!workload.pod_spec) return;
-  if (runs_to_completion(workload) && !reporter.option(kCompletingPods)) return;
+  if (workload.runs_to_completion() && !reporter.option(kCompletingPods)) return;
   for (const model::Container* c : workload.pod_spec->all_containers()) {
     if (c->is_long_running() && !(c->*probe_) && !misspelt(reporter.facts(), c->node, field_))
       reporter.report(container_span(*c), describe(*c) + " has no " + std::string(word_) + " probe");

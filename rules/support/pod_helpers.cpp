@@ -43,34 +43,6 @@ bool is_null(const yaml::Node* node) {
   return node == nullptr || model::scalar_type(*node) == model::ScalarType::Null;
 }
 
-bool runs_to_completion(const model::Workload& w) {
-  if (w.is_job()) return true;
-  if (w.pod_spec && w.pod_spec->restart_policy.valid() &&
-      (w.pod_spec->restart_policy.value == "Never" || w.pod_spec->restart_policy.value == "OnFailure"))
-    return true;
-  // Helm runs `helm test` hooks once and reads their exit status.
-  const yaml::Node* annotations = w.kind.value == "Pod" && w.metadata && w.metadata->is_mapping()
-                                      ? yaml::find(*w.metadata, "annotations")
-                                      : nullptr;
-  const yaml::Node* hook =
-      annotations && annotations->is_mapping() ? yaml::find(*annotations, "helm.sh/hook") : nullptr;
-  if (!hook || model::scalar_type(*hook) != model::ScalarType::String) return false;
-  for (std::string_view kind : {"test", "test-success", "test-failure"}) {
-    std::string_view hooks = hook->value;
-    while (!hooks.empty()) {
-      const size_t comma = hooks.find(',');
-      std::string_view one = hooks.substr(0, comma);
-      while (!one.empty() && one.front() == ' ')
-        one.remove_prefix(1);
-      while (!one.empty() && one.back() == ' ')
-        one.remove_suffix(1);
-      if (one == kind) return true;
-      hooks = comma == std::string_view::npos ? std::string_view() : hooks.substr(comma + 1);
-    }
-  }
-  return false;
-}
-
 bool same_yaml(const yaml::Node* a, const yaml::Node* b) {
   if (!a || !b) return a == b;
   const yaml::Node& x = yaml::resolve(*a);

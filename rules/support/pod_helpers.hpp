@@ -34,9 +34,4 @@ bool same_yaml(const yaml::Node* a, const yaml::Node* b);
 // A value left empty or written null: the API treats it as unset.
 bool is_null(const yaml::Node* node);
 
-// Whether an object's pods run to completion rather than for ever: those of
-// Jobs and CronJobs, pods with restartPolicy Never or OnFailure, and Helm test
-// hooks (a Pod annotated helm.sh/hook: test).
-bool runs_to_completion(const model::Workload& workload);
-
 }  // namespace podlint::rules

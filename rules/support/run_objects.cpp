@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace podlint::rules {
 
 bool same_namespace(std::string_view a, std::string_view b) {
@@ -21,6 +23,13 @@ std::vector<const IndexedObject*> selected(const std::vector<const IndexedObject
   for (const IndexedObject* o : makers)
     if (selector.matches(o->pod_labels)) out.push_back(o);
   return out;
+}
+
+std::vector<const IndexedObject*> serving_pods(std::vector<const IndexedObject*> selected) {
+  const bool long_running = std::any_of(selected.begin(), selected.end(),
+                                        [](const IndexedObject* o) { return !o->runs_to_completion; });
+  if (long_running) std::erase_if(selected, [](const IndexedObject* o) { return o->runs_to_completion; });
+  return selected;
 }
 
 std::string describe_indexed(const IndexedObject& object, std::string_view input) {

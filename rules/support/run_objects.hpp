@@ -21,6 +21,13 @@ std::vector<const IndexedObject*> pod_makers(const RunIndex& index, std::string_
 std::vector<const IndexedObject*> selected(const std::vector<const IndexedObject*>& makers,
                                            const model::LabelSelector& selector);
 
+// Those of `selected` whose pods a Service is there to reach: the pods that
+// run for ever when there are any, not the Jobs, test hooks and other pods
+// that run to completion beside them (a `helm test` Pod with the labels of
+// the Deployment it tests); else all of them (a headless Service for an
+// Indexed Job's pods).
+std::vector<const IndexedObject*> serving_pods(std::vector<const IndexedObject*> selected);
+
 // `Deployment "web"`, with `(file:line)` when it is in another input than `input`.
 std::string describe_indexed(const IndexedObject& object, std::string_view input);
 

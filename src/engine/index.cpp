@@ -35,6 +35,7 @@ bool has_entry(const std::vector<model::ResourceQuantity>& list, std::string_vie
 void add_pod_facts(const model::Workload& w, IndexedObject& o) {
   const std::string_view kind = w.kind.value;
   o.makes_pods = true;
+  o.runs_to_completion = w.runs_to_completion();
   if (kind == "Pod") {
     o.replicas = 1;
   } else if (kind == "Deployment" || kind == "ReplicaSet" || kind == "StatefulSet" ||

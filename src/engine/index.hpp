@@ -40,11 +40,13 @@ struct IndexedObject {
   // (a kubernetes.io/service-account-token Secret).
   std::vector<std::string> keys{};
   bool keys_filled_in = false;
-  // The pods it makes: whether it is a Pod or has a pod template; how many
+  // The pods it makes: whether it is a Pod or has a pod template; whether
+  // they run to completion (model::Workload::runs_to_completion()); how many
   // it keeps (replicas, 1 when unset; none for a DaemonSet, a Job or a
   // CronJob); the ports their containers and sidecars declare; the regular
   // containers that request no cpu, and no memory.
   bool makes_pods = false;
+  bool runs_to_completion = false;
   std::optional<int64_t> replicas{};
   std::vector<IndexedPort> ports{};
   std::vector<std::string> containers_without_cpu_request{};

@@ -1,7 +1,10 @@
 #include "engine/input_kind.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <filesystem>
+#include <span>
 #include <system_error>
 
 #include "engine/inputs.hpp"
@@ -29,42 +32,172 @@ std::string_view trim_start(std::string_view text) {
   return start == std::string_view::npos ? std::string_view() : text.substr(start);
 }
 
-// The first "{{ ... }}" on a line that is not a comment, else nothing.
-std::optional<yaml::Span> first_action(std::string_view text, const yaml::LineIndex& lines) {
-  for (uint32_t line = 1; line <= lines.line_count(); ++line) {
-    const std::string_view content = lines.line_text(line);
-    if (trim_start(content).starts_with('#')) continue;
-    const size_t open = content.find("{{");
-    if (open == std::string_view::npos) continue;
-    const size_t close = content.find("}}", open + 2);
-    const auto start = static_cast<uint32_t>(content.data() - text.data() + open);
-    const auto end = static_cast<uint32_t>(content.data() - text.data() +
-                                           (close == std::string_view::npos ? content.size() : close + 2));
-    return yaml::Span{lines.position(start), lines.position(end)};
-  }
-  return std::nullopt;
+bool is_template_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-bool has_action(std::string_view line) {
-  return !trim_start(line).starts_with('#') &&
-         (line.find("{{") != std::string_view::npos || line.find("}}") != std::string_view::npos);
+// Go's right delimiter at `i`: "}}", or " -}}" with its trim marker; the
+// offset past it, or npos.
+size_t right_delimiter_end(std::string_view text, size_t i) {
+  if (text.substr(i).starts_with("}}")) return i + 2;
+  if (i + 1 < text.size() && is_template_space(text[i]) && text.substr(i + 1).starts_with("-}}"))
+    return i + 4;
+  return std::string_view::npos;
+}
+
+// The offset past the quote that closes a "..." or '...' that opens at
+// `open`, or npos: such literals end at their line.
+size_t quoted_end(std::string_view text, size_t open) {
+  const char quote = text[open];
+  for (size_t i = open + 1; i < text.size(); ++i) {
+    if (text[i] == '\n') return std::string_view::npos;
+    if (text[i] == '\\') {
+      ++i;
+      if (i < text.size() && text[i] == '\n') return std::string_view::npos;
+    } else if (text[i] == quote) {
+      return i + 1;
+    }
+  }
+  return std::string_view::npos;
+}
+
+bool is_word_byte(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return std::isalnum(u) != 0 || c == '_' || u >= 0x80;  // letters beyond ASCII too
+}
+
+}  // namespace
+
+size_t ActionReader::comment_close(size_t from) {
+  // Memoised: without a "*/" ahead, a text of "{{/*" would be read to its end
+  // once for each.
+  if (from < comment_searched_from_ || from > comment_close_) {
+    comment_searched_from_ = from;
+    comment_close_ = text_.find("*/", from);
+  }
+  return comment_close_;
+}
+
+size_t ActionReader::action_end(size_t open) {
+  const std::string_view text = text_;
+  size_t i = open + 2;
+  // "{{- " trims the text before; then a comment may open right away.
+  const size_t after_trim =
+      i + 1 < text.size() && text[i] == '-' && is_template_space(text[i + 1]) ? i + 2 : i;
+  if (text.substr(after_trim).starts_with("/*")) {
+    const size_t close = comment_close(after_trim + 2);
+    return close == std::string_view::npos ? close : right_delimiter_end(text, close + 2);
+  }
+  i = after_trim;
+  int parens = 0;
+  bool has_token = false;
+  while (i < text.size()) {
+    if (const size_t end = right_delimiter_end(text, i); end != std::string_view::npos)
+      return parens == 0 && has_token ? end : std::string_view::npos;
+    const char c = text[i];
+    if (is_template_space(c)) {
+      ++i;
+      continue;
+    }
+    has_token = true;
+    if (c == '"' || c == '\'') {
+      i = quoted_end(text, i);
+      if (i == std::string_view::npos) return i;
+    } else if (c == '`') {
+      const size_t close = text.find('`', i + 1);
+      if (close == std::string_view::npos) return close;
+      i = close + 1;
+    } else if (c == ':') {
+      if (i + 1 >= text.size() || text[i + 1] != '=') return std::string_view::npos;  // only ":=" declares
+      i += 2;
+    } else if (c == '(') {
+      ++parens;
+      ++i;
+    } else if (c == ')') {
+      if (--parens < 0) return std::string_view::npos;
+      ++i;
+    } else if (c == '=' || c == '|' || c == ',') {
+      ++i;  // assignment, pipe, "range $i, $v :="
+    } else if (c == '+' || c == '-') {
+      // A signed number: "-1", "+2.5e-3".
+      size_t j = i + 1;
+      bool digit = false;
+      while (j < text.size() && (is_word_byte(text[j]) || text[j] == '.' ||
+                                 ((text[j] == '+' || text[j] == '-') &&
+                                  std::string_view("eEpP").find(text[j - 1]) != std::string_view::npos))) {
+        digit = digit || std::isdigit(static_cast<unsigned char>(text[j])) != 0;
+        ++j;
+      }
+      if (!digit) return std::string_view::npos;
+      i = j;
+    } else if (is_word_byte(c) || c == '.' || c == '$') {
+      // Names, keywords, numbers, fields (.Values.image), variables ($x.y).
+      while (i < text.size() && (is_word_byte(text[i]) || text[i] == '.' || text[i] == '$'))
+        ++i;
+    } else {
+      return std::string_view::npos;  // "{", "}", "[", "!", "#"... or a control character
+    }
+  }
+  return std::string_view::npos;  // no "}}": an unclosed action
+}
+
+std::vector<TextRange> template_actions(std::string_view text) {
+  std::vector<TextRange> actions;
+  ActionReader reader(text);
+  // Where the line of the current "{{" starts and whether it is a comment,
+  // found once per line: a long line of braces is not read again for each.
+  size_t scanned = 0;
+  size_t line_start = 0;
+  bool comment_line = false;
+  for (size_t open = text.find("{{"); open != std::string_view::npos;) {
+    if (const size_t newline = text.substr(scanned, open - scanned).rfind('\n');
+        newline != std::string_view::npos || scanned == 0) {
+      line_start = newline == std::string_view::npos ? 0 : scanned + newline + 1;
+      const size_t first = text.find_first_not_of(" \t", line_start);
+      comment_line = first < open && text[first] == '#';
+    }
+    scanned = open;
+    const size_t end = comment_line ? std::string_view::npos : reader.action_end(open);
+    if (end != std::string_view::npos) {
+      actions.push_back({static_cast<uint32_t>(open), static_cast<uint32_t>(end)});
+      open = text.find("{{", end);
+    } else {
+      open = text.find("{{", open + 2);
+    }
+  }
+  return actions;
+}
+
+namespace {
+
+// Whether an action lies (in part) within [begin, end].
+bool action_within(std::span<const TextRange> actions, uint32_t begin, uint32_t end) {
+  const auto it = std::lower_bound(actions.begin(), actions.end(), begin,
+                                   [](const TextRange& action, uint32_t at) { return action.end <= at; });
+  return it != actions.end() && it->begin <= end;
+}
+
+bool action_at(std::span<const TextRange> actions, uint32_t offset) {
+  const auto it = std::lower_bound(actions.begin(), actions.end(), offset,
+                                   [](const TextRange& action, uint32_t at) { return action.begin < at; });
+  return it != actions.end() && it->begin == offset;
 }
 
 // A flow mapping that starts "{{": what YAML makes of a "{{name}}"
 // placeholder, never meant in a manifest.
-bool reads_action_as_mapping(const yaml::Node& node, std::string_view text, int depth) {
+bool reads_action_as_mapping(const yaml::Node& node, std::span<const TextRange> actions, int depth) {
   if (depth > 64) return false;
   if (node.is_mapping()) {
-    if (node.flow && text.substr(node.span.begin.offset).starts_with("{{")) return true;
+    if (node.flow && action_at(actions, node.span.begin.offset)) return true;
     for (const yaml::Pair& pair : node.pairs) {
-      if (reads_action_as_mapping(*pair.key, text, depth + 1) ||
-          reads_action_as_mapping(*pair.value, text, depth + 1))
+      if (reads_action_as_mapping(*pair.key, actions, depth + 1) ||
+          reads_action_as_mapping(*pair.value, actions, depth + 1))
         return true;
     }
   }
   if (node.is_sequence()) {
     for (const yaml::Node* item : node.items) {
-      if (reads_action_as_mapping(*item, text, depth + 1)) return true;
+      if (reads_action_as_mapping(*item, actions, depth + 1)) return true;
     }
   }
   return false;
@@ -157,23 +290,38 @@ InputRole input_role(const std::string& path, const KustomizePatches& patches) {
 
 std::optional<yaml::Span> template_action(const yaml::Stream& stream, std::string_view text,
                                           bool in_chart_templates) {
-  // Lines are indexed only when needed: a long input's batches come here one by one.
+  // Actions and lines are found only when needed: a long input's batches
+  // come here one by one, and most have no YAML error.
+  std::optional<std::vector<TextRange>> found;
+  const auto actions = [&]() -> const std::vector<TextRange>& {
+    if (!found) found = template_actions(text);
+    return *found;
+  };
   std::optional<yaml::LineIndex> lines;
-  const auto line_text = [&](uint32_t line) {
+  const auto line_index = [&]() -> const yaml::LineIndex& {
     if (!lines) lines.emplace(text);
-    return lines->line_text(line);
+    return *lines;
   };
-  const auto action = [&] {
-    if (!lines) lines.emplace(text);
-    return first_action(text, *lines).value_or(yaml::Span{});
+  const auto first_action = [&] {
+    if (actions().empty()) return yaml::Span{};
+    return yaml::Span{line_index().position(actions()[0].begin), line_index().position(actions()[0].end)};
   };
-  if (in_chart_templates) return action();
+  if (in_chart_templates) return first_action();
+  // Whether an action lies on `line` or the one above it (1-based).
+  const auto action_near = [&](uint32_t line) {
+    if (line == 0 || line > line_index().line_count()) return false;
+    const std::string_view last = line_index().line_text(line);
+    const std::string_view first = line > 1 ? line_index().line_text(line - 1) : last;
+    return action_within(actions(), static_cast<uint32_t>(first.data() - text.data()),
+                         static_cast<uint32_t>(last.data() - text.data() + last.size()));
+  };
   for (const yaml::Document& document : stream.documents) {
     for (const yaml::Error& error : document.errors) {
-      const uint32_t line = error.span.begin.line;
-      if (has_action(line_text(line)) || (line > 1 && has_action(line_text(line - 1)))) return action();
+      if (action_near(error.span.begin.line)) return first_action();
     }
-    if (document.root != nullptr && reads_action_as_mapping(*document.root, text, 0)) return action();
+    if (document.root != nullptr && !actions().empty() &&
+        reads_action_as_mapping(*document.root, actions(), 0))
+      return first_action();
   }
   return std::nullopt;
 }

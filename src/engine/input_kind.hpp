@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "yaml/document.hpp"
 
@@ -54,11 +55,43 @@ class KustomizePatches {
 // The role of one input, from where it lies.
 InputRole input_role(const std::string& path, const KustomizePatches& patches);
 
+// Byte offsets [begin, end) of a text.
+struct TextRange {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+};
+
+// Reads template actions as Go's text/template (Helm's templates) does:
+// "{{", an optional trim marker ("{{- "), then a comment ("/* ... */" right
+// after the delimiter) or a pipeline of names, fields (.Values.x), variables,
+// numbers, "...", '...' and `...` literals, parentheses, "|", "=", ":=" and
+// ",", across lines if need be, up to "}}" (or " -}}"). Anything else there
+// (a lone ":" or "{", "}", "[", nothing at all) makes no action: YAML's
+// nested flow mappings `{a: {b: c}}` or `{{a: 1}: 2}` are none.
+class ActionReader {
+ public:
+  explicit ActionReader(std::string_view text) : text_(text) {}
+  // The offset past the action whose "{{" is at `open`, or npos.
+  size_t action_end(size_t open);
+
+ private:
+  size_t comment_close(size_t from);  // the next "*/" from `from`, or npos
+
+  std::string_view text_;
+  size_t comment_searched_from_ = std::string_view::npos;
+  size_t comment_close_ = 0;
+};
+
+// The template actions of a text, in order, as Go reads them (after one
+// action the next "{{" is searched after its "}}"), except those that open
+// on a line YAML reads as a comment.
+std::vector<TextRange> template_actions(std::string_view text);
+
 // The first template action ("{{ ... }}") of an input that is a template
 // rather than YAML: one in a chart's templates/ folder, or one whose YAML
 // errors lie on lines with actions, or where YAML reads an action as a
 // mapping ("replicas: {{count}}"). Nothing for YAML that merely holds
-// braces in strings.
+// braces: in strings, comments, flow mappings.
 std::optional<yaml::Span> template_action(const yaml::Stream& stream, std::string_view text,
                                           bool in_chart_templates);
 

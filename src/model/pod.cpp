@@ -750,6 +750,34 @@ std::vector<std::pair<std::string_view, std::string_view>> string_map(const yaml
   return out;
 }
 
+bool Workload::runs_to_completion() const {
+  if (is_job()) return true;
+  if (pod_spec && pod_spec->restart_policy.valid() &&
+      (pod_spec->restart_policy.value == "Never" || pod_spec->restart_policy.value == "OnFailure"))
+    return true;
+  // Helm runs `helm test` hooks once and reads their exit status.
+  const yaml::Node* annotations = kind.value == "Pod" && metadata && metadata->is_mapping()
+                                      ? yaml::find(*metadata, "annotations")
+                                      : nullptr;
+  const yaml::Node* hook =
+      annotations && annotations->is_mapping() ? yaml::find(*annotations, "helm.sh/hook") : nullptr;
+  if (!hook || scalar_type(*hook) != ScalarType::String) return false;
+  for (std::string_view test_hook : {"test", "test-success", "test-failure"}) {
+    std::string_view hooks = hook->value;
+    while (!hooks.empty()) {
+      const size_t comma = hooks.find(',');
+      std::string_view one = hooks.substr(0, comma);
+      while (!one.empty() && one.front() == ' ')
+        one.remove_prefix(1);
+      while (!one.empty() && one.back() == ' ')
+        one.remove_suffix(1);
+      if (one == test_hook) return true;
+      hooks = comma == std::string_view::npos ? std::string_view() : hooks.substr(comma + 1);
+    }
+  }
+  return false;
+}
+
 std::vector<ObjectHeader> object_headers(const yaml::Document& document) {
   std::vector<ObjectHeader> headers;
   if (document.root) collect_headers(*document.root, false, 0, headers);

@@ -315,6 +315,10 @@ struct Workload {
   std::optional<PodSpec> pod_spec;
 
   bool is_job() const { return kind.value == "Job" || kind.value == "CronJob"; }
+  // Whether its pods run to completion rather than for ever: those of Jobs
+  // and CronJobs, pods with restartPolicy Never or OnFailure, and Helm test
+  // hooks (a Pod annotated helm.sh/hook: test).
+  bool runs_to_completion() const;
 };
 
 // The top-level fields of a mapping that say which object it is:
