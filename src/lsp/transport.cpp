@@ -101,9 +101,9 @@ Incoming FrameReader::next() {
   return message;
 }
 
-bool FrameWriter::write(const nlohmann::json& message) {
-  const std::string body = message.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  const std::string frame = "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+bool FrameWriter::write(std::string_view body) {
+  std::string frame = "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+  frame += body;
   const std::lock_guard lock(mutex_);
   size_t written = 0;
   while (written < frame.size()) {
