@@ -71,20 +71,22 @@ void move_to_buffer(Diagnostic& d, const yaml::IncrementalParser::Part& part) {
   }
 }
 
+// The byte offset of an LSP position in a parsed buffer, read in the lines
+// of the document it falls in: indexing the whole buffer's lines for each
+// edit would cost more than the edit.
+uint32_t offset_in(const yaml::IncrementalParser& parser, const json& position, Encoding encoding) {
+  const uint32_t line = position.at("line").get<uint32_t>() + 1;
+  const auto parts = parser.parts();
+  const auto after = std::upper_bound(parts.begin(), parts.end(), line,
+                                      [](uint32_t l, const auto& part) { return l < part->first_line; });
+  if (after == parts.begin()) return Lines(parser.text()).offset(position, encoding);
+  const auto& part = *std::prev(after);
+  return part->begin + Lines(part->text, part->first_line).offset(position, encoding);
+}
+
 // JSON text as the client reads it: bytes that are not UTF-8 become U+FFFD.
 std::string dump(const json& value) {
   return value.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-// The JSON text of `message`, whose array `key` is empty, with `items` (JSON
-// texts joined by commas) in that array. A string value cannot hold the
-// key's text: its quotes would be escaped.
-std::string with_items(const json& message, std::string_view key, std::string_view items) {
-  std::string text = dump(message);
-  const std::string empty = "\"" + std::string(key) + "\":[]";
-  const size_t at = text.find(empty);
-  text.insert(at + empty.size() - 1, items);
-  return text;
 }
 
 }  // namespace
@@ -388,9 +390,8 @@ void Session::did_change(const json& params) {
     if (range == change.end()) {
       document->parser->edit(0, static_cast<uint32_t>(document->parser->text().size()), text);
     } else {
-      const Lines lines(document->parser->text());
-      const uint32_t begin = lines.offset(range->at("start"), encoding_);
-      const uint32_t end = std::max(begin, lines.offset(range->at("end"), encoding_));
+      const uint32_t begin = offset_in(*document->parser, range->at("start"), encoding_);
+      const uint32_t end = std::max(begin, offset_in(*document->parser, range->at("end"), encoding_));
       document->parser->edit(begin, end, text);
     }
   }
@@ -642,20 +643,21 @@ std::vector<Diagnostic> Session::shown_findings(Document& document) {
   return out;
 }
 
-std::string Session::published_diagnostics(Document& document) {
-  std::string out;
+void Session::append_published(Document& document, std::string& out) {
+  bool first = true;
   const auto append = [&](std::string_view items) {
     if (items.empty()) return;
-    if (!out.empty()) out += ',';
+    if (!first) out += ',';
     out += items;
+    first = false;
   };
-  if (document.role != Document::Role::Manifest || document.ignored) return out;
+  if (document.role != Document::Role::Manifest || document.ignored) return;
   make_parser(document);
   if (document.input_role == InputRole::ChartTemplate) {
     const Lines lines(document.buffer());
     for (const Diagnostic& d : shown_findings(document))
       append(dump(lsp_diagnostic(d, lines, document.uri, encoding_)));
-    return out;
+    return;
   }
   lint_parts(document);
   for (const auto& part : document.parser->parts()) {
@@ -673,7 +675,21 @@ std::string Session::published_diagnostics(Document& document) {
     }
     append(found.published);
   }
-  return out;
+}
+
+void Session::send_with_diagnostics(const json& message, std::string_view key, Document& document) {
+  // The message's text with the diagnostics in its empty array `key`. A
+  // string value cannot hold the key's text: its quotes would be escaped.
+  const std::string envelope = dump(message);
+  const std::string empty = "\"" + std::string(key) + "\":[]";
+  const size_t inside = envelope.find(empty) + empty.size() - 1;
+  // One buffer for every publication: its memory is not allocated, and its
+  // pages not mapped, again for each edit.
+  outgoing_.clear();
+  outgoing_.append(envelope, 0, inside);
+  append_published(document, outgoing_);
+  outgoing_.append(envelope, inside);
+  send_(outgoing_);
 }
 
 void Session::idle() {
@@ -685,7 +701,7 @@ void Session::idle() {
         {"jsonrpc", "2.0"},
         {"method", "textDocument/publishDiagnostics"},
         {"params", {{"uri", uri}, {"version", document.version}, {"diagnostics", json::array()}}}};
-    send_(with_items(message, "diagnostics", published_diagnostics(document)));
+    send_with_diagnostics(message, "diagnostics", document);
   }
 }
 
@@ -707,7 +723,7 @@ void Session::pull_diagnostics(const json& id, const json& params) {
       {"id", id},
       {"result",
        {{"kind", "full"}, {"resultId", std::to_string(document.result_id)}, {"items", json::array()}}}};
-  send_(with_items(message, "items", published_diagnostics(document)));
+  send_with_diagnostics(message, "items", document);
 }
 
 // ---- features ------------------------------------------------------------------

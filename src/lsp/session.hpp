@@ -14,6 +14,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -142,9 +143,11 @@ class Session {
   bool shown(const Diagnostic& d) const { return !d.suppression && d.severity >= settings_.minimum; }
   // The findings the client is shown: not waived, at the minimum severity or above.
   std::vector<Diagnostic> shown_findings(Document& document);
-  // Those as the JSON text of LSP Diagnostics joined by commas; only the
-  // parts that an edit changed or moved are linted or written again.
-  std::string published_diagnostics(Document& document);
+  // Appends those as the JSON text of LSP Diagnostics joined by commas; only
+  // the parts that an edit changed or moved are linted or written again.
+  void append_published(Document& document, std::string& out);
+  // Sends `message` with the document's diagnostics in its empty array `key`.
+  void send_with_diagnostics(const json& message, std::string_view key, Document& document);
 
   Send send_;
   bool initialized_ = false;
@@ -165,6 +168,7 @@ class Session {
   uint64_t clock_ = 0;
   int64_t next_request_id_ = 1;
   std::map<int64_t, std::function<void(const json&)>> pending_;  // our requests to the client
+  std::string outgoing_;                                         // the text of the last publication
 };
 
 }  // namespace podlint::lsp
