@@ -1,5 +1,7 @@
 #include "lsp/session.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <chrono>
 #include <system_error>
@@ -681,8 +683,8 @@ void Session::send_with_diagnostics(const json& message, std::string_view key, D
   // The message's text with the diagnostics in its empty array `key`. A
   // string value cannot hold the key's text: its quotes would be escaped.
   const std::string envelope = dump(message);
-  const std::string empty = "\"" + std::string(key) + "\":[]";
-  const size_t inside = envelope.find(empty) + empty.size() - 1;
+  const std::string empty_array = fmt::format("\"{}\":[]", key);
+  const size_t inside = envelope.find(empty_array) + empty_array.size() - 1;
   // One buffer for every publication: its memory is not allocated, and its
   // pages not mapped, again for each edit.
   outgoing_.clear();
