@@ -54,6 +54,7 @@ describe("lifecycle", () => {
     assert.equal(result.serverInfo.name, "podlint");
     assert.equal(result.capabilities.positionEncoding, "utf-16");
     assert.equal(result.capabilities.textDocumentSync.change, 2); // incremental
+    assert.deepEqual(result.capabilities.codeActionProvider, { codeActionKinds: ["quickfix", "source.fixAll.podlint"] });
     assert.deepEqual(result.capabilities.diagnosticProvider, {
       identifier: "podlint",
       interFileDependencies: false,
