@@ -1,6 +1,6 @@
 // Compiles the schemas of every Kubernetes release (schema/kubernetes-1.N.json),
-// schema/constraints.json and the fields' descriptions
-// (schema/kubernetes-descriptions.json) into a C++ source of static tables (see
+// schema/constraints.json and the fields' descriptions (made by the build with
+// `generate.mjs --descriptions`) into a C++ source of static tables (see
 // src/schema/schema.hpp), so that the binary carries the schema and needs no
 // file, parsing or allocation at run time. Run by the build:
 //

@@ -3,12 +3,16 @@
 // of the objects that carry a pod spec, and of every type they reach. The
 // models are those of @kubernetes/client-node, one pinned version per
 // Kubernetes release (npm aliases k8s-1-N in package.json; the current
-// version of the package gives the newest). The newest release's field
-// descriptions (its models' doc comments) go to kubernetes-descriptions.json,
-// for the language server's hover; a field that refers to another type and has
-// no description of its own is described by that type's.
+// version of the package gives the newest).
 //
-//   node schema/generate.mjs [OUT_DIR]     (default: schema/)
+// With --descriptions, it writes instead the newest release's field
+// descriptions (its models' doc comments) for the language server's hover; a
+// field that refers to another type and has no description of its own is
+// described by that type's. They are the Kubernetes authors' prose, so the
+// build makes them from the installed package and they are not committed.
+//
+//   node schema/generate.mjs [OUT_DIR]                 (default: schema/)
+//   node schema/generate.mjs --descriptions OUT_FILE
 //
 // Field types are strings:
 //   string, integer, number, boolean, date-time, int-or-string, quantity, any,
@@ -21,7 +25,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = process.argv[2] ?? join(root, 'schema');
+const descriptionsOnly = process.argv[2] === '--descriptions';
+const outDir = descriptionsOnly ? null : (process.argv[2] ?? join(root, 'schema'));
+const descriptionsFile = descriptionsOnly ? process.argv[3] : null;
 
 // Each Kubernetes release and the npm package (a pinned version of
 // @kubernetes/client-node) with its models. No client version was generated
@@ -152,6 +158,10 @@ async function generate(release, pkg, newest) {
 
   // One type a line keeps diffs of the generated file readable.
   const sortedTypes = Object.keys(types).sort();
+  if (descriptionsOnly) {
+    describe(release, models, types, sortedTypes);
+    return;
+  }
   const lines = [
     '{',
     `  "kubernetes": ${JSON.stringify(release)},`,
@@ -168,7 +178,6 @@ async function generate(release, pkg, newest) {
   const out = join(outDir, `kubernetes-${release}.json`);
   writeFileSync(out, lines.join('\n'));
   console.log(`schema: Kubernetes ${release}: ${sortedTypes.length} types, ${kinds.length} kinds -> ${out}`);
-  if (newest) describe(release, models, types, sortedTypes);
 }
 
 // Each field's description, as the newest release's models give it.
@@ -196,9 +205,13 @@ function describe(release, models, types, sortedTypes) {
     '}',
     '',
   ];
-  const out = join(outDir, 'kubernetes-descriptions.json');
-  writeFileSync(out, lines.join('\n'));
-  console.log(`schema: Kubernetes ${release}: ${count} field descriptions -> ${out}`);
+  writeFileSync(descriptionsFile, lines.join('\n'));
+  console.log(`schema: Kubernetes ${release}: ${count} field descriptions -> ${descriptionsFile}`);
 }
 
-for (const [i, [release, pkg]] of releases.entries()) await generate(release, pkg, i === releases.length - 1);
+if (descriptionsOnly) {
+  if (!descriptionsFile) throw new Error('usage: generate.mjs --descriptions OUT_FILE');
+  await generate(...releases.at(-1), true);
+} else {
+  for (const [i, [release, pkg]] of releases.entries()) await generate(release, pkg, i === releases.length - 1);
+}

@@ -115,7 +115,7 @@ struct KindInfo {
 std::span<const TypeInfo> all_types();
 std::span<const KindInfo> all_kinds();
 // What a field of these tables is for, as the newest release's API
-// documentation says it (schema/kubernetes-descriptions.json); empty when
+// documentation says it (made by the build from @kubernetes/client-node); empty when
 // it says nothing.
 std::string_view description(const FieldInfo& field);
 
