@@ -1,9 +1,10 @@
-// Compiles the schemas of every Kubernetes release (schema/kubernetes-1.N.json)
-// and schema/constraints.json into a C++ source of static tables (see
+// Compiles the schemas of every Kubernetes release (schema/kubernetes-1.N.json),
+// schema/constraints.json and the fields' descriptions (made by the build with
+// `generate.mjs --descriptions`) into a C++ source of static tables (see
 // src/schema/schema.hpp), so that the binary carries the schema and needs no
 // file, parsing or allocation at run time. Run by the build:
 //
-//   node schema/compile.mjs CONSTRAINTS OUT SCHEMA...
+//   node schema/compile.mjs CONSTRAINTS DESCRIPTIONS OUT SCHEMA...
 //
 // The releases are merged into one table: every field of any release, typed
 // as the newest release that has it types it, with the releases it is known
@@ -14,12 +15,13 @@
 // so that the files cannot drift.
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const [constraintsPath, out, ...schemaPaths] = process.argv.slice(2);
+const [constraintsPath, descriptionsPath, out, ...schemaPaths] = process.argv.slice(2);
 if (schemaPaths.length === 0) {
-  console.error('usage: node compile.mjs CONSTRAINTS OUT SCHEMA...');
+  console.error('usage: node compile.mjs CONSTRAINTS DESCRIPTIONS OUT SCHEMA...');
   process.exit(2);
 }
 const constraints = JSON.parse(readFileSync(constraintsPath, 'utf8'));
+const descriptions = JSON.parse(readFileSync(descriptionsPath, 'utf8')).types;
 
 function fail(message) {
   console.error(`compile.mjs: ${message}`);
@@ -173,6 +175,9 @@ for (const [path, spec] of Object.entries(constraints.ranges ?? {})) {
 }
 
 const cxx = (s) => JSON.stringify(s); // ASCII names and values: a JSON string is a valid C++ literal
+// Any text (UTF-8 passes as is): quotes, backslashes and control characters escaped.
+const cxxText = (s) =>
+  `"${s.replace(/["\\]/g, (c) => `\\${c}`).replace(/[\x00-\x1f\x7f]/g, (c) => `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`)}"`;
 
 const lines = [];
 const emit = (line) => lines.push(line);
@@ -222,6 +227,14 @@ for (const name of typeNames) {
 }
 emit('};');
 emit('');
+// Apart from kFields, in its order: the schema's checks never read them.
+emit('constexpr std::string_view kDescriptions[] = {');
+for (const name of typeNames) {
+  for (const field of Object.keys(schema.types[name]).sort()) emit(`    ${cxxText(descriptions[name]?.[field] ?? '')},`);
+}
+emit('};');
+emit('static_assert(std::size(kDescriptions) == std::size(kFields));');
+emit('');
 emit(`constinit const TypeInfo kTypes[${typeNames.length}] = {`);
 typeNames.forEach((name, i) => {
   const [begin, size] = fieldRanges[i];
@@ -239,6 +252,7 @@ emit('');
 emit('}  // namespace');
 emit('');
 emit('std::span<const TypeInfo> all_types() { return kTypes; }');
+emit('std::string_view description(const FieldInfo& field) { return kDescriptions[&field - kFields]; }');
 emit('std::span<const KindInfo> all_kinds() { return kKinds; }');
 emit(`constexpr uint8_t kModelled[] = {${releases.map((r) => r.minor).join(', ')}};`);
 emit('std::span<const uint8_t> modelled_minors() { return kModelled; }');

@@ -3,10 +3,16 @@
 // of the objects that carry a pod spec, and of every type they reach. The
 // models are those of @kubernetes/client-node, one pinned version per
 // Kubernetes release (npm aliases k8s-1-N in package.json; the current
-// version of the package gives the newest). Names and types only: no
-// description text is taken.
+// version of the package gives the newest).
 //
-//   node schema/generate.mjs [OUT_DIR]     (default: schema/)
+// With --descriptions, it writes instead the newest release's field
+// descriptions (its models' doc comments) for the language server's hover; a
+// field that refers to another type and has no description of its own is
+// described by that type's. They are the Kubernetes authors' prose, so the
+// build makes them from the installed package and they are not committed.
+//
+//   node schema/generate.mjs [OUT_DIR]                 (default: schema/)
+//   node schema/generate.mjs --descriptions OUT_FILE
 //
 // Field types are strings:
 //   string, integer, number, boolean, date-time, int-or-string, quantity, any,
@@ -19,7 +25,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = process.argv[2] ?? join(root, 'schema');
+const descriptionsOnly = process.argv[2] === '--descriptions';
+const outDir = descriptionsOnly ? null : (process.argv[2] ?? join(root, 'schema'));
+const descriptionsFile = descriptionsOnly ? process.argv[3] : null;
 
 // Each Kubernetes release and the npm package (a pinned version of
 // @kubernetes/client-node) with its models. No client version was generated
@@ -77,8 +85,18 @@ function modelsOf(release, pkg) {
   const specVersion = /(?:OpenAPI spec version|version of the OpenAPI document): (\S+)/.exec(header)?.[1];
   if (!new RegExp(`^(release-|v)${release.replace('.', '\\.')}(\\.\\d+)?$`).test(specVersion ?? ''))
     throw new Error(`${pkg}: expected models of Kubernetes ${release}, found ${specVersion}`);
+  // A model's declarations (client 1.x): its doc comment and each field's.
+  const declarations = (model) => {
+    const text = readFileSync(file(model).replace(/\.js$/, '.d.ts'), 'utf8');
+    const unescape = (comment) => comment.replace(/\\(.)/g, '$1');
+    const fields = {};
+    for (const m of text.matchAll(/\/\*\*\n\s*\* (.*)\n\s*\*\/\n\s*'([^']+)'\??:/g)) fields[m[2]] = unescape(m[1]);
+    const own = /\/\*\*\n\* (.*)\n\*\/\nexport declare class /.exec(text);
+    return { description: own ? unescape(own[1]) : '', fields };
+  };
   return {
     source: `@kubernetes/client-node ${clientVersion} (OpenAPI ${specVersion})`,
+    declarations,
     async attributes(model) {
       const module = await import(pathToFileURL(file(model)).href);
       const cls = module[model] ?? module.default?.[model];
@@ -140,6 +158,10 @@ async function generate(release, pkg, newest) {
 
   // One type a line keeps diffs of the generated file readable.
   const sortedTypes = Object.keys(types).sort();
+  if (descriptionsOnly) {
+    describe(release, models, types, sortedTypes);
+    return;
+  }
   const lines = [
     '{',
     `  "kubernetes": ${JSON.stringify(release)},`,
@@ -158,4 +180,38 @@ async function generate(release, pkg, newest) {
   console.log(`schema: Kubernetes ${release}: ${sortedTypes.length} types, ${kinds.length} kinds -> ${out}`);
 }
 
-for (const [i, [release, pkg]] of releases.entries()) await generate(release, pkg, i === releases.length - 1);
+// Each field's description, as the newest release's models give it.
+function describe(release, models, types, sortedTypes) {
+  const declared = new Map(sortedTypes.map((name) => [name, models.declarations(name)]));
+  const described = {};
+  let count = 0;
+  for (const name of sortedTypes) {
+    const fields = {};
+    for (const [field, type] of Object.entries(types[name])) {
+      const target = declared.get(type.replace(/^(\[\]|\{\})/, ''));
+      const text = declared.get(name).fields[field] ?? target?.description ?? '';
+      if (text !== '') fields[field] = text;
+    }
+    count += Object.keys(fields).length;
+    described[name] = fields;
+  }
+  const lines = [
+    '{',
+    `  "kubernetes": ${JSON.stringify(release)},`,
+    `  "source": ${JSON.stringify(models.source)},`,
+    '  "types": {',
+    sortedTypes.map((name) => `    ${JSON.stringify(name)}: ${JSON.stringify(described[name])}`).join(',\n'),
+    '  }',
+    '}',
+    '',
+  ];
+  writeFileSync(descriptionsFile, lines.join('\n'));
+  console.log(`schema: Kubernetes ${release}: ${count} field descriptions -> ${descriptionsFile}`);
+}
+
+if (descriptionsOnly) {
+  if (!descriptionsFile) throw new Error('usage: generate.mjs --descriptions OUT_FILE');
+  await generate(...releases.at(-1), true);
+} else {
+  for (const [i, [release, pkg]] of releases.entries()) await generate(release, pkg, i === releases.length - 1);
+}

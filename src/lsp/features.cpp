@@ -5,6 +5,7 @@
 #include <set>
 #include <utility>
 
+#include "engine/fix.hpp"
 #include "engine/rule.hpp"
 #include "model/pod.hpp"
 #include "output/rule_docs.hpp"
@@ -166,6 +167,8 @@ std::optional<std::string> field_hover(const Part& part, uint32_t offset) {
     const schema::FieldInfo& field = *resolved.field;
     std::string text = "**" + std::string(field.name) + "**: " + kind_text(field);
     if (field.required) text += " (required)";
+    if (const std::string_view description = schema::description(field); !description.empty())
+      text += "\n\n" + std::string(description);
     text += "\n\n`" + std::string(object->kind.value) + "` `" +
             yaml::path_to(*object->object, key->span.begin.offset) + "`";
     if (!field.enum_values.empty()) text += "\n\nOne of: " + enum_text(field);
@@ -252,11 +255,26 @@ uint32_t document_waiver_line(const Part& part, uint32_t offset) {
   return part.first_line;
 }
 
-json action(const DocumentView& document, const Diagnostic& d, std::string title, json edit) {
+json action(const DocumentView& document, const Diagnostic& d, std::string title, json edits) {
   return {{"title", std::move(title)},
-          {"kind", "quickfix"},
+          {"kind", kQuickFix},
           {"diagnostics", {lsp_diagnostic(d, document.lines, document.uri, document.encoding)}},
-          {"edit", {{"changes", {{document.uri, {std::move(edit)}}}}}}};
+          {"edit", {{"changes", {{document.uri, std::move(edits)}}}}}};
+}
+
+// A fix's edits as LSP TextEdits; null when one does not fit the buffer.
+json text_edits(const DocumentView& document, const Fix& fix) {
+  json edits = json::array();
+  for (const Edit& edit : fix.edits) {
+    if (edit.span.end.offset > document.parser.text().size()) return nullptr;
+    edits.push_back(
+        {{"range", document.lines.range(edit.span, document.encoding)}, {"newText", edit.replacement}});
+  }
+  return edits;
+}
+
+bool utf8_continuation(char byte) {
+  return (static_cast<unsigned char>(byte) & 0xC0) == 0x80;
 }
 
 // ---- completion --------------------------------------------------------------
@@ -414,22 +432,63 @@ json code_actions(const DocumentView& document, const std::vector<Diagnostic>& s
     const bool overlaps =
         d.span.begin.offset <= end && begin <= std::max(d.span.end.offset, d.span.begin.offset);
     if (!overlaps) continue;
-    // The fixes a finding carries (issue 15's fix model) become actions here,
-    // before the waivers.
+    const Fix* preferred = chosen_fix(d, {});
+    for (const Fix& fix : d.fixes) {
+      json edits = text_edits(document, fix);
+      if (edits.is_null() || edits.empty()) continue;
+      const bool safe = fix.applicability == Applicability::Safe;
+      json fix_action = action(document, d, safe ? fix.title : fix.title + " (unsafe)", std::move(edits));
+      fix_action["isPreferred"] = &fix == preferred;
+      actions.push_back(std::move(fix_action));
+    }
     const Rule* rule = find_rule(d.rule);
     if (!comments || rule == nullptr || !rule->info().suppressible ||
         !document.config.suppression_allowed(d.rule)) {
       continue;
     }
     actions.push_back(action(document, d, "Disable " + d.rule + " on this line",
-                             next_line_waiver(document, d.span.begin.line, d.rule)));
+                             {next_line_waiver(document, d.span.begin.line, d.rule)}));
     const Part* part = part_at(document.parser, d.span.begin.offset);
     if (part == nullptr) continue;
     actions.push_back(
         action(document, d, "Disable " + d.rule + " in this document",
-               file_waiver(document, document_waiver_line(*part, d.span.begin.offset), d.rule)));
+               {file_waiver(document, document_waiver_line(*part, d.span.begin.offset), d.rule)}));
   }
   return actions;
+}
+
+json fix_all_action(const DocumentView& document, std::string_view fixed) {
+  const std::string_view text = document.parser.text();
+  if (fixed == text) return nullptr;
+  // The changed bytes, cut at whole characters so that both ends are positions.
+  size_t prefix = 0;
+  while (prefix < text.size() && prefix < fixed.size() && text[prefix] == fixed[prefix])
+    ++prefix;
+  while (prefix > 0 && prefix < text.size() && utf8_continuation(text[prefix]))
+    --prefix;
+  size_t suffix = 0;
+  while (suffix < text.size() - prefix && suffix < fixed.size() - prefix &&
+         text[text.size() - 1 - suffix] == fixed[fixed.size() - 1 - suffix])
+    ++suffix;
+  while (suffix > 0 && utf8_continuation(text[text.size() - suffix]))
+    --suffix;
+  const auto begin = static_cast<uint32_t>(prefix);
+  const auto end = static_cast<uint32_t>(text.size() - suffix);
+  const yaml::Span span{document.lines.at(begin), document.lines.at(end)};
+  json edit = {{"range", document.lines.range(span, document.encoding)},
+               {"newText", std::string(fixed.substr(prefix, fixed.size() - prefix - suffix))}};
+  return {{"title", "Apply every safe podlint fix"},
+          {"kind", kFixAll},
+          {"edit", {{"changes", {{document.uri, {std::move(edit)}}}}}}};
+}
+
+bool kind_requested(const json& only, std::string_view kind) {
+  if (!only.is_array()) return kind == kQuickFix;
+  return std::any_of(only.begin(), only.end(), [&](const json& asked) {
+    if (!asked.is_string()) return false;
+    const std::string& prefix = asked.get_ref<const std::string&>();
+    return kind == prefix || (kind.starts_with(prefix) && kind[prefix.size()] == '.');
+  });
 }
 
 json hover(const DocumentView& document, const std::vector<Diagnostic>& shown, uint32_t at) {

@@ -1,5 +1,6 @@
-// What the language server answers besides diagnostics: code actions (waive
-// a finding on its line or in its document), hover (a field's type and path
+// What the language server answers besides diagnostics: code actions (a
+// finding's fixes; waive it on its line or in its document; every safe fix of
+// the document at once), hover (a field's type and path
 // from the compiled-in schema; a finding's rule), completion (the fields
 // valid where the cursor is, and enum values).
 #pragma once
@@ -33,14 +34,32 @@ struct DocumentView {
 nlohmann::json lsp_diagnostic(const Diagnostic& d, const Lines& lines, const std::string& uri,
                               Encoding encoding);
 
-// The actions for the findings `shown` that overlap [begin, end]: for each
-// that the manifest may waive, "disable RULE on this line" and "... in this
-// document", as comments (`comments`: false for JSON, which has none).
+// The code action kinds podlint offers.
+inline constexpr std::string_view kQuickFix = "quickfix";
+inline constexpr std::string_view kFixAll = "source.fixAll.podlint";
+
+// Whether a client's CodeActionContext.only (null: absent) asks for actions
+// of `kind`: it names the kind or one it is under ("source" holds
+// "source.fixAll.podlint"). Without `only`, the quick fixes are asked for,
+// not the source actions.
+bool kind_requested(const nlohmann::json& only, std::string_view kind);
+
+// The quick fixes for the findings `shown` that overlap [begin, end]: each
+// of a finding's fixes (the one `podlint fix` applies preferred; an unsafe
+// one says so in its title), then, for a finding the manifest may waive,
+// "disable RULE on this line" and "... in this document", as comments
+// (`comments`: false for JSON, which has none).
 nlohmann::json code_actions(const DocumentView& document, const std::vector<Diagnostic>& shown,
                             uint32_t begin, uint32_t end, bool comments);
 
+// The source action that turns the buffer into `fixed` (what `podlint fix`
+// makes of it): one edit of the bytes between what the two share at their
+// start and at their end. Null when nothing changes.
+nlohmann::json fix_all_action(const DocumentView& document, std::string_view fixed);
+
 // Markdown about the byte `at`: the findings there (their rule and its page),
-// and the field whose key it is on (its type, path and allowed values).
+// and the field whose key it is on (its type, description, path and allowed
+// values).
 // Null when there is nothing to say.
 nlohmann::json hover(const DocumentView& document, const std::vector<Diagnostic>& shown, uint32_t at);
 

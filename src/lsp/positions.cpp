@@ -3,6 +3,8 @@
 namespace podlint::lsp {
 
 uint32_t Lines::offset(uint32_t line, uint32_t character, Encoding encoding) const {
+  if (line < lines_before_) return 0;
+  line -= lines_before_;
   if (line >= index_.line_count()) return static_cast<uint32_t>(text_.size());
   const std::string_view text = index_.line_text(line + 1);
   const auto start = static_cast<uint32_t>(text.data() - text_.data());
@@ -24,7 +26,7 @@ uint32_t Lines::offset(const nlohmann::json& position, Encoding encoding) const 
 }
 
 nlohmann::json Lines::position(const yaml::Position& p, Encoding encoding) const {
-  const uint32_t line = p.line == 0 ? 0 : p.line - 1;
+  const uint32_t line = (p.line == 0 ? 0 : p.line - 1) + lines_before_;
   uint32_t character = p.column == 0 ? 0 : p.column - 1;
   if (encoding == Encoding::Utf16 && p.line >= 1 && p.line <= index_.line_count()) {
     character = yaml::utf16_column(index_.line_text(p.line), p.column);

@@ -13,10 +13,13 @@ namespace podlint::lsp {
 
 enum class Encoding { Utf16, Utf8 };
 
-// A buffer's lines, for converting positions both ways.
+// A buffer's lines, for converting positions both ways. The text may be a
+// part of a buffer that starts on line `first_line` of it: podlint's
+// positions then count in the part, LSP's in the buffer.
 class Lines {
  public:
-  explicit Lines(std::string_view text) : text_(text), index_(text) {}
+  explicit Lines(std::string_view text, uint32_t first_line = 1)
+      : text_(text), index_(text), lines_before_(first_line - 1) {}
 
   // The byte offset of an LSP position; a character past the end of its line
   // means the end of the line, a line past the last one the end of the text.
@@ -33,6 +36,7 @@ class Lines {
  private:
   std::string_view text_;
   yaml::LineIndex index_;
+  uint32_t lines_before_;
 };
 
 }  // namespace podlint::lsp

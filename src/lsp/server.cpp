@@ -102,7 +102,7 @@ int serve(int input_fd, int output_fd) {
   // A client that goes away must not kill the server mid-write.
   std::signal(SIGPIPE, SIG_IGN);
   FrameWriter writer(output_fd);
-  Session session([&writer](const json& message) { writer.write(message); });
+  Session session([&writer](const std::string& body) { writer.write(body); });
   Inbox inbox;
   // Detached: when exit comes, it may be blocked reading a client that keeps
   // the pipe open; the process ends it.

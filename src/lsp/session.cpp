@@ -1,11 +1,14 @@
 #include "lsp/session.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <chrono>
 #include <system_error>
 #include <utility>
 
 #include "engine/config_file.hpp"
+#include "engine/fix.hpp"
 #include "engine/lint.hpp"
 #include "engine/rule.hpp"
 #include "lsp/features.hpp"
@@ -64,6 +67,28 @@ void move_to_buffer(Diagnostic& d, const yaml::IncrementalParser::Part& part) {
   for (RelatedLocation& r : d.related)
     move(r.span);
   if (d.suppression) move(d.suppression->span);
+  for (Fix& fix : d.fixes) {
+    for (Edit& edit : fix.edits)
+      move(edit.span);
+  }
+}
+
+// The byte offset of an LSP position in a parsed buffer, read in the lines
+// of the document it falls in: indexing the whole buffer's lines for each
+// edit would cost more than the edit.
+uint32_t offset_in(const yaml::IncrementalParser& parser, const json& position, Encoding encoding) {
+  const uint32_t line = position.at("line").get<uint32_t>() + 1;
+  const auto parts = parser.parts();
+  const auto after = std::upper_bound(parts.begin(), parts.end(), line,
+                                      [](uint32_t l, const auto& part) { return l < part->first_line; });
+  if (after == parts.begin()) return Lines(parser.text()).offset(position, encoding);
+  const auto& part = *std::prev(after);
+  return part->begin + Lines(part->text, part->first_line).offset(position, encoding);
+}
+
+// JSON text as the client reads it: bytes that are not UTF-8 become U+FFFD.
+std::string dump(const json& value) {
+  return value.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace
@@ -130,23 +155,27 @@ void Session::cancelled(const json& id) {
   respond_error(id, kRequestCancelled, "cancelled");
 }
 
+void Session::send(const json& message) {
+  send_(dump(message));
+}
+
 void Session::respond(const json& id, json result) {
-  send_({{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}});
+  send({{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}});
 }
 
 void Session::respond_error(const json& id, int code, const std::string& message) {
-  send_({{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}});
+  send({{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}});
 }
 
 void Session::notify(const std::string& method, json params) {
-  send_({{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}});
+  send({{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}});
 }
 
 void Session::send_request(const std::string& method, json params,
                            std::function<void(const json&)> on_result) {
   const int64_t id = next_request_id_++;
   pending_.emplace(id, std::move(on_result));
-  send_({{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}});
+  send({{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}});
 }
 
 void Session::log(int type, const std::string& message) {
@@ -175,7 +204,7 @@ void Session::request(const std::string& method, const json& id, const json& par
     documents_.clear();
     respond(id, nullptr);
   } else if (method == "textDocument/diagnostic") {
-    respond(id, pull_diagnostics(params));
+    pull_diagnostics(id, params);
   } else if (method == "textDocument/codeAction") {
     respond(id, code_actions(params));
   } else if (method == "textDocument/hover") {
@@ -251,7 +280,7 @@ json Session::initialize(const json& params) {
            {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
            {"diagnosticProvider",
             {{"identifier", "podlint"}, {"interFileDependencies", false}, {"workspaceDiagnostics", false}}},
-           {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}},
+           {"codeActionProvider", {{"codeActionKinds", {kQuickFix, kFixAll}}}},
            {"hoverProvider", true},
            {"completionProvider", {{"triggerCharacters", {":", " "}}}},
        }},
@@ -328,8 +357,9 @@ void Session::set_aside_idle_parsers() {
   for (size_t i = kParsedDocuments; i < parsed.size(); ++i) {
     Document& document = *parsed[i];
     // Linted before it is set aside: what it shows stays known.
-    if (document.publish || document.findings.size() != document.parser->parts().size())
-      findings(document.uri);
+    if (document.publish || document.findings.size() != document.parser->parts().size()) lint_parts(document);
+    for (auto& [serial, part] : document.findings)
+      part = {.diagnostics = std::move(part.diagnostics)};
     document.text = document.parser->text();
     document.parser.reset();
   }
@@ -362,9 +392,8 @@ void Session::did_change(const json& params) {
     if (range == change.end()) {
       document->parser->edit(0, static_cast<uint32_t>(document->parser->text().size()), text);
     } else {
-      const Lines lines(document->parser->text());
-      const uint32_t begin = lines.offset(range->at("start"), encoding_);
-      const uint32_t end = std::max(begin, lines.offset(range->at("end"), encoding_));
+      const uint32_t begin = offset_in(*document->parser, range->at("start"), encoding_);
+      const uint32_t end = std::max(begin, offset_in(*document->parser, range->at("end"), encoding_));
       document->parser->edit(begin, end, text);
     }
   }
@@ -564,50 +593,105 @@ void Session::check_config_document(Document& document) {
 
 // ---- diagnostics -------------------------------------------------------------
 
+LintSettings Session::lint_settings(const Document& document) const {
+  return {.parse = {},
+          .config = document.config,
+          .index = nullptr,
+          .check_broken_documents = true,
+          .role = document.input_role};
+}
+
+void Session::lint_parts(Document& document) {
+  make_parser(document);
+  const LintSettings settings = lint_settings(document);
+  std::unordered_map<uint64_t, PartFindings> findings;
+  for (const auto& part : document.parser->parts()) {
+    auto cached = document.findings.find(part->serial);
+    if (cached != document.findings.end()) {
+      findings.emplace(part->serial, std::move(cached->second));
+      continue;
+    }
+    FileReport report{.path = document.uri, .text = part->text};
+    lint_stream(report, part->stream, settings);
+    findings.emplace(part->serial, PartFindings{.diagnostics = std::move(report.diagnostics)});
+  }
+  document.findings = std::move(findings);
+}
+
 std::vector<Diagnostic> Session::findings(const std::string& uri) {
   Document& document = documents_.at(uri);
   if (document.role != Document::Role::Manifest || document.ignored) return {};
   make_parser(document);
-  const LintSettings settings{.parse = {},
-                              .config = document.config,
-                              .index = nullptr,
-                              .check_broken_documents = true,
-                              .role = document.input_role};
   // A template is not YAML: it is reported once, as the command line does,
   // not a document at a time.
   if (document.input_role == InputRole::ChartTemplate)
-    return lint_text(document.uri, document.parser->text(), settings).diagnostics;
-  std::unordered_map<uint64_t, std::vector<Diagnostic>> findings;
+    return lint_text(document.uri, document.parser->text(), lint_settings(document)).diagnostics;
+  lint_parts(document);
   std::vector<Diagnostic> all;
   for (const auto& part : document.parser->parts()) {
-    auto cached = document.findings.find(part->serial);
-    std::vector<Diagnostic> found;
-    if (cached != document.findings.end()) {
-      found = std::move(cached->second);
-    } else {
-      FileReport report{.path = document.uri, .text = part->text};
-      lint_stream(report, part->stream, settings);
-      found = std::move(report.diagnostics);
-    }
-    for (Diagnostic d : found) {
+    for (Diagnostic d : document.findings.at(part->serial).diagnostics) {
       move_to_buffer(d, *part);
       all.push_back(std::move(d));
     }
-    findings.emplace(part->serial, std::move(found));
   }
-  document.findings = std::move(findings);
   return all;
 }
 
-json Session::lsp_diagnostics(Document& document) {
-  const std::vector<Diagnostic> all = findings(document.uri);
-  const Lines lines(document.buffer());
-  json out = json::array();
-  for (const Diagnostic& d : all) {
-    if (d.suppression || d.severity < settings_.minimum) continue;
-    out.push_back(lsp_diagnostic(d, lines, document.uri, encoding_));
+std::vector<Diagnostic> Session::shown_findings(Document& document) {
+  std::vector<Diagnostic> out;
+  for (Diagnostic& d : findings(document.uri)) {
+    if (shown(d)) out.push_back(std::move(d));
   }
   return out;
+}
+
+void Session::append_published(Document& document, std::string& out) {
+  bool first = true;
+  const auto append = [&](std::string_view items) {
+    if (items.empty()) return;
+    if (!first) out += ',';
+    out += items;
+    first = false;
+  };
+  if (document.role != Document::Role::Manifest || document.ignored) return;
+  make_parser(document);
+  if (document.input_role == InputRole::ChartTemplate) {
+    const Lines lines(document.buffer());
+    for (const Diagnostic& d : shown_findings(document))
+      append(dump(lsp_diagnostic(d, lines, document.uri, encoding_)));
+    return;
+  }
+  lint_parts(document);
+  for (const auto& part : document.parser->parts()) {
+    PartFindings& found = document.findings.at(part->serial);
+    if (found.published_line != part->first_line) {
+      // The part's own lines, numbered as the buffer numbers them.
+      const Lines lines(part->text, part->first_line);
+      found.published.clear();
+      for (const Diagnostic& d : found.diagnostics) {
+        if (!shown(d)) continue;
+        if (!found.published.empty()) found.published += ',';
+        found.published += dump(lsp_diagnostic(d, lines, document.uri, encoding_));
+      }
+      found.published_line = part->first_line;
+    }
+    append(found.published);
+  }
+}
+
+void Session::send_with_diagnostics(const json& message, std::string_view key, Document& document) {
+  // The message's text with the diagnostics in its empty array `key`. A
+  // string value cannot hold the key's text: its quotes would be escaped.
+  const std::string envelope = dump(message);
+  const std::string empty_array = fmt::format("\"{}\":[]", key);
+  const size_t inside = envelope.find(empty_array) + empty_array.size() - 1;
+  // One buffer for every publication: its memory is not allocated, and its
+  // pages not mapped, again for each edit.
+  outgoing_.clear();
+  outgoing_.append(envelope, 0, inside);
+  append_published(document, outgoing_);
+  outgoing_.append(envelope, inside);
+  send_(outgoing_);
 }
 
 void Session::idle() {
@@ -615,23 +699,33 @@ void Session::idle() {
   for (auto& [uri, document] : documents_) {
     if (!document.publish) continue;
     document.publish = false;
-    notify("textDocument/publishDiagnostics",
-           {{"uri", uri}, {"version", document.version}, {"diagnostics", lsp_diagnostics(document)}});
+    const json message = {
+        {"jsonrpc", "2.0"},
+        {"method", "textDocument/publishDiagnostics"},
+        {"params", {{"uri", uri}, {"version", document.version}, {"diagnostics", json::array()}}}};
+    send_with_diagnostics(message, "diagnostics", document);
   }
 }
 
-json Session::pull_diagnostics(const json& params) {
+void Session::pull_diagnostics(const json& id, const json& params) {
   Document& document = require(params.at("textDocument"));
-  if (document.role == Document::Role::Config) return {{"kind", "full"}, {"items", json::array()}};
+  if (document.role == Document::Role::Config) {
+    respond(id, {{"kind", "full"}, {"items", json::array()}});
+    return;
+  }
   if (document.publish || document.result_id == 0) {
     document.publish = false;
     document.result_id = ++clock_;
   } else if (params.value("previousResultId", "") == std::to_string(document.result_id)) {
-    return {{"kind", "unchanged"}, {"resultId", std::to_string(document.result_id)}};
+    respond(id, {{"kind", "unchanged"}, {"resultId", std::to_string(document.result_id)}});
+    return;
   }
-  return {{"kind", "full"},
-          {"resultId", std::to_string(document.result_id)},
-          {"items", lsp_diagnostics(document)}};
+  const json message = {
+      {"jsonrpc", "2.0"},
+      {"id", id},
+      {"result",
+       {{"kind", "full"}, {"resultId", std::to_string(document.result_id)}, {"items", json::array()}}}};
+  send_with_diagnostics(message, "items", document);
 }
 
 // ---- features ------------------------------------------------------------------
@@ -645,12 +739,25 @@ json Session::code_actions(const json& params) {
   const uint32_t begin = lines.offset(params.at("range").at("start"), encoding_);
   const uint32_t end = lines.offset(params.at("range").at("end"), encoding_);
   const bool json_document = document.path && has_extension(*document.path, {".json"});
-  return podlint::lsp::code_actions({.uri = document.uri,
-                                     .parser = *document.parser,
-                                     .lines = lines,
-                                     .encoding = encoding_,
-                                     .config = document.config},
-                                    findings(document.uri), begin, end, !json_document);
+  const DocumentView view{.uri = document.uri,
+                          .parser = *document.parser,
+                          .lines = lines,
+                          .encoding = encoding_,
+                          .config = document.config};
+  const json only = params.value("context", json::object()).value("only", json(nullptr));
+  json actions = json::array();
+  if (kind_requested(only, kQuickFix))
+    actions = podlint::lsp::code_actions(view, shown_findings(document), begin, end, !json_document);
+  if (kind_requested(only, kFixAll) && !document.ignored) {
+    // What `podlint fix` makes of the file: its safe fixes, round after round,
+    // on the file as the command line reads it.
+    LintSettings settings = lint_settings(document);
+    settings.check_broken_documents = false;
+    const FixResult fixed = fix_text(document.uri, document.parser->text(), settings, {});
+    if (json fix_all = fix_all_action(view, fixed.text); !fix_all.is_null())
+      actions.push_back(std::move(fix_all));
+  }
+  return actions;
 }
 
 json Session::hover(const json& params) {
@@ -660,16 +767,12 @@ json Session::hover(const json& params) {
   document.last_used = ++clock_;
   const Lines lines(document.buffer());
   const uint32_t at = lines.offset(params.at("position"), encoding_);
-  std::vector<Diagnostic> shown;
-  for (Diagnostic& d : findings(document.uri)) {
-    if (!d.suppression && d.severity >= settings_.minimum) shown.push_back(std::move(d));
-  }
   return podlint::lsp::hover({.uri = document.uri,
                               .parser = *document.parser,
                               .lines = lines,
                               .encoding = encoding_,
                               .config = document.config},
-                             shown, at);
+                             shown_findings(document), at);
 }
 
 json Session::completion(const json& params) {

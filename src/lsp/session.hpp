@@ -14,6 +14,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -21,6 +22,7 @@
 #include "engine/config_finder.hpp"
 #include "engine/diagnostic.hpp"
 #include "engine/input_kind.hpp"
+#include "engine/lint.hpp"
 #include "lsp/positions.hpp"
 #include "yaml/treesitter.hpp"
 
@@ -46,6 +48,16 @@ struct Settings {
   std::map<std::string, std::optional<Severity>, std::less<>> rules;
 };
 
+// What one document of a buffer's stream gives, kept until an edit changes it.
+struct PartFindings {
+  std::vector<Diagnostic> diagnostics{};  // positions relative to the part
+  // Those shown, as the JSON text of LSP Diagnostics joined by commas, for
+  // the part starting on line `published_line` of the buffer (0: not made
+  // yet): an edit above that adds or removes lines moves them.
+  std::string published{};
+  uint32_t published_line = 0;
+};
+
 // An open document.
 struct Document {
   enum class Role { Manifest, Config, Other };
@@ -57,8 +69,8 @@ struct Document {
   // text is then in `text`), made again on the next use.
   std::unique_ptr<yaml::IncrementalParser> parser;
   std::string text;
-  // Each part's findings (positions relative to it), by the part's serial.
-  std::unordered_map<uint64_t, std::vector<Diagnostic>> findings;
+  // By the part's serial.
+  std::unordered_map<uint64_t, PartFindings> findings;
   LintConfig config;
   // Where the file lies, as the command line reads it: a Helm chart's
   // template, a kustomization, a patch its folder's kustomization lists.
@@ -74,7 +86,8 @@ struct Document {
 
 class Session {
  public:
-  using Send = std::function<void(const json&)>;
+  // Sends a message's JSON text.
+  using Send = std::function<void(const std::string&)>;
   explicit Session(Send send);
 
   // Handles one message (a request, a notification or a response).
@@ -95,6 +108,7 @@ class Session {
  private:
   void request(const std::string& method, const json& id, const json& params);
   void notification(const std::string& method, const json& params);
+  void send(const json& message);
   void respond(const json& id, json result);
   void respond_error(const json& id, int code, const std::string& message);
   void notify(const std::string& method, json params);
@@ -110,7 +124,7 @@ class Session {
   void did_change_watched_files(const json& params);
   void did_change_configuration(const json& params);
   void apply_settings(const json& podlint);
-  json pull_diagnostics(const json& params);
+  void pull_diagnostics(const json& id, const json& params);
   json code_actions(const json& params);
   json hover(const json& params);
   json completion(const json& params);
@@ -123,7 +137,17 @@ class Session {
   void publish_config_errors();
   void make_parser(Document& document);
   void set_aside_idle_parsers();
-  json lsp_diagnostics(Document& document);
+  LintSettings lint_settings(const Document& document) const;
+  // Lints the parts of a manifest that have no findings yet.
+  void lint_parts(Document& document);
+  bool shown(const Diagnostic& d) const { return !d.suppression && d.severity >= settings_.minimum; }
+  // The findings the client is shown: not waived, at the minimum severity or above.
+  std::vector<Diagnostic> shown_findings(Document& document);
+  // Appends those as the JSON text of LSP Diagnostics joined by commas; only
+  // the parts that an edit changed or moved are linted or written again.
+  void append_published(Document& document, std::string& out);
+  // Sends `message` with the document's diagnostics in its empty array `key`.
+  void send_with_diagnostics(const json& message, std::string_view key, Document& document);
 
   Send send_;
   bool initialized_ = false;
@@ -144,6 +168,7 @@ class Session {
   uint64_t clock_ = 0;
   int64_t next_request_id_ = 1;
   std::map<int64_t, std::function<void(const json&)>> pending_;  // our requests to the client
+  std::string outgoing_;                                         // the text of the last publication
 };
 
 }  // namespace podlint::lsp

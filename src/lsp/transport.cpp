@@ -1,7 +1,9 @@
 #include "lsp/transport.hpp"
 
+#include <sys/uio.h>
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
 #include <charconv>
 #include <string_view>
@@ -101,16 +103,27 @@ Incoming FrameReader::next() {
   return message;
 }
 
-bool FrameWriter::write(const nlohmann::json& message) {
-  const std::string body = message.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  const std::string frame = "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+bool FrameWriter::write(std::string_view body) {
+  const std::string header = "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+  // Header and body in one call, without copying the body (a publication
+  // may be hundreds of kilobytes).
+  std::array<iovec, 2> parts = {iovec{const_cast<char*>(header.data()), header.size()},
+                                iovec{const_cast<char*>(body.data()), body.size()}};
   const std::lock_guard lock(mutex_);
-  size_t written = 0;
-  while (written < frame.size()) {
-    const ssize_t n = ::write(fd_, frame.data() + written, frame.size() - written);
+  size_t first = 0;
+  while (first < parts.size()) {
+    const ssize_t n = ::writev(fd_, parts.data() + first, static_cast<int>(parts.size() - first));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return false;
-    written += static_cast<size_t>(n);
+    auto written = static_cast<size_t>(n);
+    while (first < parts.size() && written >= parts[first].iov_len) {
+      written -= parts[first].iov_len;
+      ++first;
+    }
+    if (first < parts.size()) {
+      parts[first].iov_base = static_cast<char*>(parts[first].iov_base) + written;
+      parts[first].iov_len -= written;
+    }
   }
   return true;
 }

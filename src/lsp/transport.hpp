@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace podlint::lsp {
 
@@ -46,7 +47,7 @@ class FrameWriter {
  public:
   explicit FrameWriter(int fd) : fd_(fd) {}
   // False when the output is gone (the client closed it).
-  bool write(const nlohmann::json& message);
+  bool write(std::string_view body);
 
  private:
   int fd_;

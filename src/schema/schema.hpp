@@ -114,6 +114,10 @@ struct KindInfo {
 // release serves it).
 std::span<const TypeInfo> all_types();
 std::span<const KindInfo> all_kinds();
+// What a field of these tables is for, as the newest release's API
+// documentation says it (made by the build from @kubernetes/client-node); empty when
+// it says nothing.
+std::string_view description(const FieldInfo& field);
 
 // The Kubernetes releases (1.N) whose models the schema is built from, in
 // ascending order; every release from the oldest to the newest is supported.

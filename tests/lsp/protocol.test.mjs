@@ -5,7 +5,7 @@
 //   node --test tests/lsp/protocol.test.mjs   (PODLINT: the binary; default build/podlint)
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -54,6 +54,7 @@ describe("lifecycle", () => {
     assert.equal(result.serverInfo.name, "podlint");
     assert.equal(result.capabilities.positionEncoding, "utf-16");
     assert.equal(result.capabilities.textDocumentSync.change, 2); // incremental
+    assert.deepEqual(result.capabilities.codeActionProvider, { codeActionKinds: ["quickfix", "source.fixAll.podlint"] });
     assert.deepEqual(result.capabilities.diagnosticProvider, {
       identifier: "podlint",
       interFileDependencies: false,
@@ -171,6 +172,55 @@ describe("diagnostics", () => {
     // Repaired: as before.
     published = await client.change(uri, 3, [{ range: { start: at, end: at }, text: "}" }]);
     assert.deepEqual(published.diagnostics.map(brief), [kPortName, "33:17" + kPortName.slice(5), "55:17" + kPortName.slice(5)]);
+  });
+
+  test("after a series of edits, what is published is what a fresh open of the final text publishes", async () => {
+    // Each edit relints only what it touched and rewrites only the findings it
+    // moved; a second server, opening each text afresh, lints it whole.
+    const uri = uriOf(join(workspace, "edited-stream.yaml"));
+    const named = (name, more = "") => kPod.replace("name: web\n", `name: ${name}\n${more}`);
+    let text = [
+      named("a"),
+      named("b").replace("  serviceAccountName:", "  restartPolicy: always\n  serviceAccountName:"),
+      named("c", '  labels: {note: "é👋", "bad key!": x}\n'),
+      named("d"),
+    ].join("---\n");
+    const fresh = start();
+    await fresh.initialize();
+    const freshly = async (version) => {
+      const published = await fresh.open(uri, text, { version });
+      await fresh.close(uri);
+      return JSON.stringify(published.diagnostics);
+    };
+    let published = await client.open(uri, text);
+    assert.equal(JSON.stringify(published.diagnostics), await freshly(1));
+    assert.ok(published.diagnostics.some((d) => d.code === "invalid-restart-policy"));
+    assert.ok(published.diagnostics.some((d) => d.code === "invalid-format"), published.diagnostics.map(brief).join("\n"));
+    // [where, what it replaces, replacement]: typing, new lines above other
+    // documents, breaking and repairing, multi-byte characters, a document
+    // separator taken away and put back.
+    const edits = [
+      ["      ports:", "", "      # a comment\n"],
+      ["name: c", "c", "cc"],
+      ["restartPolicy: always", "always", '"always'],
+      ['restartPolicy: "always', '"', ""],
+      ['note: "é👋', "é👋", "ü🚀🚀"],
+      ["---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: d", "---\n", ""],
+      ["apiVersion: v1\nkind: Pod\nmetadata:\n  name: d", "", "---\n"],
+      ["name: a\n", "", "  namespace: x\n\n\n"],
+    ];
+    let version = 1;
+    for (const [where, old, replacement] of edits) {
+      const at = text.indexOf(where);
+      assert.ok(at >= 0, where);
+      const begin = text.indexOf(old, at);
+      const range = { start: positionAt(text, begin), end: positionAt(text, begin + old.length) };
+      text = text.slice(0, begin) + replacement + text.slice(begin + old.length);
+      published = await client.change(uri, ++version, [{ range, text: replacement }]);
+      assert.equal(JSON.stringify(published.diagnostics), await freshly(version), `after replacing "${old}" at "${where}"`);
+    }
+    assert.ok(!published.diagnostics.some((d) => d.code === "yaml-syntax" || d.code === "duplicate-key"));
+    assert.equal(await fresh.shutdown(), 0);
   });
 
   test("positions count UTF-16 units, or UTF-8 bytes when agreed", async () => {
@@ -362,6 +412,65 @@ describe("code actions, hover, completion", () => {
     assert.ok(applyEdits(more, edit).startsWith(`---\n# podlint-disable-file invalid-port-name, ${again.diagnostics[0].code} -- reason\n`));
   });
 
+  test("a finding's fixes: quick fixes, UTF-16 after multi-byte characters, and source.fixAll as podlint fix makes it", async () => {
+    const dir = join(workspace, "fixes");
+    mkdirSync(dir, { recursive: true });
+    const uri = uriOf(join(dir, "pod.yaml"));
+    // Each fix on a line with multi-byte characters before it: a protocol in
+    // the wrong case (a safe fix) and a misspelt field (an unsafe one).
+    const text = kPod
+      .replace("        - containerPort: 8080\n          name: web_port\n", '        - {name: "wéb-👋", containerPort: 8080, protocol: tcp}\n')
+      .replace("      readinessProbe:\n        httpGet: {path: /, port: 8080}\n", "      readinessProbe: {httpGet: {path: /é👋, port: 8080}, periodSecond: 5}\n");
+    const published = await client.open(uri, text);
+    const actionsFor = async (code, only) => {
+      const finding = published.diagnostics.find((d) => d.code === code && (code !== "unknown-field" || d.message.includes("periodSecond")));
+      assert.ok(finding, `${code}: ${published.diagnostics.map(brief).join("\n")}`);
+      const context = only ? { diagnostics: [finding], only } : { diagnostics: [finding] };
+      return [finding, await client.request("textDocument/codeAction", { textDocument: { uri }, range: finding.range, context })];
+    };
+
+    const [protocol, protocolActions] = await actionsFor("invalid-enum");
+    assert.deepEqual(protocolActions.map((a) => [a.title, a.kind, a.isPreferred]), [
+      ['Change "tcp" to "TCP"', "quickfix", true],
+      ["Disable invalid-enum on this line", "quickfix", undefined],
+      ["Disable invalid-enum in this document", "quickfix", undefined],
+    ]);
+    assert.deepEqual(protocolActions[0].diagnostics, [protocol]);
+    // "wéb-👋" before it: 7 UTF-16 units (9 bytes) into the line's characters.
+    assert.deepEqual(protocolActions[0].edit.changes[uri], [{ range: protocol.range, newText: "TCP" }]);
+    const safe = applyEdits(text, protocolActions[0].edit.changes[uri]);
+    assert.equal(safe, text.replace("protocol: tcp}", "protocol: TCP}"));
+
+    const [, renameActions] = await actionsFor("unknown-field", ["quickfix"]);
+    assert.deepEqual(renameActions.map((a) => [a.title, a.isPreferred]).slice(0, 1), [['Rename "periodSecond" to "periodSeconds" (unsafe)', false]]);
+    const renamed = applyEdits(safe, renameActions[0].edit.changes[uri]);
+    assert.equal(renamed, safe.replace("periodSecond: 5", "periodSeconds: 5"));
+    const after = await client.change(uri, 2, [{ text: renamed }]);
+    assert.deepEqual(after.diagnostics.filter((d) => ["invalid-enum", "unknown-field"].includes(d.code)), []);
+
+    // source.fixAll: only when asked for; every safe fix, as `podlint fix` makes the file.
+    await client.change(uri, 3, [{ text }]);
+    const everything = { start: { line: 0, character: 0 }, end: positionAt(text, text.length) };
+    const ask = (only) => client.request("textDocument/codeAction", { textDocument: { uri }, range: everything, context: only ? { diagnostics: [], only } : { diagnostics: [] } });
+    assert.ok(!(await ask()).some((a) => a.kind.startsWith("source")));
+    assert.deepEqual(await ask(["source.organizeImports"]), []);
+    const onDisk = join(dir, "copy.yaml");
+    writeFileSync(onDisk, text);
+    const run = spawnSync(podlint, ["fix", onDisk], { cwd: dir, encoding: "utf8" });
+    assert.ok(run.status === 0 || run.status === 1, run.stderr);
+    const expected = readFileSync(onDisk, "utf8");
+    assert.equal(expected, safe);
+    for (const only of [["source.fixAll"], ["source"], ["source.fixAll.podlint"]]) {
+      const all = await ask(only);
+      assert.deepEqual(all.map((a) => [a.title, a.kind]), [["Apply every safe podlint fix", "source.fixAll.podlint"]]);
+      assert.equal(applyEdits(text, all[0].edit.changes[uri]), expected);
+    }
+    const fixedAll = await client.change(uri, 4, [{ text: expected }]);
+    assert.ok(!fixedAll.diagnostics.some((d) => d.code === "invalid-enum"));
+    // Nothing left to fix: no source action.
+    assert.deepEqual(await ask(["source.fixAll"]), []);
+  });
+
   test("no waiver for what cannot be waived, nor in JSON", async () => {
     const uri = uriOf(join(workspace, "syntax.yaml"));
     const published = await client.open(uri, "kind: Pod\nspec: [\n");
@@ -376,13 +485,29 @@ describe("code actions, hover, completion", () => {
     assert.deepEqual(await client.request("textDocument/codeAction", { textDocument: { uri: json }, range: portName.range, context: { diagnostics: [] } }), []);
   });
 
-  test("hover: a field's type, path and values; a finding's rule", async () => {
+  test("hover: a field's type, description, path and values; a finding's rule", async () => {
     const uri = uriOf(join(workspace, "hover.yaml"));
     const text = kPod.replace("      image: nginx:1.27\n", "      image: nginx:1.27\n      imagePullPolicy: Always\n");
     await client.open(uri, text);
     const hover = async (needle, delta = 1) => (await client.request("textDocument/hover", { textDocument: { uri }, position: positionOf(text, needle, delta) }))?.contents.value;
-    assert.equal(await hover("containers:"), "**containers**: array of Container (required)\n\n`Pod` `spec.containers`");
-    assert.equal(await hover("imagePullPolicy"), "**imagePullPolicy**: string\n\n`Pod` `spec.containers[0].imagePullPolicy`\n\nOne of: `Always`, `IfNotPresent`, `Never`");
+    assert.equal(
+      await hover("containers:"),
+      "**containers**: array of Container (required)\n\nList of containers belonging to the pod. Containers cannot currently be added or removed. There must be at least one container in a Pod. Cannot be updated.\n\n`Pod` `spec.containers`",
+    );
+    assert.equal(
+      await hover("imagePullPolicy"),
+      "**imagePullPolicy**: string\n\nImage pull policy. One of Always, Never, IfNotPresent. Defaults to Always if :latest tag is specified, or IfNotPresent otherwise. Cannot be updated. More info: https://kubernetes.io/docs/concepts/containers/images#updating-images\n\n`Pod` `spec.containers[0].imagePullPolicy`\n\nOne of: `Always`, `IfNotPresent`, `Never`",
+    );
+    // The model's escaped quote is read as a quote.
+    assert.equal(
+      await hover("containerPort"),
+      "**containerPort**: integer (required)\n\nNumber of port to expose on the pod's IP address. This must be a valid port number, 0 < x < 65536.\n\n`Pod` `spec.containers[0].ports[0].containerPort`",
+    );
+    // A field that refers to a type and says nothing itself: the type's description.
+    assert.equal(
+      await hover("securityContext"),
+      "**securityContext**: SecurityContext\n\nSecurityContext holds security configuration that will be applied to a container. Some fields are present in both SecurityContext and PodSecurityContext.  When both are set, the values in SecurityContext take precedence.\n\n`Pod` `spec.containers[0].securityContext`",
+    );
     const finding = await hover("web_port");
     assert.match(finding, /^\*\*port name "web_port" is not a valid IANA service name: it uses characters outside \[a-z0-9-\]\*\* `invalid-port-name`\n\n.+\[Rule page\]\(https:\/\/github\.com\/podlint\/podlint\/blob\/main\/docs\/rules\/invalid-port-name\.md\)/);
     assert.equal(await hover("nginx:1.27"), undefined);
