@@ -49,13 +49,13 @@ class IneffectivePdb final : public Rule {
       return;
     }
     const model::LabelSelector selector = model::read_label_selector(*w.selector);
-    const auto makers = rules::pod_makers(reporter.index(), w.namespace_.value);
-    const auto protected_ = rules::selected(makers, selector);
-    if (!makers.empty() && protected_.empty()) {
+    const size_t makers = reporter.index().pod_makers(w.namespace_.value).size();
+    const auto protected_ = rules::selected_pod_makers(reporter.index(), w.namespace_.value, selector);
+    if (makers > 0 && protected_.empty()) {
       reporter.report(w.selector_key->span,
                       fmt::format("the selector of PodDisruptionBudget \"{}\" matches the pods of "
                                   "none of the {} workloads of its namespace in the linted files",
-                                  w.name.value, makers.size()));
+                                  w.name.value, makers));
       return;
     }
     const auto min = amount(budget.min_available);

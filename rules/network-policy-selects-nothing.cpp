@@ -28,13 +28,14 @@ class NetworkPolicySelectsNothing final : public Rule {
     if (!policy.pod_selector || !yaml::resolve(*policy.pod_selector).is_mapping()) return;
     const model::LabelSelector selector = model::read_label_selector(*policy.pod_selector);
     if (selector.empty()) return;  // {} selects every pod of the namespace
-    const auto makers = rules::pod_makers(reporter.index(), w.namespace_.value);
-    if (makers.empty() || !rules::selected(makers, selector).empty()) return;
+    const size_t makers = reporter.index().pod_makers(w.namespace_.value).size();
+    if (makers == 0 || !rules::selected_pod_makers(reporter.index(), w.namespace_.value, selector).empty())
+      return;
     reporter.report(
         policy.pod_selector_key->span,
         fmt::format("the podSelector of NetworkPolicy \"{}\" matches the pods of none of the {} workloads "
                     "of its namespace in the linted files: the policy protects nothing",
-                    w.name.value, makers.size()));
+                    w.name.value, makers));
   }
 };
 

@@ -34,14 +34,15 @@ class ServiceSelectsNothing final : public Rule {
     if (model::read_service(w).type.value == "ExternalName") return;
     const model::LabelSelector selector = model::read_map_selector(*w.selector);
     if (selector.empty()) return;  // endpoints managed by hand
-    const auto makers = rules::pod_makers(reporter.index(), w.namespace_.value);
+    const size_t makers = reporter.index().pod_makers(w.namespace_.value).size();
     // Without any workload of its namespace in the run, nothing can be said.
-    if (makers.empty() || !rules::selected(makers, selector).empty()) return;
+    if (makers == 0 || !rules::selected_pod_makers(reporter.index(), w.namespace_.value, selector).empty())
+      return;
     reporter.report(
         w.selector_key->span,
         fmt::format("the selector of Service \"{}\" ({}) matches the pods of none of the {} workloads of "
                     "its namespace in the linted files: the Service has no endpoints",
-                    w.name.value, labels_text(selector.match_labels), makers.size()));
+                    w.name.value, labels_text(selector.match_labels), makers));
   }
 };
 

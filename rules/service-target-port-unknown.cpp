@@ -28,8 +28,8 @@ class ServiceTargetPortUnknown final : public Rule {
     if (w.kind.value != "Service" || w.api_version.value != "v1" || !w.selector) return;
     const model::LabelSelector selector = model::read_map_selector(*w.selector);
     if (selector.empty()) return;
-    const auto targets = rules::serving_pods(
-        rules::selected(rules::pod_makers(reporter.index(), w.namespace_.value), selector));
+    const auto targets =
+        rules::serving_pods(rules::selected_pod_makers(reporter.index(), w.namespace_.value, selector));
     if (targets.empty()) return;  // service-selects-nothing's
     for (const model::ServicePort& port : model::read_service(w).ports) {
       if (!port.target_port.valid() || port.target_port.value.is_int) continue;

@@ -58,7 +58,12 @@ marker="$(mktemp)"
 trap 'rm -f "$marker"' EXIT
 log="$artifacts/$target.log"
 status=0
+# Under TSan: libFuzzer's coverage counters are not podlint's races
+# (fuzz/tsan.supp), nor are the allocations of its own alarm handler, which
+# checks for timeouts; a race stops the run with an artifact.
+tsan_options="suppressions=$root/fuzz/tsan.supp report_signal_unsafe=0 halt_on_error=1"
 ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}" UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}" \
+  TSAN_OPTIONS="${TSAN_OPTIONS:-$tsan_options}" \
   "$build/fuzz/$target" -max_len=65536 -timeout=10 -rss_limit_mb=4096 -max_total_time="$seconds" \
   -dict="$root/fuzz/yaml.dict" -artifact_prefix="$artifacts/" -print_final_stats=1 "$@" \
   "$corpus/$target" "$seeds" "$corpus/seeds-k8s" 2>&1 | tee "$log" || status=$?

@@ -118,3 +118,63 @@ spec:
     if (o.runs_to_completion) completing.push_back(o.ref.name);
   CHECK(completing == std::vector<std::string>{"never", "on-failure", "test-hook", "job", "cron"});
 }
+
+TEST_CASE("the index finds the pod makers of a namespace, and those with a pod label", "[index]") {
+  // Two inputs indexed apart and merged, as the driver does on --jobs threads.
+  podlint::RunIndex index;
+  index.add_input("a.yaml", R"(apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  template:
+    metadata:
+      labels: {app: web, tier: front, app: web}
+    spec:
+      containers: [{name: web, image: nginx:1.27}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  selector: {app: web}
+)");
+  podlint::RunIndex other;
+  other.add_input("b.yaml", R"(apiVersion: v1
+kind: Pod
+metadata:
+  name: one-off
+  namespace: default
+  labels: {app: web}
+spec:
+  containers: [{name: job, image: busybox:1.36}]
+---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: agent, namespace: ops}
+spec:
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers: [{name: agent, image: agent:1}]
+)");
+  index.merge(std::move(other));
+
+  const auto names = [&](std::span<const size_t> positions) {
+    std::vector<std::string> out;
+    for (const size_t position : positions)
+      out.push_back(index.objects()[position].ref.name);
+    return out;
+  };
+  // No namespace is "default"; the Service makes no pods; run order.
+  CHECK(names(index.pod_makers("")) == std::vector<std::string>{"web", "one-off"});
+  CHECK(names(index.pod_makers("default")) == std::vector<std::string>{"web", "one-off"});
+  CHECK(names(index.pod_makers("ops")) == std::vector<std::string>{"agent"});
+  CHECK(index.pod_makers("shop").empty());
+  // A label written twice lists its object once.
+  CHECK(names(index.pod_makers_labelled("default", "app", "web")) ==
+        std::vector<std::string>{"web", "one-off"});
+  CHECK(names(index.pod_makers_labelled("", "tier", "front")) == std::vector<std::string>{"web"});
+  CHECK(index.pod_makers_labelled("", "tier", "back").empty());
+  CHECK(index.pod_makers_labelled("ops", "tier", "front").empty());
+}

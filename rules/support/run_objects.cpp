@@ -6,22 +6,26 @@
 
 namespace podlint::rules {
 
-bool same_namespace(std::string_view a, std::string_view b) {
-  return (a.empty() ? "default" : a) == (b.empty() ? "default" : b);
-}
-
 std::vector<const IndexedObject*> pod_makers(const RunIndex& index, std::string_view namespace_) {
   std::vector<const IndexedObject*> out;
-  for (const IndexedObject& o : index.objects())
-    if (o.makes_pods && same_namespace(o.ref.namespace_, namespace_)) out.push_back(&o);
+  for (const size_t position : index.pod_makers(namespace_))
+    out.push_back(&index.objects()[position]);
   return out;
 }
 
-std::vector<const IndexedObject*> selected(const std::vector<const IndexedObject*>& makers,
-                                           const model::LabelSelector& selector) {
+std::vector<const IndexedObject*> selected_pod_makers(const RunIndex& index, std::string_view namespace_,
+                                                      const model::LabelSelector& selector) {
+  // The fewest candidates: those with the rarest of the selector's labels.
+  std::span<const size_t> candidates = index.pod_makers(namespace_);
+  for (const auto& [label, value] : selector.match_labels) {
+    const std::span<const size_t> labelled = index.pod_makers_labelled(namespace_, label, value);
+    if (labelled.size() < candidates.size()) candidates = labelled;
+  }
   std::vector<const IndexedObject*> out;
-  for (const IndexedObject* o : makers)
-    if (selector.matches(o->pod_labels)) out.push_back(o);
+  for (const size_t position : candidates) {
+    const IndexedObject& object = index.objects()[position];
+    if (selector.matches(object.pod_labels)) out.push_back(&object);
+  }
   return out;
 }
 

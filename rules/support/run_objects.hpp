@@ -11,15 +11,14 @@
 
 namespace podlint::rules {
 
-// Whether two namespaces as written are the same; one left empty is "default".
-bool same_namespace(std::string_view a, std::string_view b);
-
 // The objects of the run in `namespace_` that make pods (Pods and controllers).
 std::vector<const IndexedObject*> pod_makers(const RunIndex& index, std::string_view namespace_);
 
-// Those of `makers` whose pods `selector` selects.
-std::vector<const IndexedObject*> selected(const std::vector<const IndexedObject*>& makers,
-                                           const model::LabelSelector& selector);
+// Those of them whose pods `selector` selects, in run order. Only the objects
+// carrying one of its matchLabels are tested, so that checking every Service
+// of a large run does not test every workload of its namespace.
+std::vector<const IndexedObject*> selected_pod_makers(const RunIndex& index, std::string_view namespace_,
+                                                      const model::LabelSelector& selector);
 
 // Those of `selected` whose pods a Service is there to reach: the pods that
 // run for ever when there are any, not the Jobs, test hooks and other pods

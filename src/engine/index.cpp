@@ -21,6 +21,11 @@ std::optional<bool> top_level_bool(const yaml::Node& object, std::string_view na
   return out;
 }
 
+// A namespace as the API server places an object: none given is "default".
+std::string_view placed_in(std::string_view namespace_) {
+  return namespace_.empty() ? std::string_view("default") : namespace_;
+}
+
 std::string text(const model::Field<std::string_view>& field) {
   return field.valid() ? std::string(field.value) : std::string();
 }
@@ -107,8 +112,18 @@ void RunIndex::add_batch(const std::string& input, const yaml::Stream& stream) {
 }
 
 void RunIndex::add(IndexedObject object) {
+  const size_t position = objects_.size();
   by_key_.emplace(key(object.ref.kind, object.ref.namespace_, object.ref.name),
-                  objects_.size());  // the first wins
+                  position);  // the first wins
+  if (object.makes_pods) {
+    const std::string_view namespace_ = placed_in(object.ref.namespace_);
+    makers_by_namespace_[std::string(namespace_)].push_back(position);
+    for (const auto& [label, value] : object.pod_labels) {
+      std::vector<size_t>& labelled = makers_by_label_[key(namespace_, label, value)];
+      // A label written twice lists the object once.
+      if (labelled.empty() || labelled.back() != position) labelled.push_back(position);
+    }
+  }
   objects_.push_back(std::move(object));
 }
 
@@ -134,6 +149,17 @@ const IndexedObject* RunIndex::find_in_namespace(std::string_view kind, std::str
 const StringMap* RunIndex::namespace_labels(std::string_view name) const {
   const IndexedObject* ns = find("Namespace", "", name);
   return ns == nullptr ? nullptr : &ns->labels;
+}
+
+std::span<const size_t> RunIndex::pod_makers(std::string_view namespace_) const {
+  const auto it = makers_by_namespace_.find(std::string(placed_in(namespace_)));
+  return it == makers_by_namespace_.end() ? std::span<const size_t>() : it->second;
+}
+
+std::span<const size_t> RunIndex::pod_makers_labelled(std::string_view namespace_, std::string_view label,
+                                                      std::string_view value) const {
+  const auto it = makers_by_label_.find(key(placed_in(namespace_), label, value));
+  return it == makers_by_label_.end() ? std::span<const size_t>() : it->second;
 }
 
 }  // namespace podlint

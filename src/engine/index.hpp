@@ -75,6 +75,13 @@ class RunIndex {
   // The labels of the Namespace object named `name` in the run; null when
   // the run does not define it.
   const StringMap* namespace_labels(std::string_view name) const;
+  // The objects that make pods in a namespace (none given: "default"), as
+  // positions in objects(), in run order.
+  std::span<const size_t> pod_makers(std::string_view namespace_) const;
+  // Those of them whose pods carry the label `key: value`: a selector's
+  // candidates, found without testing every object of the namespace.
+  std::span<const size_t> pod_makers_labelled(std::string_view namespace_, std::string_view key,
+                                              std::string_view value) const;
 
  private:
   static std::string key(std::string_view kind, std::string_view namespace_, std::string_view name);
@@ -83,6 +90,9 @@ class RunIndex {
 
   std::vector<IndexedObject> objects_;
   std::unordered_map<std::string, size_t> by_key_;  // key() -> index in objects_
+  // Namespace -> pod_makers(); key(namespace, label key, value) -> pod_makers_labelled().
+  std::unordered_map<std::string, std::vector<size_t>> makers_by_namespace_;
+  std::unordered_map<std::string, std::vector<size_t>> makers_by_label_;
 };
 
 }  // namespace podlint

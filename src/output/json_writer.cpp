@@ -80,9 +80,25 @@ void JsonWriter::newline() {
   buffer_.append(2 * empty_.size(), ' ');
 }
 
+namespace {
+
+// Whether JSON takes a byte as it is: printable ASCII but the quote and the backslash.
+bool plain(unsigned char c) {
+  return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
+}  // namespace
+
 void JsonWriter::escaped(std::string_view text) {
   buffer_ += '"';
   for (size_t i = 0; i < text.size();) {
+    // Most text is plain: copied a run at a time, not a byte at a time.
+    size_t run = i;
+    while (run < text.size() && plain(static_cast<unsigned char>(text[run])))
+      ++run;
+    buffer_.append(text.substr(i, run - i));
+    i = run;
+    if (i == text.size()) break;
     const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
       const yaml::Utf8Char decoded = yaml::decode_utf8(text, i);
