@@ -19,18 +19,13 @@ fs::path absolute_path(const fs::path& path, const fs::path& cwd) {
   return (path.is_absolute() ? path : cwd / path).lexically_normal();
 }
 
-bool path_exists(const fs::path& path) {
-  std::error_code ec;
-  return fs::exists(fs::symlink_status(path, ec));
-}
-
 }  // namespace
 
 bool is_config_file_name(std::string_view name) {
   return std::find(kConfigNames.begin(), kConfigNames.end(), name) != kConfigNames.end();
 }
 
-ConfigFinder::ConfigFinder(const std::string& given) {
+ConfigFinder::ConfigFinder(const std::string& given, const FolderFacts& folders) : folders_(folders) {
   std::error_code ec;
   cwd_ = fs::current_path(ec);
   if (!given.empty()) {
@@ -45,17 +40,17 @@ ResolvedConfig ConfigFinder::resolve(const std::optional<std::string>& path) {
   if (given_) return resolve_config(given_file_, target);
   fs::path start = cwd_;
   if (target) {
-    std::error_code ec;
-    start = fs::is_directory(*target, ec) ? *target : target->parent_path();
+    const auto [folder, name] = split_path(target->native());
+    start = is_plain_name(name) && folders_.is_directory(folder, name) ? *target : target->parent_path();
   }
   return resolve_config(for_directory(start), target);
 }
 
 const ConfigFile* ConfigFinder::for_directory(const fs::path& directory) {
-  if (const auto it = by_directory_.find(directory); it != by_directory_.end()) return it->second;
+  if (const auto it = by_directory_.find(directory.native()); it != by_directory_.end()) return it->second;
   std::vector<fs::path> found;
   for (const std::string_view name : kConfigNames) {
-    if (path_exists(directory / name)) found.push_back(directory / name);
+    if (folders_.has_entry(directory.native(), name)) found.push_back(directory / name);
   }
   const ConfigFile* file = nullptr;
   if (found.size() > 1) {
@@ -65,10 +60,10 @@ const ConfigFile* ConfigFinder::for_directory(const fs::path& directory) {
     const fs::path relative = found[0].lexically_relative(cwd_);
     const bool inside = !relative.empty() && *relative.begin() != "..";
     file = load(found[0], inside ? relative.string() : found[0].string(), false);
-  } else if (!path_exists(directory / ".git") && directory.has_relative_path()) {
+  } else if (!folders_.has_entry(directory.native(), ".git") && directory.has_relative_path()) {
     file = for_directory(directory.parent_path());
   }
-  by_directory_.emplace(directory, file);
+  by_directory_.emplace(directory.native(), file);
   return file;
 }
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "engine/config_file.hpp"
+#include "engine/folder_facts.hpp"
 
 namespace podlint {
 
@@ -24,8 +25,9 @@ bool is_config_file_name(std::string_view name);
 class ConfigFinder {
  public:
   // `given`: the --config file, read now and used for every input; empty:
-  // discover.
-  explicit ConfigFinder(const std::string& given = {});
+  // discover. `folders`: what the inputs' walk read of their folders (it
+  // must outlive this); none: the file system answers.
+  explicit ConfigFinder(const std::string& given = {}, const FolderFacts& folders = FolderFacts::none());
 
   // The configuration for the file or directory at `path` (it need not
   // exist); no path: standard input without a name, for which the search
@@ -42,7 +44,8 @@ class ConfigFinder {
   bool given_ = false;                      // --config: given_file_ for every input
   const ConfigFile* given_file_ = nullptr;  // null when it is broken
   std::filesystem::path cwd_;
-  std::map<std::filesystem::path, const ConfigFile*> by_directory_;
+  const FolderFacts& folders_;
+  std::map<std::string, const ConfigFile*, std::less<>> by_directory_;  // absolute path -> its file
   std::vector<std::unique_ptr<ConfigFile>> loaded_;
   std::vector<ConfigError> errors_;
 };

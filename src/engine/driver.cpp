@@ -42,7 +42,10 @@ unsigned resolved_jobs(unsigned jobs) {
 PreparedRun prepare_inputs(const LintRequest& request) {
   PreparedRun run;
   run.jobs = resolved_jobs(request.jobs);
-  ConfigFinder configs(request.config_path);
+  // What the walk reads of the inputs' folders answers the configuration
+  // lookup and the inputs' roles: no stat of each file.
+  FolderFacts folders;
+  ConfigFinder configs(request.config_path, folders);
   const auto config_broken = [&] {
     if (configs.errors().empty()) return false;
     run.config_errors = configs.errors();
@@ -51,8 +54,8 @@ PreparedRun prepare_inputs(const LintRequest& request) {
   };
   if (config_broken()) return run;
   const auto paths = request.paths.empty() ? std::vector<std::string>{"."} : request.paths;
-  const std::vector<std::string> collected = collect_inputs(paths);
-  KustomizePatches patches;
+  const std::vector<std::string> collected = collect_inputs(paths, &folders);
+  KustomizePatches patches(folders);
   for (const auto& path : collected)
     patches.add_input(path == "-" ? request.stdin_filename : path);
   for (const auto& path : collected) {

@@ -16,11 +16,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool path_exists(const fs::path& path) {
-  std::error_code ec;
-  return fs::exists(path, ec);
-}
-
 std::string canonical_path(const fs::path& path) {
   std::error_code ec;
   const fs::path resolved = fs::weakly_canonical(fs::absolute(path, ec), ec);
@@ -206,27 +201,27 @@ bool reads_action_as_mapping(const yaml::Node& node, std::span<const TextRange> 
 }  // namespace
 
 std::string KustomizePatches::canonical(const std::string& path) const {
-  const fs::path given(path);
-  std::error_code ec;
+  const auto [folder, name] = split_path(path);
+  if (!is_plain_name(name)) return canonical_path(path);
+  const std::string& resolved = canonical_folder(folder);
   // Only a link's own target needs resolving beyond its folder's.
-  if (fs::is_symlink(fs::symlink_status(given, ec)) || !given.has_filename()) return canonical_path(given);
-  return (fs::path(canonical_folder(given.parent_path().string())) / given.filename()).string();
+  if (folders_.is_symlink(resolved, name)) return canonical_path(path);
+  return join_path(resolved, name);
 }
 
-const std::string& KustomizePatches::canonical_folder(const std::string& folder) const {
+const std::string& KustomizePatches::canonical_folder(std::string_view folder) const {
   if (const auto it = canonical_folders_.find(folder); it != canonical_folders_.end()) return it->second;
-  return canonical_folders_.emplace(folder, canonical_path(folder.empty() ? fs::path(".") : fs::path(folder)))
-      .first->second;
+  return canonical_folders_.emplace(folder, folders_.canonical(folders_.absolute(folder))).first->second;
 }
 
 bool KustomizePatches::in_chart_templates(const std::string& path) const {
   if (path.empty() || path == "-") return false;
-  const std::string folder = fs::path(canonical(path)).parent_path().string();
+  const std::string folder(split_path(canonical(path)).folder);
   if (const auto it = chart_template_folders_.find(folder); it != chart_template_folders_.end())
     return it->second;
   bool answer = false;
   for (fs::path dir = folder; dir.has_relative_path() && !answer; dir = dir.parent_path())
-    answer = dir.filename() == "templates" && path_exists(dir.parent_path() / "Chart.yaml");
+    answer = dir.filename() == "templates" && folders_.exists(dir.parent_path().string(), "Chart.yaml");
   chart_template_folders_.emplace(folder, answer);
   return answer;
 }
@@ -238,11 +233,12 @@ bool is_kustomization_file_name(std::string_view file_name) {
 
 void KustomizePatches::add_input(const std::string& path) {
   if (path.empty() || path == "-") return;
-  const fs::path file(canonical(path));
-  if (!folders_seen_.insert(file.parent_path().string()).second) return;
+  const std::string file = canonical(path);
+  const std::string_view folder = split_path(file).folder;
+  if (!folders_seen_.emplace(folder).second) return;
   for (const char* name : {"kustomization.yaml", "kustomization.yml", "Kustomization"}) {
-    if (path_exists(file.parent_path() / name)) {
-      read_kustomization((file.parent_path() / name).string());
+    if (folders_.exists(folder, name)) {
+      read_kustomization(join_path(folder, name));
       return;  // kustomize refuses a folder with more than one
     }
   }
@@ -282,7 +278,7 @@ bool KustomizePatches::is_patch(const std::string& path) const {
 }
 
 InputRole input_role(const std::string& path, const KustomizePatches& patches) {
-  if (is_kustomization_file_name(fs::path(path).filename().string())) return InputRole::Kustomization;
+  if (is_kustomization_file_name(split_path(path).name)) return InputRole::Kustomization;
   if (patches.is_patch(path)) return InputRole::KustomizePatch;
   if (patches.in_chart_templates(path)) return InputRole::ChartTemplate;
   return InputRole::Manifest;
@@ -344,7 +340,8 @@ std::string_view rendered_from(const yaml::Document& document) {
 std::string no_object_reason(const std::string& path) {
   const fs::path file(path);
   const std::string name = file.filename().string();
-  const bool chart_file = path_exists(file.parent_path() / "Chart.yaml");
+  std::error_code ec;
+  const bool chart_file = fs::exists(file.parent_path() / "Chart.yaml", ec);
   if (name == "Chart.yaml") return "Helm chart metadata";
   if (chart_file && name.starts_with("values")) return "Helm chart values";
   if (name.starts_with("docker-compose") || name.starts_with("compose.") || name.starts_with("compose-"))

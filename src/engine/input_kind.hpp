@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/folder_facts.hpp"
 #include "yaml/document.hpp"
 
 namespace podlint {
@@ -32,6 +33,10 @@ bool is_kustomization_file_name(std::string_view file_name);
 // folder however many inputs share it.
 class KustomizePatches {
  public:
+  // `folders`: what the inputs' walk read of their folders (it must outlive
+  // this); none: the file system answers.
+  explicit KustomizePatches(const FolderFacts& folders = FolderFacts::none()) : folders_(folders) {}
+
   // Reads the kustomization of the folder `path` lies in, if any (and `path`
   // itself when it is one).
   void add_input(const std::string& path);
@@ -44,9 +49,10 @@ class KustomizePatches {
   void read_kustomization(const std::string& file);
   // The path with its symbolic links resolved (as far as it exists).
   std::string canonical(const std::string& path) const;
-  const std::string& canonical_folder(const std::string& folder) const;
+  const std::string& canonical_folder(std::string_view folder) const;  // folder as given
 
-  std::set<std::string> folders_seen_;
+  const FolderFacts& folders_;
+  std::set<std::string, std::less<>> folders_seen_;
   std::set<std::string> patches_;                                              // canonical paths
   mutable std::map<std::string, std::string, std::less<>> canonical_folders_;  // as given -> canonical
   mutable std::map<std::string, bool, std::less<>> chart_template_folders_;    // canonical -> answer
