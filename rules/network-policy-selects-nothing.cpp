@@ -29,8 +29,7 @@ class NetworkPolicySelectsNothing final : public Rule {
     const model::LabelSelector selector = model::read_label_selector(*policy.pod_selector);
     if (selector.empty()) return;  // {} selects every pod of the namespace
     const size_t makers = reporter.index().pod_makers(w.namespace_.value).size();
-    if (makers == 0 || !rules::selected_pod_makers(reporter.index(), w.namespace_.value, selector).empty())
-      return;
+    if (makers == 0 || rules::selects_pod_maker(reporter.index(), w.namespace_.value, selector)) return;
     reporter.report(
         policy.pod_selector_key->span,
         fmt::format("the podSelector of NetworkPolicy \"{}\" matches the pods of none of the {} workloads "

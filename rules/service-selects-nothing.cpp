@@ -36,8 +36,7 @@ class ServiceSelectsNothing final : public Rule {
     if (selector.empty()) return;  // endpoints managed by hand
     const size_t makers = reporter.index().pod_makers(w.namespace_.value).size();
     // Without any workload of its namespace in the run, nothing can be said.
-    if (makers == 0 || !rules::selected_pod_makers(reporter.index(), w.namespace_.value, selector).empty())
-      return;
+    if (makers == 0 || rules::selects_pod_maker(reporter.index(), w.namespace_.value, selector)) return;
     reporter.report(
         w.selector_key->span,
         fmt::format("the selector of Service \"{}\" ({}) matches the pods of none of the {} workloads of "

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <span>
 
 namespace podlint::rules {
 
@@ -13,20 +14,37 @@ std::vector<const IndexedObject*> pod_makers(const RunIndex& index, std::string_
   return out;
 }
 
-std::vector<const IndexedObject*> selected_pod_makers(const RunIndex& index, std::string_view namespace_,
-                                                      const model::LabelSelector& selector) {
-  // The fewest candidates: those with the rarest of the selector's labels.
-  std::span<const size_t> candidates = index.pod_makers(namespace_);
+namespace {
+
+// The pod makers of a namespace that could match a selector: those with the
+// rarest of its matchLabels.
+std::span<const size_t> candidates(const RunIndex& index, std::string_view namespace_,
+                                   const model::LabelSelector& selector) {
+  std::span<const size_t> fewest = index.pod_makers(namespace_);
   for (const auto& [label, value] : selector.match_labels) {
     const std::span<const size_t> labelled = index.pod_makers_labelled(namespace_, label, value);
-    if (labelled.size() < candidates.size()) candidates = labelled;
+    if (labelled.size() < fewest.size()) fewest = labelled;
   }
+  return fewest;
+}
+
+}  // namespace
+
+std::vector<const IndexedObject*> selected_pod_makers(const RunIndex& index, std::string_view namespace_,
+                                                      const model::LabelSelector& selector) {
   std::vector<const IndexedObject*> out;
-  for (const size_t position : candidates) {
+  for (const size_t position : candidates(index, namespace_, selector)) {
     const IndexedObject& object = index.objects()[position];
     if (selector.matches(object.pod_labels)) out.push_back(&object);
   }
   return out;
+}
+
+bool selects_pod_maker(const RunIndex& index, std::string_view namespace_,
+                       const model::LabelSelector& selector) {
+  const std::span<const size_t> found = candidates(index, namespace_, selector);
+  return std::any_of(found.begin(), found.end(),
+                     [&](size_t position) { return selector.matches(index.objects()[position].pod_labels); });
 }
 
 std::vector<const IndexedObject*> serving_pods(std::vector<const IndexedObject*> selected) {

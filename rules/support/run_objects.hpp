@@ -20,6 +20,11 @@ std::vector<const IndexedObject*> pod_makers(const RunIndex& index, std::string_
 std::vector<const IndexedObject*> selected_pod_makers(const RunIndex& index, std::string_view namespace_,
                                                       const model::LabelSelector& selector);
 
+// Whether `selector` selects the pods of any of them (as
+// !selected_pod_makers(...).empty(), stopping at the first).
+bool selects_pod_maker(const RunIndex& index, std::string_view namespace_,
+                       const model::LabelSelector& selector);
+
 // Those of `selected` whose pods a Service is there to reach: the pods that
 // run for ever when there are any, not the Jobs, test hooks and other pods
 // that run to completion beside them (a `helm test` Pod with the labels of

@@ -103,9 +103,9 @@ void JsonReportWriter::add(const FileReport& report) {
   if (!report.skipped.empty()) skipped_.push_back({report.path, report.skipped});
   for (const auto& d : report.diagnostics) {
     diagnostic(json_, report.path, d);
-    if (json_.size() >= kFlushBytes) out_ << json_.take();
+    if (json_.size() >= kFlushBytes) json_.drain_to(out_);
   }
-  out_ << json_.take();
+  json_.drain_to(out_);
 }
 
 void JsonReportWriter::finish() {
@@ -137,7 +137,7 @@ void JsonReportWriter::finish() {
   files("unreadable", unreadable_, "message");
   json_.field("version", 1);
   json_.end_object();
-  out_ << json_.take();
+  json_.drain_to(out_);
 }
 
 void write_json(std::ostream& out, const std::vector<FileReport>& reports) {

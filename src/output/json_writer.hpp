@@ -4,12 +4,13 @@
 // objects as [] and {}. Strings are escaped as JSON requires; bytes that are
 // not UTF-8 become U+FFFD, so any path or message makes valid JSON.
 //
-// Text collects in a buffer that the caller drains (take) after each file,
+// Text collects in a buffer that the caller drains (drain_to) after each file,
 // or sooner once it holds kFlushBytes.
 #pragma once
 
 #include <concepts>
 #include <cstdint>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -59,6 +60,11 @@ class JsonWriter {
 
   // Hands over what was written so far.
   std::string take() { return std::exchange(buffer_, {}); }
+  // Writes out what was written so far, keeping the buffer's room for more.
+  void drain_to(std::ostream& out) {
+    out.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+  }
   size_t size() const { return buffer_.size(); }
 
  private:

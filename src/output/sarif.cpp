@@ -220,19 +220,22 @@ std::string without_positions(std::string_view message) {
   return out;
 }
 
-// 64-bit FNV-1a: small, stable across platforms and releases.
-uint64_t fnv1a(std::string_view key) {
-  uint64_t hash = 0xcbf29ce484222325ULL;
-  for (const char c : key) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 0x100000001b3ULL;
+// 64-bit FNV-1a, fed a piece at a time: small, stable across platforms and
+// releases.
+class Fnv1a {
+ public:
+  Fnv1a& add(std::string_view bytes) {
+    for (const char c : bytes) {
+      hash_ ^= static_cast<unsigned char>(c);
+      hash_ *= 0x100000001b3ULL;
+    }
+    return *this;
   }
-  return hash;
-}
+  uint64_t value() const { return hash_; }
 
-std::string fingerprint(std::string_view key) {
-  return fmt::format("{:016x}", fnv1a(key));
-}
+ private:
+  uint64_t hash_ = 0xcbf29ce484222325ULL;
+};
 
 // The whole lines a region stands on, for readers without the file.
 Region context_region(const yaml::LineIndex& lines, const yaml::Span& span) {
@@ -355,7 +358,7 @@ SarifReportWriter::SarifReportWriter(std::ostream& out, const SarifOptions& opti
   json_.field("columnKind", "utf16CodeUnits");
   json_.key("results");
   json_.begin_array();
-  out_ << json_.take();
+  json_.drain_to(out_);
 }
 
 void SarifReportWriter::add(const FileReport& report) {
@@ -418,12 +421,20 @@ void SarifReportWriter::add(const FileReport& report) {
       json_.end_array();
     }
     if (!d.fixes.empty()) fixes(json_, d, lines, artifact.uri, artifact.relative, index);
-    std::string key = fmt::format("{}\n{}\n{}\n{}", d.rule, artifact.uri, without_positions(d.message),
-                                  span_text(report.text, d.span));
-    key += fmt::format("\n{}", occurrences[fnv1a(key)]++);
+    // The hash of "rule\nuri\nmessage\nflagged text", then of the same
+    // with "\nN" for the N-th finding of that key in this file.
+    Fnv1a key;
+    key.add(d.rule).add("\n").add(artifact.uri).add("\n").add(without_positions(d.message)).add("\n");
+    key.add(span_text(report.text, d.span));
+    const size_t repeat = occurrences[key.value()]++;
+    char digits[24];
+    const auto written = fmt::format_to_n(digits, sizeof digits, "\n{}", repeat);
+    key.add(std::string_view(digits, written.size));
+    char hex[17];
+    fmt::format_to(hex, "{:016x}", key.value());
     json_.key("partialFingerprints");
     json_.begin_object();
-    json_.field(kFingerprintKey, fingerprint(key));
+    json_.field(kFingerprintKey, std::string_view(hex, 16));
     json_.end_object();
     if (d.suppression) {
       json_.key("suppressions");
@@ -439,9 +450,9 @@ void SarifReportWriter::add(const FileReport& report) {
       json_.end_array();
     }
     json_.end_object();
-    if (json_.size() >= kFlushBytes) out_ << json_.take();
+    if (json_.size() >= kFlushBytes) json_.drain_to(out_);
   }
-  out_ << json_.take();
+  json_.drain_to(out_);
 }
 
 void SarifReportWriter::finish() {
@@ -489,7 +500,7 @@ void SarifReportWriter::finish() {
   json_.end_object();  // the run
   json_.end_array();   // runs
   json_.end_object();
-  out_ << json_.take();
+  json_.drain_to(out_);
 }
 
 void write_sarif(std::ostream& out, const std::vector<FileReport>& reports, const SarifOptions& options) {
