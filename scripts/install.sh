@@ -3,8 +3,8 @@
 # into PREFIX (bin/podlint, share/man/man1/podlint.1): the missing build
 # dependencies (Debian packages, the npm packages pinned by package-lock.json)
 # are installed first, then a Release is built without the tests in
-# BUILD_DIR. The binary links libstdc++, fmt and tree-sitter in: copy it to
-# any x86-64 Linux whose glibc is at least this machine's.
+# BUILD_DIR. The binary is static (glibc, libstdc++, fmt and tree-sitter
+# linked in): copy it to any x86-64 Linux.
 #   scripts/install.sh [--deb] PREFIX BUILD_DIR
 # --deb also writes BUILD_DIR/podlint_VERSION_ARCH.deb (CPack), for
 # `apt install ./podlint_VERSION_ARCH.deb`.

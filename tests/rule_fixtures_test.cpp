@@ -1,6 +1,7 @@
 // A rule is three things named by its id: rules/<id>.cpp, docs/rules/<id>.md
 // and tests/rules/<id>/. The fixtures and page examples themselves run as
 // ctest tests of their own (rule_fixture/rule_fixture.cpp).
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -82,6 +83,25 @@ TEST_CASE("a registry with a duplicate id, a bad id or a rule without a page is 
                                    "rule Port_Conflict has no page docs/rules/Port_Conflict.md",
                                    "docs/rules/orphan.md is the page of no rule",
                                });
+}
+
+TEST_CASE("a rule id is kebab-case: lower-case words of letters and digits joined by single hyphens",
+          "[rules]") {
+  const auto kebab = [](std::string id) {
+    podlint::RuleRegistry registry;
+    registry.add(std::make_unique<NamedRule>(id));
+    const auto problems = registry.problems();
+    return std::none_of(problems.begin(), problems.end(),
+                        [](const std::string& p) { return p.ends_with("is not kebab-case"); });
+  };
+  for (const char* good : {"a", "port-conflict", "pss-host-path-volumes", "k8s-1-36", "a1-b2"}) {
+    INFO(good);
+    CHECK(kebab(good));
+  }
+  for (const char* bad : {"", "-a", "a-", "a--b", "1a", "Port", "port_conflict", "port conflict", "a-B"}) {
+    INFO(bad);
+    CHECK_FALSE(kebab(bad));
+  }
 }
 
 TEST_CASE("a rule's page describes its options as they are declared", "[rules][options]") {

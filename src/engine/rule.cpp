@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <regex>
 
 namespace podlint {
 
@@ -128,15 +127,28 @@ const RulePage* RuleRegistry::page(std::string_view id) const {
   return it != pages_.end() && (*it)->id == id ? *it : nullptr;
 }
 
+namespace {
+
+// [a-z][a-z0-9]*(-[a-z0-9]+)*, checked at every start: no regex to compile.
+bool is_kebab_case(std::string_view id) {
+  if (id.empty() || id.front() < 'a' || id.front() > 'z' || id.back() == '-') return false;
+  for (size_t i = 0; i < id.size(); ++i) {
+    const char c = id[i];
+    const bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (!word && !(c == '-' && id[i - 1] != '-')) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::vector<std::string> RuleRegistry::problems() const {
-  static const std::regex kebab("[a-z][a-z0-9]*(-[a-z0-9]+)*");
   std::vector<std::string> out;
   for (const std::string& id : duplicates_)
     out.push_back(fmt::format("rule id \"{}\" is registered twice", id));
   for (const auto& rule : rules_) {
     const RuleInfo& info = rule->info();
-    if (!std::regex_match(info.id.begin(), info.id.end(), kebab))
-      out.push_back(fmt::format("rule id \"{}\" is not kebab-case", info.id));
+    if (!is_kebab_case(info.id)) out.push_back(fmt::format("rule id \"{}\" is not kebab-case", info.id));
     const RulePage* doc = page(info.id);
     if (doc == nullptr) {
       out.push_back(fmt::format("rule {} has no page docs/rules/{}.md", info.id, info.id));
