@@ -1,6 +1,7 @@
 // podlint's command line: lint manifests, fix them, serve editors, or print a
 // file's YAML events.
 #include <fmt/format.h>
+#include <malloc.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -293,6 +294,11 @@ int run_yaml_events(const std::string& path, bool spans, bool tolerant) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Blocks of a megabyte or more (a long input's findings, a batch's nodes)
+  // go back to the system when freed: glibc would raise that bound to the
+  // largest block freed so far and keep later ones in its heap (the clean
+  // 60 MB stream peaked 10 MB higher).
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
   // Rules register themselves before main: a duplicate id or a missing page
   // is a broken build, caught here before it can mislead.
   if (const auto problems = podlint::rule_registry().problems(); !problems.empty()) {
