@@ -5,9 +5,14 @@
 
 #include <atomic>
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "engine/lint.hpp"
@@ -177,6 +182,32 @@ TEST_CASE("work runs on many threads and is delivered in order", "[streaming][jo
                         [&](size_t i) { delivered.push_back(i); }),
                     "item 20 failed");
   CHECK(delivered.size() == 20);  // everything before the failure, nothing after
+}
+
+TEST_CASE("with two jobs the calling thread works beside one other", "[streaming][jobs]") {
+  // Item 0 waits for item 1 to have started: only two threads running at
+  // once get past it, and in_order starts one besides the caller.
+  std::mutex mutex;
+  std::condition_variable started;
+  bool second_started = false;
+  bool waited_in_vain = false;
+  std::set<std::thread::id> threads;
+  podlint::in_order(
+      8, 2,
+      [&](size_t i) {
+        std::unique_lock lock(mutex);
+        threads.insert(std::this_thread::get_id());
+        if (i == 1) {
+          second_started = true;
+          started.notify_all();
+        }
+        if (i == 0)
+          waited_in_vain = !started.wait_for(lock, std::chrono::seconds(20), [&] { return second_started; });
+      },
+      [](size_t) {});
+  CHECK_FALSE(waited_in_vain);
+  CHECK(threads.size() == 2);
+  CHECK(threads.contains(std::this_thread::get_id()));
 }
 
 TEST_CASE("a long stream gives the same findings in batches and on any number of jobs", "[streaming][lint]") {
