@@ -1,7 +1,6 @@
 // podlint's command line: lint manifests, fix them, serve editors, or print a
 // file's YAML events.
 #include <fmt/format.h>
-#include <malloc.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -163,12 +162,29 @@ int run_lint(const LintCommand& command) {
                                       .ignored = run.ignored.size(),
                                       .working_directory = cwd_error ? "/" : working_directory})});
   }
-  const podlint::Summary summary = podlint::lint_prepared(run, [&](podlint::FileReport&& report) {
-    if (command.verbose && !report.skipped.empty())
-      std::cerr << "podlint: skipped " << report.path << ": " << report.skipped << '\n';
-    for (auto& output : outputs)
-      output.writer->add(report);
-  });
+  // Each report's outputs are made on the thread that linted it, where the
+  // format can (outputs[k].writer->render), and written here in input order.
+  std::vector<std::vector<std::optional<std::string>>> rendered(run.inputs.size());
+  size_t delivered = 0;
+  const podlint::Summary summary = podlint::lint_prepared(
+      run,
+      [&](podlint::FileReport&& report) {
+        if (command.verbose && !report.skipped.empty())
+          std::cerr << "podlint: skipped " << report.path << ": " << report.skipped << '\n';
+        std::vector<std::optional<std::string>> made = std::move(rendered[delivered++]);
+        for (size_t k = 0; k < outputs.size(); ++k) {
+          if (k < made.size() && made[k]) {
+            outputs[k].writer->add_rendered(report, std::move(*made[k]));
+          } else {
+            outputs[k].writer->add(report);
+          }
+        }
+      },
+      [&](size_t input_index, const podlint::FileReport& report) {
+        auto& made = rendered[input_index];
+        for (const auto& output : outputs)
+          made.push_back(output.writer->render(report, input_index));
+      });
   if (command.verbose) list_ignored(run.ignored);
   for (auto& output : outputs) {
     output.writer->finish();
@@ -294,11 +310,6 @@ int run_yaml_events(const std::string& path, bool spans, bool tolerant) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  // Blocks of a megabyte or more (a long input's findings, a batch's nodes)
-  // go back to the system when freed: glibc would raise that bound to the
-  // largest block freed so far and keep later ones in its heap (the clean
-  // 60 MB stream peaked 10 MB higher).
-  mallopt(M_MMAP_THRESHOLD, 1 << 20);
   // Rules register themselves before main: a duplicate id or a missing page
   // is a broken build, caught here before it can mislead.
   if (const auto problems = podlint::rule_registry().problems(); !problems.empty()) {

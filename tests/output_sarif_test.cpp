@@ -12,6 +12,7 @@
 
 #include "engine/lint.hpp"
 #include "engine/rule.hpp"
+#include "output/json.hpp"
 #include "output/rule_docs.hpp"
 #include "output/sarif.hpp"
 
@@ -301,4 +302,59 @@ TEST_CASE("SARIF replaces invalid UTF-8 rather than failing", "[sarif]") {
   CHECK(result["message"]["text"] == "invalid UTF-8 byte 0xFF \xEF\xBF\xBD.");
   CHECK(result["locations"][0]["physicalLocation"]["region"]["snippet"]["text"] == "\xEF\xBF\xBD");
   CHECK(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "bad%C3.yaml");
+}
+
+TEST_CASE("a report made apart (render, add_rendered) is written as add would write it",
+          "[sarif][json][jobs]") {
+  // Inputs as a run meets them: one without findings first (its results
+  // must not leave a stray comma), one that could not be read, ordinary
+  // ones, and one with more findings than are made apart.
+  std::string many;
+  for (int i = 0; i < 200; ++i)
+    many += fmt::format(
+        "---\napiVersion: v1\nkind: Pod\nmetadata: {{name: p{}}}\nspec:\n  containers:\n"
+        "    - {{name: c, image: busybox}}\n",
+        i);
+  const auto pod = [](std::string_view name) {
+    return fmt::format(
+        "apiVersion: v1\nkind: Pod\nmetadata: {{name: {}}}\nspec:\n  restartPolicy: always\n  containers:\n"
+        "    - {{name: c, image: \"nginx:1\", ports: [{{containerPort: 80}}, {{containerPort: 80}}]}}\n",
+        name);
+  };
+  std::vector<podlint::FileReport> reports;
+  reports.push_back(podlint::lint_text("empty.yaml", "# nothing\n"));
+  reports.push_back({.path = "gone.yaml", .read_error = "No such file or directory"});
+  reports.push_back(podlint::lint_text("a.yaml", pod("a")));
+  reports.push_back(podlint::lint_text("many.yaml", many));
+  reports.push_back(podlint::lint_text("b.yaml", pod("b\u00e9")));
+  REQUIRE(reports[0].diagnostics.empty());
+  REQUIRE(reports[3].diagnostics.size() > podlint::kRenderedFindings);
+  // SARIF leaves an unreadable file to add() (a notification, no results).
+  const auto written = [&](auto make, bool apart, size_t expected_apart = 0) {
+    std::ostringstream out;
+    auto writer = make(out);
+    size_t made = 0;
+    for (size_t i = 0; i < reports.size(); ++i) {
+      std::optional<std::string> rendered = apart ? writer.render(reports[i], i) : std::nullopt;
+      if (rendered) {
+        ++made;
+        writer.add_rendered(reports[i], std::move(*rendered));
+      } else {
+        writer.add(reports[i]);
+      }
+    }
+    writer.finish();
+    if (apart) CHECK(made == expected_apart);  // never the long one
+    return out.str();
+  };
+  const auto sarif = [](std::ostream& out) {
+    return podlint::SarifReportWriter(out, {.working_directory = "/repo"});
+  };
+  const auto json_writer = [](std::ostream& out) { return podlint::JsonReportWriter(out); };
+  const std::string sarif_whole = written(sarif, false);
+  CHECK(written(sarif, true, 3) == sarif_whole);
+  CHECK(json::parse(sarif_whole)["runs"][0]["results"].size() > podlint::kRenderedFindings);
+  const std::string json_whole = written(json_writer, false);
+  CHECK(written(json_writer, true, 4) == json_whole);
+  CHECK_NOTHROW(json::parse(json_whole));
 }

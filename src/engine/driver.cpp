@@ -91,7 +91,7 @@ PreparedRun prepare_inputs(const LintRequest& request) {
   return run;
 }
 
-Summary lint_prepared(PreparedRun& run, const ReportSink& sink) {
+Summary lint_prepared(PreparedRun& run, const ReportSink& sink, const LintedHook& linted) {
   Summary summary;
   std::vector<FileReport> reports(run.inputs.size());
   in_order(
@@ -109,6 +109,7 @@ Summary lint_prepared(PreparedRun& run, const ReportSink& sink) {
                                 .index = &run.index,
                                 .role = input.role,
                                 .jobs = run.inputs.size() == 1 ? run.jobs : 1});
+        if (linted) linted(i, reports[i]);
       },
       [&](size_t i) {
         summary.add(reports[i]);

@@ -77,9 +77,13 @@ PreparedRun prepare_inputs(const LintRequest& request);
 // `sink` in input order (on the calling thread) as soon as it and those
 // before it are done, so that outputs are written while later inputs are
 // linted; the output is the same for any number of jobs. Each input's text
-// moves into its report. Returns the counts over the run.
+// moves into its report. `linted`, if given, sees each report first, on the
+// thread that linted it (input_index: its place in input order): outputs can
+// be made there, apart, and only written in order by `sink`. Returns the
+// counts over the run.
 using ReportSink = std::function<void(FileReport&& report)>;
-Summary lint_prepared(PreparedRun& run, const ReportSink& sink);
+using LintedHook = std::function<void(size_t input_index, const FileReport& report)>;
+Summary lint_prepared(PreparedRun& run, const ReportSink& sink, const LintedHook& linted = {});
 
 struct LintRun {
   std::vector<FileReport> reports;  // in input order; inputs the configuration ignores are left out

@@ -97,14 +97,32 @@ JsonReportWriter::JsonReportWriter(std::ostream& out) : out_(out) {
   json_.begin_array();
 }
 
-void JsonReportWriter::add(const FileReport& report) {
+void JsonReportWriter::record(const FileReport& report) {
   summary_.add(report);
   if (!report.read_error.empty()) unreadable_.push_back({report.path, report.read_error});
   if (!report.skipped.empty()) skipped_.push_back({report.path, report.skipped});
+}
+
+void JsonReportWriter::add(const FileReport& report) {
+  record(report);
   for (const auto& d : report.diagnostics) {
     diagnostic(json_, report.path, d);
     if (json_.size() >= kFlushBytes) json_.drain_to(out_);
   }
+  json_.drain_to(out_);
+}
+
+std::optional<std::string> JsonReportWriter::render(const FileReport& report, size_t) const {
+  if (report.diagnostics.size() > kRenderedFindings) return std::nullopt;
+  JsonWriter json = JsonWriter::continuing(2);  // the document, its "diagnostics"
+  for (const auto& d : report.diagnostics)
+    diagnostic(json, report.path, d);
+  return json.take();
+}
+
+void JsonReportWriter::add_rendered(const FileReport& report, std::string rendered) {
+  record(report);
+  json_.elements(rendered);
   json_.drain_to(out_);
 }
 

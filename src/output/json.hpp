@@ -19,12 +19,15 @@ class JsonReportWriter final : public ReportWriter {
  public:
   explicit JsonReportWriter(std::ostream& out);
   void add(const FileReport& report) override;
+  std::optional<std::string> render(const FileReport& report, size_t input_index) const override;
+  void add_rendered(const FileReport& report, std::string rendered) override;
   void finish() override;
 
  private:
   struct Skipped {
     std::string file, reason;
   };
+  void record(const FileReport& report);  // the counts and lists finish() writes
   std::ostream& out_;
   JsonWriter json_;
   Summary summary_;

@@ -50,6 +50,20 @@ void JsonWriter::raw(std::string_view json) {
   }
 }
 
+JsonWriter JsonWriter::continuing(size_t depth) {
+  JsonWriter json;
+  json.empty_.assign(depth, false);
+  if (depth > 0) json.empty_.back() = true;
+  return json;
+}
+
+void JsonWriter::elements(std::string_view text) {
+  if (text.empty()) return;
+  if (!empty_.back()) buffer_ += ',';
+  empty_.back() = false;
+  buffer_ += text;
+}
+
 void JsonWriter::open(char bracket) {
   before_value();
   buffer_ += bracket;

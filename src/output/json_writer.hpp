@@ -58,6 +58,14 @@ class JsonWriter {
     value(v);
   }
 
+  // A writer for elements that continue another writer's innermost
+  // container, `depth` containers deep (a part of a large output made apart,
+  // on another thread say): its text goes to that writer's elements().
+  static JsonWriter continuing(size_t depth);
+  // Elements a continuing() writer made at this writer's depth, as the next
+  // of its innermost container.
+  void elements(std::string_view text);
+
   // Hands over what was written so far.
   std::string take() { return std::exchange(buffer_, {}); }
   // Writes out what was written so far, keeping the buffer's room for more.

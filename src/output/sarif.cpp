@@ -20,6 +20,8 @@ using json = nlohmann::ordered_json;
 constexpr std::string_view kSchema = "https://json.schemastore.org/sarif-2.1.0.json";
 constexpr std::string_view kSourceRoot = "%SRCROOT%";
 constexpr std::string_view kFingerprintKey = "podlint/v1";
+// Containers open around a result: the log, runs, the run, results.
+constexpr size_t kResultsDepth = 4;
 
 // Rules of these categories are security rules for GitHub: tagged "security",
 // with a security-severity (a CVSS-like score, as a string): the rule's own
@@ -100,7 +102,7 @@ std::pair<std::string, bool> artifact_uri(const std::string& path, const std::fi
   return {"file://" + percent_encode(absolute.generic_string()), false};
 }
 
-void artifact_location(JsonWriter& json, const std::string& uri, bool relative, size_t index) {
+void artifact_location(JsonWriter& json, std::string_view uri, bool relative, size_t index) {
   json.key("artifactLocation");
   json.begin_object();
   json.field("uri", uri);
@@ -153,7 +155,7 @@ Region region(const yaml::LineIndex& lines, std::string_view text, const yaml::S
 
 // A finding's fixes as SARIF fixes: each a change to the finding's file;
 // podlint's applicability in the property bag.
-void fixes(JsonWriter& json, const Diagnostic& d, const yaml::LineIndex& lines, const std::string& uri,
+void fixes(JsonWriter& json, const Diagnostic& d, const yaml::LineIndex& lines, std::string_view uri,
            bool relative, size_t index) {
   json.key("fixes");
   json.begin_array();
@@ -361,66 +363,93 @@ SarifReportWriter::SarifReportWriter(std::ostream& out, const SarifOptions& opti
   json_.drain_to(out_);
 }
 
-void SarifReportWriter::add(const FileReport& report) {
+bool SarifReportWriter::record(const FileReport& report) {
   const size_t index = artifacts_.size();
   auto [uri, relative] = artifact_uri(report.path, root_);
   Artifact& artifact = artifacts_.emplace_back(Artifact{std::move(uri), relative, std::nullopt});
   if (!report.read_error.empty()) {
     unreadable_.push_back(fmt::format("Cannot read {}: {}", report.path, report.read_error));
     unreadable_artifacts_.push_back(index);
-    return;
+    return false;
   }
   artifact.length = report.text.size();
+  return true;
+}
+
+void SarifReportWriter::add(const FileReport& report) {
+  if (!record(report)) return;
+  write_results(json_, report, {.uri = artifacts_.back().uri, .relative = artifacts_.back().relative},
+                artifacts_.size() - 1, &out_);
+  json_.drain_to(out_);
+}
+
+std::optional<std::string> SarifReportWriter::render(const FileReport& report, size_t input_index) const {
+  if (!report.read_error.empty() || report.diagnostics.size() > kRenderedFindings) return std::nullopt;
+  const auto [uri, relative] = artifact_uri(report.path, root_);
+  JsonWriter json = JsonWriter::continuing(kResultsDepth);
+  write_results(json, report, {.uri = uri, .relative = relative}, input_index, nullptr);
+  return json.take();
+}
+
+void SarifReportWriter::add_rendered(const FileReport& report, std::string rendered) {
+  record(report);
+  json_.elements(rendered);
+  json_.drain_to(out_);
+}
+
+void SarifReportWriter::write_results(JsonWriter& json, const FileReport& report,
+                                      const ArtifactName& artifact, size_t index,
+                                      std::ostream* flush_to) const {
   const yaml::LineIndex lines(report.text);
   const auto physical = [&](const yaml::Span& span, const Region* context) {
-    json_.key("physicalLocation");
-    json_.begin_object();
-    artifact_location(json_, artifact.uri, artifact.relative, index);
-    region(lines, report.text, span).write(json_, "region");
-    if (context) context->write(json_, "contextRegion");
-    json_.end_object();
+    json.key("physicalLocation");
+    json.begin_object();
+    artifact_location(json, artifact.uri, artifact.relative, index);
+    region(lines, report.text, span).write(json, "region");
+    if (context) context->write(json, "contextRegion");
+    json.end_object();
   };
   // Identical findings in this file so far, by their key's hash (a file may
   // have a million findings).
   std::unordered_map<uint64_t, size_t> occurrences;
   for (const auto& d : report.diagnostics) {
-    json_.begin_object();
-    json_.field("ruleId", d.rule);
+    json.begin_object();
+    json.field("ruleId", d.rule);
     if (const auto it = rule_index_.find(d.rule); it != rule_index_.end())
-      json_.field("ruleIndex", it->second);
-    json_.field("level", sarif_level(d.severity));
-    message(json_, d.source.empty() ? d.message : fmt::format("{} (rendered from {})", d.message, d.source));
+      json.field("ruleIndex", it->second);
+    json.field("level", sarif_level(d.severity));
+    message(json, d.source.empty() ? d.message : fmt::format("{} (rendered from {})", d.message, d.source));
     if (!d.source.empty()) {
-      json_.key("properties");
-      json_.begin_object();
-      json_.field("helmTemplate", d.source);
-      json_.end_object();
+      json.key("properties");
+      json.begin_object();
+      json.field("helmTemplate", d.source);
+      json.end_object();
     }
-    json_.key("locations");
-    json_.begin_array();
-    json_.begin_object();
+    json.key("locations");
+    json.begin_array();
+    json.begin_object();
     // SARIF wants a context strictly larger than the region: none when the region is whole lines.
     const Region flagged = region(lines, report.text, d.span);
     const Region context = context_region(lines, d.span);
     const bool larger =
         context.start_column != flagged.start_column || context.end_column != flagged.end_column;
     physical(d.span, larger ? &context : nullptr);
-    logical_locations(json_, d);
-    json_.end_object();
-    json_.end_array();
+    logical_locations(json, d);
+    json.end_object();
+    json.end_array();
     if (!d.related.empty()) {
-      json_.key("relatedLocations");
-      json_.begin_array();
+      json.key("relatedLocations");
+      json.begin_array();
       for (size_t i = 0; i < d.related.size(); ++i) {
-        json_.begin_object();
-        json_.field("id", i + 1);
+        json.begin_object();
+        json.field("id", i + 1);
         physical(d.related[i].span, nullptr);
-        message(json_, d.related[i].message);
-        json_.end_object();
+        message(json, d.related[i].message);
+        json.end_object();
       }
-      json_.end_array();
+      json.end_array();
     }
-    if (!d.fixes.empty()) fixes(json_, d, lines, artifact.uri, artifact.relative, index);
+    if (!d.fixes.empty()) fixes(json, d, lines, artifact.uri, artifact.relative, index);
     // The hash of "rule\nuri\nmessage\nflagged text", then of the same
     // with "\nN" for the N-th finding of that key in this file.
     Fnv1a key;
@@ -432,27 +461,26 @@ void SarifReportWriter::add(const FileReport& report) {
     key.add(std::string_view(digits, written.size));
     char hex[17];
     fmt::format_to(hex, "{:016x}", key.value());
-    json_.key("partialFingerprints");
-    json_.begin_object();
-    json_.field(kFingerprintKey, std::string_view(hex, 16));
-    json_.end_object();
+    json.key("partialFingerprints");
+    json.begin_object();
+    json.field(kFingerprintKey, std::string_view(hex, 16));
+    json.end_object();
     if (d.suppression) {
-      json_.key("suppressions");
-      json_.begin_array();
-      json_.begin_object();
-      json_.field("kind", "inSource");
-      json_.key("location");
-      json_.begin_object();
+      json.key("suppressions");
+      json.begin_array();
+      json.begin_object();
+      json.field("kind", "inSource");
+      json.key("location");
+      json.begin_object();
       physical(d.suppression->span, nullptr);
-      json_.end_object();
-      if (!d.suppression->justification.empty()) json_.field("justification", d.suppression->justification);
-      json_.end_object();
-      json_.end_array();
+      json.end_object();
+      if (!d.suppression->justification.empty()) json.field("justification", d.suppression->justification);
+      json.end_object();
+      json.end_array();
     }
-    json_.end_object();
-    if (json_.size() >= kFlushBytes) json_.drain_to(out_);
+    json.end_object();
+    if (flush_to != nullptr && json.size() >= kFlushBytes) json.drain_to(*flush_to);
   }
-  json_.drain_to(out_);
 }
 
 void SarifReportWriter::finish() {

@@ -35,6 +35,8 @@ class SarifReportWriter final : public ReportWriter {
  public:
   SarifReportWriter(std::ostream& out, const SarifOptions& options);
   void add(const FileReport& report) override;
+  std::optional<std::string> render(const FileReport& report, size_t input_index) const override;
+  void add_rendered(const FileReport& report, std::string rendered) override;
   void finish() override;
 
  private:
@@ -43,6 +45,17 @@ class SarifReportWriter final : public ReportWriter {
     bool relative = false;  // to %SRCROOT%
     std::optional<size_t> length;
   };
+  struct ArtifactName {
+    std::string_view uri;
+    bool relative = false;
+  };
+  // Notes the report's file in `artifacts`; false when it could not be read.
+  bool record(const FileReport& report);
+  // The report's results, its file being artifact `index`; written out to
+  // `flush_to` a megabyte at a time, if given.
+  void write_results(JsonWriter& json, const FileReport& report, const ArtifactName& artifact, size_t index,
+                     std::ostream* flush_to) const;
+
   std::ostream& out_;
   std::filesystem::path root_;
   std::string root_uri_;
