@@ -5,7 +5,7 @@
 # the scripts that source this file).
 # shellcheck disable=SC2034
 podlint_build_packages=(g++ cmake make pkg-config libcli11-dev libfmt-dev libtree-sitter-dev nlohmann-json3-dev
-  help2man dpkg-dev file)
+  libjemalloc-dev help2man dpkg-dev file)
 
 # install_debian_packages PACKAGE...: apt-get install those not installed yet
 # (node and npm only when their commands are missing).
