@@ -4,10 +4,12 @@
 // each file would give.
 #include "engine/folder_facts.hpp"
 
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>
@@ -204,4 +206,29 @@ TEST_CASE("an input is read whole, and what cannot be read says why", "[inputs]"
   CHECK(podlint::read_input(fifo, text, error));
   CHECK(text == big);
   waitpid(child, nullptr, 0);
+}
+
+TEST_CASE("a tree walked on several threads gives the same inputs and facts as on one", "[folders][jobs]") {
+  TempTree tree;
+  for (int a = 0; a < 12; ++a) {
+    for (int b = 0; b < 5; ++b) {
+      tree.write(fmt::format("d{}/e{}/pod.yaml", a, b), "a: 1\n");
+      tree.write(fmt::format("d{}/e{}/notes.md", a, b), "x\n");
+    }
+    tree.write(fmt::format("d{}/kustomization.yaml", a), "resources: []\n");
+    tree.write(fmt::format("d{}/.hidden/skip.yaml", a), "a: 1\n");
+  }
+  FolderFacts one, four;
+  const auto serial = podlint::collect_inputs({tree.root().string()}, &one, 1);
+  const auto parallel = podlint::collect_inputs({tree.root().string()}, &four, 4);
+  CHECK(serial.size() == 12 * 6);
+  CHECK(parallel == serial);
+  CHECK(std::is_sorted(serial.begin(), serial.end()));
+  for (int a = 0; a < 12; ++a) {
+    const std::string folder = (tree.root() / fmt::format("d{}", a)).string();
+    CHECK(four.has_entry(folder, "kustomization.yaml"));
+    CHECK(four.is_directory(folder, "e4"));
+    CHECK(four.has_entry(folder + "/e0", "notes.md"));
+    CHECK(four.canonical(folder + "/e1") == one.canonical(folder + "/e1"));
+  }
 }

@@ -54,7 +54,7 @@ PreparedRun prepare_inputs(const LintRequest& request) {
   };
   if (config_broken()) return run;
   const auto paths = request.paths.empty() ? std::vector<std::string>{"."} : request.paths;
-  const std::vector<std::string> collected = collect_inputs(paths, &folders);
+  const std::vector<std::string> collected = collect_inputs(paths, &folders, run.jobs);
   KustomizePatches patches(folders);
   for (const auto& path : collected)
     patches.add_input(path == "-" ? request.stdin_filename : path);

@@ -6,11 +6,14 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <condition_variable>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
+#include <mutex>
 #include <system_error>
+#include <thread>
 
 #include "engine/config_finder.hpp"
 
@@ -39,55 +42,100 @@ fs::file_type listed_type(const fs::directory_entry& entry, std::error_code& ec)
             : fs::file_type::unknown;  // a device, a socket...: only its name matters
 }
 
-// Walks `folder` (named `shown`, as the user gave it plus the names below)
-// depth first. One listing a folder, its entries' types from d_type: a stat
-// only for a symbolic link (followed when it leads to a file, as a file
-// named on the command line would be) or where the file system gives no type.
-void walk(const std::string& shown, const std::string& absolute, const std::string& canonical,
-          FolderFacts* facts, std::vector<std::string>& found) {
+struct Folder {
+  std::string shown;  // as the user gave it, plus the names below
+  std::string absolute, canonical;
+};
+
+// What one folder's listing holds: its manifests (links to files
+// followed), its folders to walk (not hidden ones, not links to folders:
+// their contents' paths with links resolved are then the parent's and their
+// names), and every entry with its type.
+struct Listed {
+  std::vector<std::string> manifests;
+  std::vector<Folder> folders;
   std::vector<FolderFacts::Entry> entries;
-  std::vector<std::string> folders;
+  bool whole = false;  // false: the listing failed part way
+};
+
+// One listing a folder, its entries' types from d_type: a stat only for a
+// symbolic link or where the file system gives no type.
+Listed list_folder(const Folder& folder) {
+  Listed out;
   std::error_code ec;
-  fs::directory_iterator it(shown, fs::directory_options::skip_permission_denied, ec);
+  fs::directory_iterator it(folder.shown, fs::directory_options::skip_permission_denied, ec);
   for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
     std::error_code type_ec;
     const fs::file_type type = listed_type(*it, type_ec);
     std::string name = it->path().filename().string();
     if (type == fs::file_type::symlink) {
       if (fs::is_regular_file(it->status(type_ec)) && is_manifest(name) && !is_config_file_name(name))
-        found.push_back(join_path(shown, name));
+        out.manifests.push_back(join_path(folder.shown, name));
     } else if (type == fs::file_type::directory) {
-      if (name[0] != '.') folders.push_back(name);
+      if (name[0] != '.')
+        out.folders.push_back({join_path(folder.shown, name), join_path(folder.absolute, name),
+                               join_path(folder.canonical, name)});
     } else if (type == fs::file_type::regular && is_manifest(name) && !is_config_file_name(name)) {
-      found.push_back(join_path(shown, name));
+      out.manifests.push_back(join_path(folder.shown, name));
     }
-    if (facts != nullptr) entries.push_back({std::move(name), type});
+    out.entries.push_back({std::move(name), type});
   }
-  // A folder that could not be read whole is left for the file system to answer.
-  if (facts != nullptr && !ec) facts->add_listing(absolute, canonical, std::move(entries));
-  // A link to a folder is not followed: it stays as it is, and so its
-  // contents' paths, with links resolved, are the parent's and their names.
-  for (const std::string& name : folders)
-    walk(join_path(shown, name), join_path(absolute, name), join_path(canonical, name), facts, found);
+  out.whole = !ec;
+  return out;
 }
 
-void collect_directory(const std::string& root, FolderFacts* facts, std::vector<std::string>& out) {
-  std::vector<std::string> found;
+// Walks the folders below `root` on `jobs` threads (the caller one of them),
+// a folder at a time from a shared list: listing a folder is system calls,
+// and a tree of thousands of folders takes a while on one thread.
+void collect_directory(const std::string& root, FolderFacts* facts, unsigned jobs,
+                       std::vector<std::string>& out) {
   const FolderFacts& known = facts != nullptr ? *facts : FolderFacts::none();
   const std::string absolute = known.absolute(root);
-  walk(root, absolute, known.canonical(absolute), facts, found);
+  std::vector<Folder> pending{{root, absolute, known.canonical(absolute)}};
+  std::vector<std::string> found;
+  std::mutex mutex;
+  std::condition_variable changed;
+  unsigned busy = 0;
+  const auto walker = [&] {
+    std::unique_lock lock(mutex);
+    for (;;) {
+      changed.wait(lock, [&] { return !pending.empty() || busy == 0; });
+      if (pending.empty()) return;  // and no walker busy: nothing more will come
+      const Folder folder = std::move(pending.back());
+      pending.pop_back();
+      ++busy;
+      lock.unlock();
+      Listed listed = list_folder(folder);
+      lock.lock();
+      --busy;
+      found.insert(found.end(), std::make_move_iterator(listed.manifests.begin()),
+                   std::make_move_iterator(listed.manifests.end()));
+      // A folder that could not be read whole is left for the file system to answer.
+      if (facts != nullptr && listed.whole)
+        facts->add_listing(folder.absolute, folder.canonical, std::move(listed.entries));
+      std::move(listed.folders.begin(), listed.folders.end(), std::back_inserter(pending));
+      changed.notify_all();
+    }
+  };
+  {
+    std::vector<std::jthread> others;
+    for (unsigned t = 1; t < jobs; ++t)
+      others.emplace_back(walker);
+    walker();
+  }
   std::sort(found.begin(), found.end());
   out.insert(out.end(), found.begin(), found.end());
 }
 
 }  // namespace
 
-std::vector<std::string> collect_inputs(const std::vector<std::string>& paths, FolderFacts* facts) {
+std::vector<std::string> collect_inputs(const std::vector<std::string>& paths, FolderFacts* facts,
+                                        unsigned jobs) {
   std::vector<std::string> out;
   for (const auto& path : paths) {
     std::error_code ec;
     if (path != "-" && fs::is_directory(path, ec)) {
-      collect_directory(path, facts, out);
+      collect_directory(path, facts, std::max(jobs, 1u), out);
     } else {
       out.push_back(path);
     }

@@ -12,8 +12,9 @@ namespace podlint {
 // .yaml/.yml/.json files (hidden directories and configuration files
 // skipped), sorted. A path that does not exist is returned as is, so reading
 // it reports the error. What the walk reads of each folder goes to `facts`,
-// if given.
-std::vector<std::string> collect_inputs(const std::vector<std::string>& paths, FolderFacts* facts = nullptr);
+// if given. Directories are walked on `jobs` threads.
+std::vector<std::string> collect_inputs(const std::vector<std::string>& paths, FolderFacts* facts = nullptr,
+                                        unsigned jobs = 1);
 
 // Reads a whole file ("-" is standard input). Returns false with `error` set.
 bool read_input(const std::string& path, std::string& contents, std::string& error);
