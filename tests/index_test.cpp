@@ -178,3 +178,36 @@ spec:
   CHECK(index.pod_makers_labelled("", "tier", "back").empty());
   CHECK(index.pod_makers_labelled("ops", "tier", "front").empty());
 }
+
+TEST_CASE("indexes merged into an empty one answer as one built from every input", "[index]") {
+  const std::string a =
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: x}}\nspec:\n"
+      "  containers: [{name: c, image: i}]\n";
+  const std::string b =
+      "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {selector: {app: x}}\n---\n"
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: q, labels: {app: x}}\nspec:\n"
+      "  containers: [{name: c, image: i}]\n";
+  podlint::RunIndex direct;
+  direct.add_input("a.yaml", a);
+  direct.add_input("b.yaml", b);
+  podlint::RunIndex merged, first, second;
+  first.add_input("a.yaml", a);
+  second.add_input("b.yaml", b);
+  merged.merge(std::move(first));  // taken whole
+  merged.merge(std::move(second));
+  CHECK(first.objects().empty());
+  CHECK(second.objects().empty());
+  const auto describe = [](const podlint::RunIndex& index) {
+    std::vector<std::string> out;
+    for (const auto& o : index.objects())
+      out.push_back(o.input + " " + o.ref.kind + "/" + o.ref.name);
+    for (const size_t position : index.pod_makers_labelled("", "app", "x"))
+      out.push_back("labelled " + index.objects()[position].ref.name);
+    return out;
+  };
+  CHECK(describe(merged) == describe(direct));
+  CHECK(describe(merged) == std::vector<std::string>{"a.yaml Pod/p", "b.yaml Service/s", "b.yaml Pod/q",
+                                                     "labelled p", "labelled q"});
+  REQUIRE(merged.find("Pod", "", "q") != nullptr);
+  CHECK(merged.find("Pod", "", "q")->input == "b.yaml");
+}

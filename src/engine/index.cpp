@@ -128,8 +128,15 @@ void RunIndex::add(IndexedObject object) {
 }
 
 void RunIndex::merge(RunIndex&& other) {
-  for (IndexedObject& object : other.objects_)
-    add(std::move(object));
+  // The first index is taken whole: a run of one long input never holds
+  // its index twice.
+  if (objects_.empty()) {
+    *this = std::move(other);
+  } else {
+    for (IndexedObject& object : other.objects_)
+      add(std::move(object));
+  }
+  other = RunIndex();
 }
 
 const IndexedObject* RunIndex::find(std::string_view kind, std::string_view namespace_,

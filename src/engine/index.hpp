@@ -61,7 +61,7 @@ class RunIndex {
   // are not broken).
   void add_input(const std::string& input, std::string_view text);
   // Adds the objects of another index after this one's (indexes of inputs
-  // built apart, in parallel, joined in input order).
+  // built apart, in parallel, joined in input order), and empties it.
   void merge(RunIndex&& other);
 
   std::span<const IndexedObject> objects() const { return objects_; }
