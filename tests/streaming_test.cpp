@@ -7,6 +7,9 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <condition_variable>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -130,6 +133,11 @@ TEST_CASE("a long stream is cut where documents begin, directives after ... goin
   CHECK(podlint::yaml::split_documents(text, 30).size() == 3);
   CHECK(podlint::yaml::split_documents(text, 1000).size() == 1);
   CHECK(podlint::yaml::split_documents("a: 1\nb: 2\n", 2).size() == 1);  // nowhere to cut
+  // A byte order mark before the directives leaves them with their document.
+  const auto bom = podlint::yaml::split_documents(
+      "\xEF\xBB\xBF%YAML 1.2\n%TAG !e! tag:e,2000:\n--- !e!x\na: 1\n---\nb: 2\n", 1);
+  REQUIRE(bom.size() == 2);
+  CHECK(bom[0].text == "\xEF\xBB\xBF%YAML 1.2\n%TAG !e! tag:e,2000:\n--- !e!x\na: 1\n");
   // Lines end at LF, CR LF or a lone CR.
   const auto cr = podlint::yaml::split_documents("a: 1\r---\rb: 2\r\n---\nc: 3\n", 1);
   REQUIRE(cr.size() == 3);
@@ -240,4 +248,29 @@ TEST_CASE("a long stream gives the same findings in batches and on any number of
   CHECK(lint(4096, 1) == whole);
   CHECK(lint(4096, 3) == whole);
   CHECK(lint(100, 2) == whole);
+}
+
+TEST_CASE("every fuzz regression gives the same findings whole and in batches of a few bytes",
+          "[streaming][lint]") {
+  namespace fs = std::filesystem;
+  size_t files = 0;
+  for (const auto& entry : fs::directory_iterator(PODLINT_SOURCE_DIR "/tests/fuzz-regressions")) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (text.size() > 1'000'000) continue;  // the size-limit cases: one batch anyway
+    INFO(entry.path().filename().string());
+    const auto lint = [&](size_t batch_bytes, unsigned jobs) {
+      const podlint::FileReport report =
+          podlint::lint_text("fuzz.yaml", text, {.jobs = jobs, .batch_bytes = batch_bytes});
+      std::string out =
+          fmt::format("{} documents, {} objects, {}\n", report.documents, report.objects, report.skipped);
+      for (const auto& d : report.diagnostics)
+        out += fmt::format("{}:{}:{}-{} {} {} {}\n", d.span.begin.offset, d.span.begin.line,
+                           d.span.begin.column, d.span.end.offset, d.rule, d.message, d.path);
+      return out;
+    };
+    CHECK(lint(32, 2) == lint(text.size() + 1, 1));
+    ++files;
+  }
+  CHECK(files > 20);
 }

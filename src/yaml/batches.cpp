@@ -7,6 +7,8 @@ namespace podlint::yaml {
 
 namespace {
 
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
 bool marker_line_at(std::string_view text, size_t at, char c) {
   return text.size() - at >= 3 && text[at] == c && text[at + 1] == c && text[at + 2] == c &&
          (text.size() - at == 3 || text[at + 3] == ' ' || text[at + 3] == '\t' || is_break(text[at + 3]));
@@ -43,8 +45,9 @@ std::vector<DocumentStart> document_starts(std::string_view text) {
     size_t first = line;
     size_t k = line;
     while (k > 0) {
-      const std::string_view previous =
-          text.substr(lines[k - 1].offset, lines[k].offset - lines[k - 1].offset);
+      std::string_view previous = text.substr(lines[k - 1].offset, lines[k].offset - lines[k - 1].offset);
+      // A byte order mark may open any document, before its directives.
+      if (previous.starts_with(kByteOrderMark)) previous.remove_prefix(kByteOrderMark.size());
       const size_t content = previous.find_first_not_of(" \t\r\n");
       if (!previous.empty() && previous[0] == '%') {
         first = k - 1;
