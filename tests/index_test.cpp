@@ -2,6 +2,8 @@
 // facts other objects' checks need, built before any input is linted.
 #include "engine/index.hpp"
 
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -60,7 +62,7 @@ items:
   const podlint::IndexedObject* web = run.index.find("Deployment", "shop", "web");
   REQUIRE(web != nullptr);
   CHECK(web->ref.api_version == "apps/v1");
-  CHECK(web->labels == StringMap{{"app", "web"}});
+  CHECK(web->labels.empty());  // only a Namespace's are kept
   CHECK(web->pod_labels == StringMap{{"app", "web"}, {"tier", "front"}});
   const podlint::IndexedObject* pod = run.index.find("Pod", "", "one-off");
   REQUIRE(pod != nullptr);
@@ -160,9 +162,9 @@ spec:
 )");
   index.merge(std::move(other));
 
-  const auto names = [&](std::span<const size_t> positions) {
+  const auto names = [&](std::span<const uint32_t> positions) {
     std::vector<std::string> out;
-    for (const size_t position : positions)
+    for (const uint32_t position : positions)
       out.push_back(index.objects()[position].ref.name);
     return out;
   };
@@ -200,8 +202,8 @@ TEST_CASE("indexes merged into an empty one answer as one built from every input
   const auto describe = [](const podlint::RunIndex& index) {
     std::vector<std::string> out;
     for (const auto& o : index.objects())
-      out.push_back(o.input + " " + o.ref.kind + "/" + o.ref.name);
-    for (const size_t position : index.pod_makers_labelled("", "app", "x"))
+      out.push_back(std::string(o.input) + " " + o.ref.kind + "/" + o.ref.name);
+    for (const uint32_t position : index.pod_makers_labelled("", "app", "x"))
       out.push_back("labelled " + index.objects()[position].ref.name);
     return out;
   };
@@ -210,4 +212,63 @@ TEST_CASE("indexes merged into an empty one answer as one built from every input
                                                      "labelled p", "labelled q"});
   REQUIRE(merged.find("Pod", "", "q") != nullptr);
   CHECK(merged.find("Pod", "", "q")->input == "b.yaml");
+}
+
+TEST_CASE("the index finds the first object of a kind, namespace and name among many", "[index]") {
+  // Objects are found by a hash of their names: many objects, names that
+  // differ in where the parts split, and a name written twice.
+  std::string a, b;
+  for (int i = 0; i < 3000; ++i)
+    a += fmt::format("---\napiVersion: v1\nkind: ConfigMap\nmetadata: {{name: c{}, namespace: n{}}}\n", i,
+                     i % 7);
+  a += "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: ab, namespace: c}\n";
+  b = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b, namespace: ca}\n"
+      "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c5, namespace: n5}\n";
+  podlint::RunIndex index, other;
+  index.add_input("a.yaml", a);
+  other.add_input("b.yaml", b);
+  index.merge(std::move(other));
+  REQUIRE(index.objects().size() == 3003);
+  for (int i = 0; i < 3000; ++i) {
+    const podlint::IndexedObject* found =
+        index.find("ConfigMap", fmt::format("n{}", i % 7), fmt::format("c{}", i));
+    REQUIRE(found != nullptr);
+    CHECK(found->ref.name == fmt::format("c{}", i));
+    CHECK(found->input == "a.yaml");  // c5 in b.yaml comes second
+    CHECK(index.find("ConfigMap", fmt::format("n{}", (i + 1) % 7), fmt::format("c{}", i)) == nullptr);
+  }
+  REQUIRE(index.find("ConfigMap", "c", "ab") != nullptr);
+  CHECK(index.find("ConfigMap", "c", "ab")->input == "a.yaml");
+  REQUIRE(index.find("ConfigMap", "ca", "b") != nullptr);
+  CHECK(index.find("ConfigMap", "ca", "b")->input == "b.yaml");
+  CHECK(index.find("ConfigMap", "cab", "") == nullptr);
+  CHECK(index.find("Secret", "n5", "c5") == nullptr);
+}
+
+TEST_CASE("a long input indexed a batch per job is indexed as on one thread", "[index]") {
+  std::string text;
+  for (int i = 0; text.size() < 3 * 256 * 1024; ++i)
+    text += fmt::format(
+        "---\napiVersion: v1\nkind: Pod\nmetadata: {{name: p{}, labels: {{app: a{}, tier: t{}}}}}\n"
+        "spec: {{containers: [{{name: c, image: i, ports: [{{containerPort: {}}}]}}]}}\n",
+        i % 5000, i % 11, i % 3, 1000 + i);
+  podlint::RunIndex one, two;
+  one.add_input("long.yaml", text, 1);
+  two.add_input("long.yaml", text, 2);
+  const auto describe = [](const podlint::RunIndex& index) {
+    std::vector<std::string> out;
+    for (const auto& o : index.objects())
+      out.push_back(
+          fmt::format("{} {}:{} port {}", o.ref.name, o.input, o.span.begin.line, o.ports.at(0).number));
+    for (int a = 0; a < 11; ++a)
+      out.push_back(
+          fmt::format("a{}: {}", a, index.pod_makers_labelled("", "app", fmt::format("a{}", a)).size()));
+    for (int p = 0; p < 5000; p += 97)
+      out.push_back(
+          fmt::format("p{} at {}", p, index.find("Pod", "", fmt::format("p{}", p))->span.begin.line));
+    return out;
+  };
+  REQUIRE(one.objects().size() > 5000);  // names repeat: find() gives the first
+  CHECK(describe(two) == describe(one));
+  CHECK(describe(one).at(0) == "p0 long.yaml:2 port 1000");
 }

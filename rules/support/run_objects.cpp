@@ -9,7 +9,7 @@ namespace podlint::rules {
 
 std::vector<const IndexedObject*> pod_makers(const RunIndex& index, std::string_view namespace_) {
   std::vector<const IndexedObject*> out;
-  for (const size_t position : index.pod_makers(namespace_))
+  for (const uint32_t position : index.pod_makers(namespace_))
     out.push_back(&index.objects()[position]);
   return out;
 }
@@ -18,11 +18,11 @@ namespace {
 
 // The pod makers of a namespace that could match a selector: those with the
 // rarest of its matchLabels.
-std::span<const size_t> candidates(const RunIndex& index, std::string_view namespace_,
-                                   const model::LabelSelector& selector) {
-  std::span<const size_t> fewest = index.pod_makers(namespace_);
+std::span<const uint32_t> candidates(const RunIndex& index, std::string_view namespace_,
+                                     const model::LabelSelector& selector) {
+  std::span<const uint32_t> fewest = index.pod_makers(namespace_);
   for (const auto& [label, value] : selector.match_labels) {
-    const std::span<const size_t> labelled = index.pod_makers_labelled(namespace_, label, value);
+    const std::span<const uint32_t> labelled = index.pod_makers_labelled(namespace_, label, value);
     if (labelled.size() < fewest.size()) fewest = labelled;
   }
   return fewest;
@@ -33,7 +33,7 @@ std::span<const size_t> candidates(const RunIndex& index, std::string_view names
 std::vector<const IndexedObject*> selected_pod_makers(const RunIndex& index, std::string_view namespace_,
                                                       const model::LabelSelector& selector) {
   std::vector<const IndexedObject*> out;
-  for (const size_t position : candidates(index, namespace_, selector)) {
+  for (const uint32_t position : candidates(index, namespace_, selector)) {
     const IndexedObject& object = index.objects()[position];
     if (selector.matches(object.pod_labels)) out.push_back(&object);
   }
@@ -42,9 +42,10 @@ std::vector<const IndexedObject*> selected_pod_makers(const RunIndex& index, std
 
 bool selects_pod_maker(const RunIndex& index, std::string_view namespace_,
                        const model::LabelSelector& selector) {
-  const std::span<const size_t> found = candidates(index, namespace_, selector);
-  return std::any_of(found.begin(), found.end(),
-                     [&](size_t position) { return selector.matches(index.objects()[position].pod_labels); });
+  const std::span<const uint32_t> found = candidates(index, namespace_, selector);
+  return std::any_of(found.begin(), found.end(), [&](uint32_t position) {
+    return selector.matches(index.objects()[position].pod_labels);
+  });
 }
 
 std::vector<const IndexedObject*> serving_pods(std::vector<const IndexedObject*> selected) {

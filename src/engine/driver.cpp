@@ -84,8 +84,9 @@ PreparedRun prepare_inputs(const LintRequest& request) {
         PreparedInput& input = run.inputs[i];
         // Patches are partial objects and templates not YAML yet: only whole
         // manifests tell other objects what exists.
+        // One input (a long stream, say) is indexed a batch of documents per job.
         if (read_input(input.path, input.text, input.read_error) && input.role == InputRole::Manifest)
-          partial[i].add_input(input.shown, input.text);
+          partial[i].add_input(input.shown, input.text, run.inputs.size() == 1 ? run.jobs : 1);
       },
       [&](size_t i) { run.index.merge(std::move(partial[i])); });
   return run;

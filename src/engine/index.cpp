@@ -1,7 +1,9 @@
 #include "engine/index.hpp"
 
 #include <algorithm>
+#include <iterator>
 
+#include "engine/ordered_work.hpp"
 #include "model/objects.hpp"
 #include "model/pod.hpp"
 #include "model/scalar.hpp"
@@ -73,21 +75,31 @@ void add_pod_facts(const model::Workload& w, IndexedObject& o) {
 
 }  // namespace
 
-std::string RunIndex::key(std::string_view kind, std::string_view namespace_, std::string_view name) {
-  std::string key;
-  key.reserve(kind.size() + namespace_.size() + name.size() + 2);
-  key.append(kind).append(1, '\0').append(namespace_).append(1, '\0').append(name);
+uint64_t RunIndex::key(std::string_view kind, std::string_view namespace_, std::string_view name) {
+  // Each name's hash, mixed in order (boost's hash_combine, in 64 bits).
+  const std::hash<std::string_view> hash;
+  uint64_t key = hash(kind);
+  for (const std::string_view part : {namespace_, name})
+    key ^= hash(part) + 0x9e3779b97f4a7c15ULL + (key << 12) + (key >> 4);
   return key;
 }
 
-void RunIndex::add_input(const std::string& input, std::string_view content) {
+void RunIndex::add_input(const std::string& input, std::string_view content, unsigned jobs) {
+  const std::string_view name = *inputs_.emplace_back(std::make_unique<const std::string>(input));
   // A batch of documents at a time: a long stream is never one tree.
-  for (const yaml::Batch& batch : yaml::split_documents(content, yaml::kBatchBytes)) {
-    add_batch(input, yaml::parse(batch));
+  const std::vector<yaml::Batch> batches = yaml::split_documents(content, yaml::kBatchBytes);
+  if (jobs <= 1 || batches.size() == 1) {
+    for (const yaml::Batch& batch : batches)
+      add_batch(name, yaml::parse(batch));
+    return;
   }
+  std::vector<RunIndex> parts(batches.size());
+  in_order(
+      batches.size(), jobs, [&](size_t i) { parts[i].add_batch(name, yaml::parse(batches[i])); },
+      [&](size_t i) { merge(std::move(parts[i])); });
 }
 
-void RunIndex::add_batch(const std::string& input, const yaml::Stream& stream) {
+void RunIndex::add_batch(std::string_view input, const yaml::Stream& stream) {
   for (const auto& document : stream.documents) {
     if (document.broken()) continue;
     for (const model::Workload& w : model::extract_workloads(document)) {
@@ -95,7 +107,7 @@ void RunIndex::add_batch(const std::string& input, const yaml::Stream& stream) {
       o.ref = {text(w.api_version), text(w.kind), text(w.namespace_), text(w.name)};
       o.input = input;
       o.span = w.object->span;
-      o.labels = model::read_labels(w.labels);
+      if (w.kind.value == "Namespace") o.labels = model::read_labels(w.labels);
       o.pod_labels = model::read_labels(w.pod_labels);
       if (w.kind.value == "ConfigMap" || w.kind.value == "Secret") {
         for (const auto& key : model::config_keys(w))
@@ -112,14 +124,14 @@ void RunIndex::add_batch(const std::string& input, const yaml::Stream& stream) {
 }
 
 void RunIndex::add(IndexedObject object) {
-  const size_t position = objects_.size();
-  by_key_.emplace(key(object.ref.kind, object.ref.namespace_, object.ref.name),
-                  position);  // the first wins
+  const auto position = static_cast<uint32_t>(objects_.size());
+  const ObjectRef& ref = object.ref;
+  by_key_.emplace(key(ref.kind, ref.namespace_, ref.name), position);
   if (object.makes_pods) {
-    const std::string_view namespace_ = placed_in(object.ref.namespace_);
+    const std::string_view namespace_ = placed_in(ref.namespace_);
     makers_by_namespace_[std::string(namespace_)].push_back(position);
     for (const auto& [label, value] : object.pod_labels) {
-      std::vector<size_t>& labelled = makers_by_label_[key(namespace_, label, value)];
+      std::vector<uint32_t>& labelled = makers_by_label_[key(namespace_, label, value)];
       // A label written twice lists the object once.
       if (labelled.empty() || labelled.back() != position) labelled.push_back(position);
     }
@@ -128,7 +140,9 @@ void RunIndex::add(IndexedObject object) {
 }
 
 void RunIndex::merge(RunIndex&& other) {
-  // The first index is taken whole: a run of one long input never holds
+  std::vector<std::unique_ptr<const std::string>> inputs = std::move(inputs_);
+  std::move(other.inputs_.begin(), other.inputs_.end(), std::back_inserter(inputs));
+  // The first objects are taken whole: a run of one long input never holds
   // its index twice.
   if (objects_.empty()) {
     *this = std::move(other);
@@ -136,13 +150,21 @@ void RunIndex::merge(RunIndex&& other) {
     for (IndexedObject& object : other.objects_)
       add(std::move(object));
   }
+  inputs_ = std::move(inputs);
   other = RunIndex();
 }
 
 const IndexedObject* RunIndex::find(std::string_view kind, std::string_view namespace_,
                                     std::string_view name) const {
-  const auto it = by_key_.find(key(kind, namespace_, name));
-  return it == by_key_.end() ? nullptr : &objects_[it->second];
+  // Objects of the same key (and, rarely, others of the same hash): the first wins.
+  std::optional<uint32_t> first;
+  const auto [begin, end] = by_key_.equal_range(key(kind, namespace_, name));
+  for (auto it = begin; it != end; ++it) {
+    const ObjectRef& ref = objects_[it->second].ref;
+    const bool same = ref.kind == kind && ref.namespace_ == namespace_ && ref.name == name;
+    if (same && (!first || it->second < *first)) first = it->second;
+  }
+  return first ? &objects_[*first] : nullptr;
 }
 
 const IndexedObject* RunIndex::find_in_namespace(std::string_view kind, std::string_view namespace_,
@@ -158,15 +180,15 @@ const StringMap* RunIndex::namespace_labels(std::string_view name) const {
   return ns == nullptr ? nullptr : &ns->labels;
 }
 
-std::span<const size_t> RunIndex::pod_makers(std::string_view namespace_) const {
+std::span<const uint32_t> RunIndex::pod_makers(std::string_view namespace_) const {
   const auto it = makers_by_namespace_.find(std::string(placed_in(namespace_)));
-  return it == makers_by_namespace_.end() ? std::span<const size_t>() : it->second;
+  return it == makers_by_namespace_.end() ? std::span<const uint32_t>() : it->second;
 }
 
-std::span<const size_t> RunIndex::pod_makers_labelled(std::string_view namespace_, std::string_view label,
-                                                      std::string_view value) const {
+std::span<const uint32_t> RunIndex::pod_makers_labelled(std::string_view namespace_, std::string_view label,
+                                                        std::string_view value) const {
   const auto it = makers_by_label_.find(key(placed_in(namespace_), label, value));
-  return it == makers_by_label_.end() ? std::span<const size_t>() : it->second;
+  return it == makers_by_label_.end() ? std::span<const uint32_t>() : it->second;
 }
 
 }  // namespace podlint

@@ -7,6 +7,8 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -31,10 +33,12 @@ struct IndexedPort {
 };
 
 struct IndexedObject {
-  ObjectRef ref{};       // namespace_ as written: empty when the object names none
-  std::string input{};   // the input's name as reports show it
-  yaml::Span span{};     // the object's mapping
-  StringMap labels{};    // metadata.labels
+  ObjectRef ref{};         // namespace_ as written: empty when the object names none
+  std::string_view input;  // the input's name as reports show it (held by the index)
+  yaml::Span span{};       // the object's mapping
+  // A Namespace's metadata.labels (what PodSecurity admission reads); other
+  // objects' are not kept, a Pod's are its pod_labels.
+  StringMap labels{};
   StringMap pod_labels;  // the labels of the pods it makes (a Pod's own, a pod template's)
   // A ConfigMap's or a Secret's keys, and whether the cluster fills them in
   // (a kubernetes.io/service-account-token Secret).
@@ -58,13 +62,15 @@ struct IndexedObject {
 class RunIndex {
  public:
   // Adds the objects of one input's text (the objects of its documents that
-  // are not broken).
-  void add_input(const std::string& input, std::string_view text);
+  // are not broken); a long one a batch of documents per job.
+  void add_input(const std::string& input, std::string_view text, unsigned jobs = 1);
   // Adds the objects of another index after this one's (indexes of inputs
   // built apart, in parallel, joined in input order), and empties it.
   void merge(RunIndex&& other);
 
-  std::span<const IndexedObject> objects() const { return objects_; }
+  // In run order; a deque, so that a long run's index never holds its
+  // objects twice while growing.
+  const std::deque<IndexedObject>& objects() const { return objects_; }
   // The object of a kind, namespace (empty: none given) and name, the first
   // one when several are; null when the run has none.
   const IndexedObject* find(std::string_view kind, std::string_view namespace_, std::string_view name) const;
@@ -77,22 +83,29 @@ class RunIndex {
   const StringMap* namespace_labels(std::string_view name) const;
   // The objects that make pods in a namespace (none given: "default"), as
   // positions in objects(), in run order.
-  std::span<const size_t> pod_makers(std::string_view namespace_) const;
-  // Those of them whose pods carry the label `key: value`: a selector's
+  std::span<const uint32_t> pod_makers(std::string_view namespace_) const;
+  // Those of them whose pods may carry the label `key: value` (labels are
+  // told apart by a hash: a rare other one may be among them): a selector's
   // candidates, found without testing every object of the namespace.
-  std::span<const size_t> pod_makers_labelled(std::string_view namespace_, std::string_view key,
-                                              std::string_view value) const;
+  std::span<const uint32_t> pod_makers_labelled(std::string_view namespace_, std::string_view key,
+                                                std::string_view value) const;
 
  private:
-  static std::string key(std::string_view kind, std::string_view namespace_, std::string_view name);
+  // Three names in one 64-bit hash: the index keeps hashes, not copies of
+  // every object's names.
+  static uint64_t key(std::string_view kind, std::string_view namespace_, std::string_view name);
   void add(IndexedObject object);
-  void add_batch(const std::string& input, const yaml::Stream& stream);
+  void add_batch(std::string_view input, const yaml::Stream& stream);
 
-  std::vector<IndexedObject> objects_;
-  std::unordered_map<std::string, size_t> by_key_;  // key() -> index in objects_
+  // The inputs' names the objects point to; a string a pointer, so that
+  // neither growing nor merging moves one.
+  std::vector<std::unique_ptr<const std::string>> inputs_;
+  std::deque<IndexedObject> objects_;
+  // key(kind, namespace, name) -> the objects of that key.
+  std::unordered_multimap<uint64_t, uint32_t> by_key_;
   // Namespace -> pod_makers(); key(namespace, label key, value) -> pod_makers_labelled().
-  std::unordered_map<std::string, std::vector<size_t>> makers_by_namespace_;
-  std::unordered_map<std::string, std::vector<size_t>> makers_by_label_;
+  std::unordered_map<std::string, std::vector<uint32_t>> makers_by_namespace_;
+  std::unordered_map<uint64_t, std::vector<uint32_t>> makers_by_label_;
 };
 
 }  // namespace podlint
