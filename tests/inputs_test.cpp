@@ -236,7 +236,7 @@ using Ranges = std::vector<std::pair<uint32_t, uint32_t>>;
 
 bool is_template(std::string_view text) {
   const podlint::yaml::Stream stream = podlint::yaml::parse(text);
-  return podlint::template_action(stream, text, false).has_value();
+  return podlint::template_action(stream, podlint::TemplateScan(text), false).has_value();
 }
 
 }  // namespace

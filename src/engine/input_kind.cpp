@@ -284,39 +284,39 @@ InputRole input_role(const std::string& path, const KustomizePatches& patches) {
   return InputRole::Manifest;
 }
 
-std::optional<yaml::Span> template_action(const yaml::Stream& stream, std::string_view text,
+const std::vector<TextRange>& TemplateScan::actions() const {
+  std::call_once(actions_found_, [&] { actions_ = template_actions(text_); });
+  return actions_;
+}
+
+const yaml::LineIndex& TemplateScan::lines() const {
+  std::call_once(lines_found_, [&] { lines_.emplace(text_); });
+  return *lines_;
+}
+
+std::optional<yaml::Span> template_action(const yaml::Stream& stream, const TemplateScan& input,
                                           bool in_chart_templates) {
-  // Actions and lines are found only when needed: a long input's batches
-  // come here one by one, and most have no YAML error.
-  std::optional<std::vector<TextRange>> found;
-  const auto actions = [&]() -> const std::vector<TextRange>& {
-    if (!found) found = template_actions(text);
-    return *found;
-  };
-  std::optional<yaml::LineIndex> lines;
-  const auto line_index = [&]() -> const yaml::LineIndex& {
-    if (!lines) lines.emplace(text);
-    return *lines;
-  };
+  const std::string_view text = input.text();
   const auto first_action = [&] {
-    if (actions().empty()) return yaml::Span{};
-    return yaml::Span{line_index().position(actions()[0].begin), line_index().position(actions()[0].end)};
+    if (input.actions().empty()) return yaml::Span{};
+    return yaml::Span{input.lines().position(input.actions()[0].begin),
+                      input.lines().position(input.actions()[0].end)};
   };
   if (in_chart_templates) return first_action();
   // Whether an action lies on `line` or the one above it (1-based).
   const auto action_near = [&](uint32_t line) {
-    if (line == 0 || line > line_index().line_count()) return false;
-    const std::string_view last = line_index().line_text(line);
-    const std::string_view first = line > 1 ? line_index().line_text(line - 1) : last;
-    return action_within(actions(), static_cast<uint32_t>(first.data() - text.data()),
+    if (line == 0 || line > input.lines().line_count()) return false;
+    const std::string_view last = input.lines().line_text(line);
+    const std::string_view first = line > 1 ? input.lines().line_text(line - 1) : last;
+    return action_within(input.actions(), static_cast<uint32_t>(first.data() - text.data()),
                          static_cast<uint32_t>(last.data() - text.data() + last.size()));
   };
   for (const yaml::Document& document : stream.documents) {
     for (const yaml::Error& error : document.errors) {
       if (action_near(error.span.begin.line)) return first_action();
     }
-    if (document.root != nullptr && !actions().empty() &&
-        reads_action_as_mapping(*document.root, actions(), 0))
+    if (document.root != nullptr && !input.actions().empty() &&
+        reads_action_as_mapping(*document.root, input.actions(), 0))
       return first_action();
   }
   return std::nullopt;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -14,6 +15,7 @@
 
 #include "engine/folder_facts.hpp"
 #include "yaml/document.hpp"
+#include "yaml/source.hpp"
 
 namespace podlint {
 
@@ -93,12 +95,31 @@ class ActionReader {
 // on a line YAML reads as a comment.
 std::vector<TextRange> template_actions(std::string_view text);
 
+// What template_action() reads of a whole input: its template actions and
+// its lines, each found once, when first asked for, and shared by the
+// input's batches (on any thread). A batch must not scan the whole input
+// again: a long stream's hundreds of batches made that quadratic.
+class TemplateScan {
+ public:
+  explicit TemplateScan(std::string_view text) : text_(text) {}
+  std::string_view text() const { return text_; }
+  const std::vector<TextRange>& actions() const;
+  const yaml::LineIndex& lines() const;
+
+ private:
+  std::string_view text_;
+  mutable std::once_flag actions_found_, lines_found_;
+  mutable std::vector<TextRange> actions_;
+  mutable std::optional<yaml::LineIndex> lines_;
+};
+
 // The first template action ("{{ ... }}") of an input that is a template
 // rather than YAML: one in a chart's templates/ folder, or one whose YAML
 // errors lie on lines with actions, or where YAML reads an action as a
 // mapping ("replicas: {{count}}"). Nothing for YAML that merely holds
-// braces: in strings, comments, flow mappings.
-std::optional<yaml::Span> template_action(const yaml::Stream& stream, std::string_view text,
+// braces: in strings, comments, flow mappings. `stream` is the input's, or
+// a batch of its documents.
+std::optional<yaml::Span> template_action(const yaml::Stream& stream, const TemplateScan& input,
                                           bool in_chart_templates);
 
 // The Helm template a rendered document came from: the path of its

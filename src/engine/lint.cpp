@@ -126,11 +126,18 @@ struct DocumentsReport {
   std::optional<yaml::Span> template_action;
 };
 
-std::vector<const Rule*> enabled_rules(const LintSettings& settings, FileReport& report) {
-  std::vector<const Rule*> rules;
+// A rule that runs on an input, with the input's settings for it.
+struct EnabledRule {
+  const Rule* rule;
+  const RuleConfig* config;  // null: the configuration has none
+};
+
+std::vector<EnabledRule> enabled_rules(const LintSettings& settings, FileReport& report) {
+  std::vector<EnabledRule> rules;
   for (const auto& rule : all_rules()) {
-    if (settings.config.rule_enabled(rule->info().id)) {
-      rules.push_back(rule.get());
+    const RuleConfig* config = settings.config.rule(rule->info().id);
+    if (config == nullptr || config->enabled.value_or(true)) {
+      rules.push_back({rule.get(), config});
     } else {
       report.disabled_rules.push_back(rule->info().id);
     }
@@ -145,10 +152,11 @@ const RunIndex& index_of(const LintSettings& settings) {
 
 // `path` names the input as the index does; `text` is the whole input.
 DocumentsReport lint_documents(const yaml::Stream& stream, const std::string& path, const std::string& text,
-                               std::span<const Rule* const> rules, const LintSettings& settings) {
+                               const TemplateScan& scan, std::span<const EnabledRule> rules,
+                               const LintSettings& settings) {
   DocumentsReport out;
   const RunIndex& index = index_of(settings);
-  out.template_action = template_action(stream, text, settings.role == InputRole::ChartTemplate);
+  out.template_action = template_action(stream, scan, settings.role == InputRole::ChartTemplate);
   // A template's YAML errors are the template language's, not mistakes.
   if (out.template_action) return out;
   const bool partial = settings.role == InputRole::KustomizePatch;
@@ -156,8 +164,8 @@ DocumentsReport lint_documents(const yaml::Stream& stream, const std::string& pa
   for (const auto& document : stream.documents) {
     const size_t first_finding = findings.size();
     if (document.root != nullptr || !document.errors.empty()) ++out.documents;
-    for (const Rule* rule : rules) {
-      Reporter reporter(rule->info(), findings, settings.config, index, text);
+    for (const auto& [rule, rule_config] : rules) {
+      Reporter reporter(rule->info(), rule_config, findings, settings.config, index, text);
       rule->check_document(document, reporter);
     }
     // A broken document's tree stops at the error: rules would see fields
@@ -173,9 +181,9 @@ DocumentsReport lint_documents(const yaml::Stream& stream, const std::string& pa
       const ObjectFacts facts(workload, settings.config.kubernetes_minor != 0
                                             ? settings.config.kubernetes_minor
                                             : schema::newest_minor());
-      for (const Rule* rule : rules) {
+      for (const auto& [rule, rule_config] : rules) {
         if (partial && rule->info().needs_whole_object) continue;
-        Reporter reporter(rule->info(), findings, settings.config, index, text, &facts, path);
+        Reporter reporter(rule->info(), rule_config, findings, settings.config, index, text, &facts, path);
         rule->check_workload(workload, reporter);
       }
     }
@@ -196,8 +204,8 @@ DocumentsReport lint_documents(const yaml::Stream& stream, const std::string& pa
       });
     }
     if (!problems.empty()) {
-      for (const Rule* rule : rules) {
-        Reporter reporter(rule->info(), findings, settings.config, index, text);
+      for (const auto& [rule, rule_config] : rules) {
+        Reporter reporter(rule->info(), rule_config, findings, settings.config, index, text);
         rule->check_waivers(problems, reporter);
       }
     }
@@ -228,10 +236,11 @@ void add_documents(FileReport& report, DocumentsReport& part, InputFacts& input,
 // What only the whole input tells: the rules about the input (a Helm
 // template, say), why nothing in it was linted; then the findings in order.
 void finish_report(FileReport& report, const InputFacts& input, bool broken,
-                   std::span<const Rule* const> rules, const LintSettings& settings) {
+                   std::span<const EnabledRule> rules, const LintSettings& settings) {
   std::vector<Diagnostic> about_input;
-  for (const Rule* rule : rules) {
-    Reporter reporter(rule->info(), about_input, settings.config, index_of(settings), report.text);
+  for (const auto& [rule, rule_config] : rules) {
+    Reporter reporter(rule->info(), rule_config, about_input, settings.config, index_of(settings),
+                      report.text);
     rule->check_input(input, reporter);
   }
   // In source order, the input's findings first where they tie (as a stable
@@ -267,16 +276,17 @@ void finish_report(FileReport& report, const InputFacts& input, bool broken,
 // a batch of documents at a time (in parallel with jobs > 1).
 FileReport lint_text(std::string path, std::string text, const LintSettings& settings) {
   FileReport report{.path = std::move(path), .text = std::move(text)};
-  const std::vector<const Rule*> rules = enabled_rules(settings, report);
+  const std::vector<EnabledRule> rules = enabled_rules(settings, report);
   const std::vector<yaml::Batch> batches = yaml::split_documents(report.text, settings.batch_bytes);
+  const TemplateScan scan(report.text);
   std::vector<DocumentsReport> parts(batches.size());
   InputFacts input;
   bool broken = false;
   in_order(
       batches.size(), settings.jobs,
       [&](size_t i) {
-        parts[i] = lint_documents(yaml::parse(batches[i], settings.parse), report.path, report.text, rules,
-                                  settings);
+        parts[i] = lint_documents(yaml::parse(batches[i], settings.parse), report.path, report.text, scan,
+                                  rules, settings);
       },
       [&](size_t i) { add_documents(report, parts[i], input, broken); });
   // A Helm template is not YAML until rendered: a batch after the first may
@@ -290,8 +300,9 @@ FileReport lint_text(std::string path, std::string text, const LintSettings& set
 }
 
 void lint_stream(FileReport& report, const yaml::Stream& stream, const LintSettings& settings) {
-  const std::vector<const Rule*> rules = enabled_rules(settings, report);
-  DocumentsReport part = lint_documents(stream, report.path, report.text, rules, settings);
+  const std::vector<EnabledRule> rules = enabled_rules(settings, report);
+  DocumentsReport part =
+      lint_documents(stream, report.path, report.text, TemplateScan(report.text), rules, settings);
   InputFacts input;
   bool broken = false;
   add_documents(report, part, input, broken);  // nothing but the template action when it is one

@@ -132,14 +132,16 @@ class ObjectFacts {
 // Collects one rule's findings on one document.
 class Reporter {
  public:
-  // `config` is the input's configuration; `source` the input's text;
-  // `input` names the input as the index does.
-  Reporter(const RuleInfo& rule, std::vector<Diagnostic>& out, const LintConfig& config,
-           const RunIndex& index, std::string_view source, const ObjectFacts* facts = nullptr,
-           std::string_view input = {})
+  // `config` is the input's configuration and `rule_config` its settings for
+  // the rule (config.rule(rule.id), looked up once an input, not once an
+  // object); `source` the input's text; `input` names the input as the
+  // index does.
+  Reporter(const RuleInfo& rule, const RuleConfig* rule_config, std::vector<Diagnostic>& out,
+           const LintConfig& config, const RunIndex& index, std::string_view source,
+           const ObjectFacts* facts = nullptr, std::string_view input = {})
       : rule_(rule),
         out_(out),
-        config_(config.rule(rule.id)),
+        config_(rule_config),
         pod_security_(config.pod_security),
         index_(index),
         source_(source),
