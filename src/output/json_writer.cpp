@@ -2,9 +2,29 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
 #include "yaml/source.hpp"
 
 namespace podlint {
+
+namespace {
+
+// Whether JSON takes a byte as it is: printable ASCII but the quote and the backslash.
+constexpr std::array<bool, 256> kPlain = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c < 0x80; ++c)
+    plain[c] = c != '"' && c != '\\';
+  return plain;
+}();
+
+// A line break and the indentation of the deepest lines written in one append.
+constexpr size_t kIndentedDepth = 32;
+constexpr std::string_view kNewlineAndSpaces =
+    "\n                                                                ";
+static_assert(kNewlineAndSpaces.size() == 1 + 2 * kIndentedDepth);
+
+}  // namespace
 
 JsonWriter& JsonWriter::key(std::string_view name) {
   before_value();
@@ -90,25 +110,20 @@ void JsonWriter::before_value() {
 }
 
 void JsonWriter::newline() {
-  buffer_ += '\n';
-  buffer_.append(2 * empty_.size(), ' ');
+  if (empty_.size() <= kIndentedDepth) {
+    buffer_.append(kNewlineAndSpaces.data(), 1 + 2 * empty_.size());
+  } else {
+    buffer_ += '\n';
+    buffer_.append(2 * empty_.size(), ' ');
+  }
 }
-
-namespace {
-
-// Whether JSON takes a byte as it is: printable ASCII but the quote and the backslash.
-bool plain(unsigned char c) {
-  return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
-}
-
-}  // namespace
 
 void JsonWriter::escaped(std::string_view text) {
   buffer_ += '"';
   for (size_t i = 0; i < text.size();) {
     // Most text is plain: copied a run at a time, not a byte at a time.
     size_t run = i;
-    while (run < text.size() && plain(static_cast<unsigned char>(text[run])))
+    while (run < text.size() && kPlain[static_cast<unsigned char>(text[run])])
       ++run;
     buffer_.append(text.substr(i, run - i));
     i = run;

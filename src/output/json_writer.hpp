@@ -86,7 +86,7 @@ class JsonWriter {
   void escaped(std::string_view text);
 
   std::string buffer_;
-  std::vector<bool> empty_;  // per open container: nothing in it yet
+  std::vector<uint8_t> empty_;  // per open container: nothing in it yet (bytes: no bit packing to undo)
   bool after_key_ = false;
 };
 

@@ -89,11 +89,26 @@ std::string percent_encode(std::string_view path) {
   return out;
 }
 
+// Whether a path is relative with no "." or ".." part and no empty one (as
+// a directory walk below the working directory names files): already what
+// normalizing it and making it relative to the working directory would give.
+bool plain_relative(std::string_view path) {
+  if (path.empty() || path.front() == '/') return false;
+  for (size_t start = 0;;) {
+    const size_t end = path.find('/', start);
+    const std::string_view part = path.substr(start, end == std::string_view::npos ? end : end - start);
+    if (part.empty() || part == "." || part == "..") return false;
+    if (end == std::string_view::npos) return true;
+    start = end + 1;
+  }
+}
+
 // Where a file is: relative to %SRCROOT% when it lies below the working
 // directory, else an absolute file: URI. Returns the URI and whether it is
 // relative.
 std::pair<std::string, bool> artifact_uri(const std::string& path, const std::filesystem::path& root) {
   namespace fs = std::filesystem;
+  if (plain_relative(path)) return {percent_encode(path), true};
   const fs::path given(path);
   const fs::path absolute = (given.is_absolute() ? given : root / given).lexically_normal();
   const fs::path relative = absolute.lexically_relative(root);

@@ -53,7 +53,9 @@ Guess guess(std::string_view word, std::span<const std::string_view> candidates)
   const size_t limit = std::clamp<size_t>(word.size() / 4, 1, 3);
   size_t best_distance = limit + 1;
   for (std::string_view c : candidates) {
-    if (c.empty()) continue;
+    // Lengths further apart than the best distance so far make a worse one.
+    const size_t length_gap = c.size() > word.size() ? c.size() - word.size() : word.size() - c.size();
+    if (c.empty() || length_gap > best_distance) continue;
     const size_t d = edit_distance(word, c);
     if (d < best_distance) {
       out = {.word = c, .unique = true};
