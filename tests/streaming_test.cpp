@@ -274,3 +274,85 @@ TEST_CASE("every fuzz regression gives the same findings whole and in batches of
   }
   CHECK(files > 20);
 }
+
+namespace {
+
+// The line-table version document_starts() replaced, kept as the oracle: a
+// table of every line, and a walk back over it from each "---" line.
+std::vector<podlint::yaml::DocumentStart> document_starts_by_line_table(std::string_view text) {
+  constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  const auto is_break = [](char c) { return c == '\n' || c == '\r'; };
+  const auto marker_at = [&](size_t at, char c) {
+    return text.size() - at >= 3 && text[at] == c && text[at + 1] == c && text[at + 2] == c &&
+           (text.size() - at == 3 || text[at + 3] == ' ' || text[at + 3] == '\t' || is_break(text[at + 3]));
+  };
+  struct Line {
+    uint32_t offset, row;
+  };
+  std::vector<Line> lines{{0, 0}};
+  std::vector<podlint::yaml::DocumentStart> starts{{0, 1, 0}};
+  const auto cut = [&](size_t line) {
+    size_t first = line, k = line;
+    while (k > 0) {
+      std::string_view previous = text.substr(lines[k - 1].offset, lines[k].offset - lines[k - 1].offset);
+      if (previous.starts_with(kBom)) previous.remove_prefix(kBom.size());
+      const size_t content = previous.find_first_not_of(" \t\r\n");
+      if (!previous.empty() && previous[0] == '%') {
+        first = k - 1;
+      } else if (content != std::string_view::npos && previous[content] != '#') {
+        break;
+      }
+      --k;
+    }
+    if (first < line && (k == 0 || marker_at(lines[k - 1].offset, '.'))) line = first;
+    if (lines[line].offset <= starts.back().offset) return;
+    starts.push_back({lines[line].offset, static_cast<uint32_t>(line + 1), lines[line].row});
+  };
+  uint32_t row = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i == lines.back().offset && marker_at(i, '-')) cut(lines.size() - 1);
+    if (i == text.size()) break;
+    if (text[i] == '\n') ++row;
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')))
+      lines.push_back({static_cast<uint32_t>(i + 1), row});
+  }
+  return starts;
+}
+
+std::string describe(const std::vector<podlint::yaml::DocumentStart>& starts) {
+  std::string out;
+  for (const auto& s : starts)
+    out += fmt::format("{}@{}/{} ", s.offset, s.line, s.row);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("documents begin where a table of every line says they do", "[streaming][yaml]") {
+  // Pieces that make and unmake document starts: markers, directives, "...",
+  // comments, byte order marks, every kind of line break.
+  const std::vector<std::string_view> pieces{
+      "---", "--- x", "---\t", "----", "...",  "... # end", "%YAML 1.2",    "%TAG ! !",
+      "# c", "  # c", "",      "  ",   "a: 1", " ---",      "\xEF\xBB\xBF", "\xEF\xBB\xBF%YAML 1.2",
+      "\n",  "\r\n",  "\r",    "\n",   "\r\n", "\n"};
+  uint64_t seed = 7;
+  const auto next = [&] {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>(seed >> 33);
+  };
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const size_t count = next() % 24;
+    for (size_t i = 0; i < count; ++i)
+      text += pieces[next() % pieces.size()];
+    INFO(nlohmann::json(text).dump());
+    REQUIRE(describe(podlint::yaml::document_starts(text)) == describe(document_starts_by_line_table(text)));
+  }
+  namespace fs = std::filesystem;
+  for (const auto& entry : fs::directory_iterator(PODLINT_SOURCE_DIR "/tests/fuzz-regressions")) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    INFO(entry.path().filename().string());
+    CHECK(describe(podlint::yaml::document_starts(text)) == describe(document_starts_by_line_table(text)));
+  }
+}

@@ -1,5 +1,8 @@
 #include "yaml/batches.hpp"
 
+#include <cstring>
+#include <optional>
+
 #include "yaml/characters.hpp"
 #include "yaml/tree_builder.hpp"
 
@@ -31,44 +34,68 @@ void shift(Node& node, uint32_t offset) {
   }
 }
 
+// A line's start: its offset, 1-based line and 0-based row (as DocumentStart
+// counts them).
+using LineStart = DocumentStart;
+
+// The line before the one at `at`, which is not the first: found by reading
+// back over its break (LF, CR LF or a lone CR) and its bytes.
+LineStart previous_line(std::string_view text, const LineStart& at) {
+  size_t end = at.offset - 1;  // the break's last byte
+  const bool line_feed = text[end] == '\n';
+  if (line_feed && end > 0 && text[end - 1] == '\r') --end;
+  size_t start = end;
+  while (start > 0 && !is_break(text[start - 1]))
+    --start;
+  return {static_cast<uint32_t>(start), at.line - 1, at.row - (line_feed ? 1 : 0)};
+}
+
+// The line after the one at `at`; nullopt after the last line.
+std::optional<LineStart> next_line(std::string_view text, const LineStart& at) {
+  const char* const begin = text.data() + at.offset;
+  const size_t rest = text.size() - at.offset;
+  const auto* line_feed = static_cast<const char*>(std::memchr(begin, '\n', rest));
+  const size_t content = line_feed == nullptr ? rest : static_cast<size_t>(line_feed - begin);
+  // A carriage return ends a line unless a line feed follows it.
+  if (const auto* cr = static_cast<const char*>(std::memchr(begin, '\r', content));
+      cr != nullptr && cr + 1 != line_feed)
+    return LineStart{static_cast<uint32_t>(cr + 1 - text.data()), at.line + 1, at.row};
+  if (line_feed == nullptr) return std::nullopt;
+  return LineStart{static_cast<uint32_t>(line_feed + 1 - text.data()), at.line + 1, at.row + 1};
+}
+
 }  // namespace
 
+// Line by line, forward with memchr, keeping no table of lines (a 60 MB
+// stream has two million): the few lines before a "---" that may hold its
+// directives are read back from the text.
 std::vector<DocumentStart> document_starts(std::string_view text) {
-  struct Line {
-    uint32_t offset, row;
-  };
-  std::vector<Line> lines{{0, 0}};
   std::vector<DocumentStart> starts{{0, 1, 0}};
-  const auto cut = [&](size_t line) {
+  const auto cut = [&](LineStart line) {
     // Back over directive lines that a "..." line (or the input's start)
     // precedes, comment and empty lines between them included.
-    size_t first = line;
-    size_t k = line;
-    while (k > 0) {
-      std::string_view previous = text.substr(lines[k - 1].offset, lines[k].offset - lines[k - 1].offset);
+    std::optional<LineStart> first_directive;
+    std::optional<LineStart> stop;  // the line that ended the walk; none: the input's start
+    for (LineStart k = line; k.offset > 0;) {
+      const LineStart previous_start = previous_line(text, k);
+      std::string_view previous = text.substr(previous_start.offset, k.offset - previous_start.offset);
       // A byte order mark may open any document, before its directives.
       if (previous.starts_with(kByteOrderMark)) previous.remove_prefix(kByteOrderMark.size());
       const size_t content = previous.find_first_not_of(" \t\r\n");
       if (!previous.empty() && previous[0] == '%') {
-        first = k - 1;
+        first_directive = previous_start;
       } else if (content != std::string_view::npos && previous[content] != '#') {
+        stop = previous_start;
         break;
       }
-      --k;
+      k = previous_start;
     }
-    if (first < line && (k == 0 || marker_line_at(text, lines[k - 1].offset, '.'))) line = first;
-    if (lines[line].offset <= starts.back().offset) return;
-    starts.push_back({lines[line].offset, static_cast<uint32_t>(line + 1), lines[line].row});
+    if (first_directive && (!stop || marker_line_at(text, stop->offset, '.'))) line = *first_directive;
+    if (line.offset <= starts.back().offset) return;
+    starts.push_back(line);
   };
-  uint32_t row = 0;
-  for (size_t i = 0; i <= text.size(); ++i) {
-    const size_t line = lines.size() - 1;
-    if (i == lines[line].offset && marker_line_at(text, i, '-')) cut(line);
-    if (i == text.size()) break;
-    const char c = text[i];
-    if (c == '\n') ++row;
-    if (c == '\n' || (c == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')))
-      lines.push_back({static_cast<uint32_t>(i + 1), row});
+  for (std::optional<LineStart> at = LineStart{0, 1, 0}; at; at = next_line(text, *at)) {
+    if (marker_line_at(text, at->offset, '-')) cut(*at);
   }
   return starts;
 }

@@ -29,9 +29,9 @@ std::vector<DocumentStart> document_starts(std::string_view text);
 bool only_comments(std::string_view text);
 
 // The batch size podlint uses: big enough that the cost of a batch vanishes,
-// small enough that its trees stay some four megabytes (a tree of small
+// small enough that its trees stay some two megabytes (a tree of small
 // documents takes some sixty bytes a byte of YAML).
-inline constexpr size_t kBatchBytes = 64 << 10;
+inline constexpr size_t kBatchBytes = 32 << 10;
 
 // Whole documents of an input, and where they begin in it.
 struct Batch {
