@@ -62,7 +62,6 @@ items:
   const podlint::IndexedObject* web = run.index.find("Deployment", "shop", "web");
   REQUIRE(web != nullptr);
   CHECK(web->ref.api_version == "apps/v1");
-  CHECK(web->labels.empty());  // only a Namespace's are kept
   CHECK(web->pod_labels == StringMap{{"app", "web"}, {"tier", "front"}});
   const podlint::IndexedObject* pod = run.index.find("Pod", "", "one-off");
   REQUIRE(pod != nullptr);
@@ -271,4 +270,22 @@ TEST_CASE("a long input indexed a batch per job is indexed as on one thread", "[
   REQUIRE(one.objects().size() > 5000);  // names repeat: find() gives the first
   CHECK(describe(two) == describe(one));
   CHECK(describe(one).at(0) == "p0 long.yaml:2 port 1000");
+}
+
+TEST_CASE("a Namespace's labels are the first Namespace's of that name, across merged indexes", "[index]") {
+  podlint::RunIndex index, second, third;
+  index.add_input("a.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {team: a}}\n");
+  second.add_input("b.yaml",
+                   "apiVersion: v1\nkind: Namespace\nmetadata: {name: shop, labels: {level: first}}\n---\n"
+                   "apiVersion: v1\nkind: Namespace\nmetadata: {name: shop, labels: {level: second}}\n");
+  third.add_input("c.yaml",
+                  "apiVersion: v1\nkind: Namespace\nmetadata: {name: shop, labels: {level: third}}\n---\n"
+                  "apiVersion: v1\nkind: Namespace\nmetadata: {name: ops}\n");
+  index.merge(std::move(second));
+  index.merge(std::move(third));
+  REQUIRE(index.namespace_labels("shop") != nullptr);
+  CHECK(*index.namespace_labels("shop") == StringMap{{"level", "first"}});
+  REQUIRE(index.namespace_labels("ops") != nullptr);
+  CHECK(index.namespace_labels("ops")->empty());
+  CHECK(index.namespace_labels("p") == nullptr);  // a Pod's labels are not a Namespace's
 }

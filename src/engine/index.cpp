@@ -107,7 +107,8 @@ void RunIndex::add_batch(std::string_view input, const yaml::Stream& stream) {
       o.ref = {text(w.api_version), text(w.kind), text(w.namespace_), text(w.name)};
       o.input = input;
       o.span = w.object->span;
-      if (w.kind.value == "Namespace") o.labels = model::read_labels(w.labels);
+      if (w.kind.value == "Namespace" && o.ref.namespace_.empty())
+        namespace_labels_.try_emplace(o.ref.name, model::read_labels(w.labels));  // the first wins
       o.pod_labels = model::read_labels(w.pod_labels);
       if (w.kind.value == "ConfigMap" || w.kind.value == "Secret") {
         for (const auto& key : model::config_keys(w))
@@ -149,6 +150,9 @@ void RunIndex::merge(RunIndex&& other) {
   } else {
     for (IndexedObject& object : other.objects_)
       add(std::move(object));
+    // This index's objects come first: a Namespace here wins.
+    for (auto& [name, labels] : other.namespace_labels_)
+      namespace_labels_.try_emplace(name, std::move(labels));
   }
   inputs_ = std::move(inputs);
   other = RunIndex();
@@ -176,8 +180,8 @@ const IndexedObject* RunIndex::find_in_namespace(std::string_view kind, std::str
 }
 
 const StringMap* RunIndex::namespace_labels(std::string_view name) const {
-  const IndexedObject* ns = find("Namespace", "", name);
-  return ns == nullptr ? nullptr : &ns->labels;
+  const auto it = namespace_labels_.find(std::string(name));
+  return it == namespace_labels_.end() ? nullptr : &it->second;
 }
 
 std::span<const uint32_t> RunIndex::pod_makers(std::string_view namespace_) const {

@@ -36,10 +36,7 @@ struct IndexedObject {
   ObjectRef ref{};         // namespace_ as written: empty when the object names none
   std::string_view input;  // the input's name as reports show it (held by the index)
   yaml::Span span{};       // the object's mapping
-  // A Namespace's metadata.labels (what PodSecurity admission reads); other
-  // objects' are not kept, a Pod's are its pod_labels.
-  StringMap labels{};
-  StringMap pod_labels;  // the labels of the pods it makes (a Pod's own, a pod template's)
+  StringMap pod_labels;    // the labels of the pods it makes (a Pod's own, a pod template's)
   // A ConfigMap's or a Secret's keys, and whether the cluster fills them in
   // (a kubernetes.io/service-account-token Secret).
   std::vector<std::string> keys{};
@@ -78,8 +75,9 @@ class RunIndex {
   // namespace "default" (where kubectl puts it without -n).
   const IndexedObject* find_in_namespace(std::string_view kind, std::string_view namespace_,
                                          std::string_view name) const;
-  // The labels of the Namespace object named `name` in the run; null when
-  // the run does not define it.
+  // The labels of the Namespace object named `name` in the run (the first
+  // when several are); null when the run does not define it. Other objects'
+  // labels are not kept (a Pod's are its pod_labels).
   const StringMap* namespace_labels(std::string_view name) const;
   // The objects that make pods in a namespace (none given: "default"), as
   // positions in objects(), in run order.
@@ -106,6 +104,7 @@ class RunIndex {
   // Namespace -> pod_makers(); key(namespace, label key, value) -> pod_makers_labelled().
   std::unordered_map<std::string, std::vector<uint32_t>> makers_by_namespace_;
   std::unordered_map<uint64_t, std::vector<uint32_t>> makers_by_label_;
+  std::unordered_map<std::string, StringMap> namespace_labels_;  // Namespace name -> labels
 };
 
 }  // namespace podlint
