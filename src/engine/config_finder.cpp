@@ -37,13 +37,20 @@ ConfigFinder::ConfigFinder(const std::string& given, const FolderFacts& folders)
 ResolvedConfig ConfigFinder::resolve(const std::optional<std::string>& path) {
   std::optional<fs::path> target;
   if (path) target = absolute_path(*path, cwd_);
-  if (given_) return resolve_config(given_file_, target);
-  fs::path start = cwd_;
-  if (target) {
-    const auto [folder, name] = split_path(target->native());
-    start = is_plain_name(name) && folders_.is_directory(folder, name) ? *target : target->parent_path();
+  const ConfigFile* file = given_file_;
+  if (!given_) {
+    fs::path start = cwd_;
+    if (target) {
+      const auto [folder, name] = split_path(target->native());
+      start = is_plain_name(name) && folders_.is_directory(folder, name) ? *target : target->parent_path();
+    }
+    file = for_directory(start);
   }
-  return resolve_config(for_directory(start), target);
+  if (file != nullptr && (!file->ignore.empty() || !file->overrides.empty()))
+    return resolve_config(file, target);
+  auto [same, added] = same_for_every_input_.try_emplace(file);
+  if (added) same->second = resolve_config(file, std::nullopt);
+  return same->second;
 }
 
 const ConfigFile* ConfigFinder::for_directory(const fs::path& directory) {

@@ -46,6 +46,9 @@ class ConfigFinder {
   std::filesystem::path cwd_;
   const FolderFacts& folders_;
   std::map<std::string, const ConfigFile*, std::less<>> by_directory_;  // absolute path -> its file
+  // What a file without `ignore` globs or `overrides` (or no file: null)
+  // resolves to, the same for every input it applies to: made once.
+  std::map<const ConfigFile*, ResolvedConfig> same_for_every_input_;
   std::vector<std::unique_ptr<ConfigFile>> loaded_;
   std::vector<ConfigError> errors_;
 };
