@@ -1,6 +1,9 @@
 // JUnit XML: its shape (a testcase per object and rule), and well-formed XML
 // whatever bytes the input, the paths and the messages hold, checked by
 // libxml2's xmllint.
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <sstream>
@@ -81,6 +84,40 @@ k8s/app.yaml:1:7: error: second
   <testsuite name="empty.yaml" tests="0" failures="0" errors="0" skipped="0"/>
 </testsuites>
 )");
+}
+
+TEST_CASE("JUnit finds each finding's object in a long stream, an alias's object after its anchor's",
+          "[junit]") {
+  // Longer than a batch, so read a batch at a time; a List whose second item
+  // is an alias of the first (two objects, one span: the first takes it).
+  std::string text =
+      "apiVersion: v1\nkind: List\nitems:\n- &p {apiVersion: v1, kind: Pod, metadata: {name: first}}\n- *p\n";
+  for (int i = 0; text.size() < 200'000; ++i)
+    text += "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c" + std::to_string(i) + "}\n";
+  text += "---\napiVersion: v1\nkind: Pod\nmetadata: {name: last}\n---\nbroken: [\n";
+  podlint::FileReport report{"long.yaml", text, {}, {}};
+  add_diagnostic(report, "missing-liveness-probe", podlint::Severity::Warning, "{name: first}", "anchored");
+  add_diagnostic(report, "missing-liveness-probe", podlint::Severity::Warning, "{name: last}", "last pod");
+  add_diagnostic(report, "yaml-syntax", podlint::Severity::Error, "[\n", "unterminated");
+  run_only(report, {"missing-liveness-probe", "yaml-syntax"});
+  const std::string xml = junit_of({report});
+  const auto testcase = [&](const std::string& name) {
+    const size_t at = xml.find("name=\"" + name + "\"");
+    if (at == std::string::npos) return std::string("(none)");
+    const size_t end = xml.find('\n', at);
+    return xml.substr(at, end - at);
+  };
+  CHECK(testcase("Pod/first: missing-liveness-probe") == "name=\"Pod/first: missing-liveness-probe\">");
+  CHECK(xml.find("name=\"Pod/first: missing-liveness-probe\"/>") !=
+        std::string::npos);  // the alias's: passed
+  CHECK(testcase("Pod/last: missing-liveness-probe") == "name=\"Pod/last: missing-liveness-probe\">");
+  CHECK(testcase("ConfigMap/c7: missing-liveness-probe") ==
+        "name=\"ConfigMap/c7: missing-liveness-probe\"/>");
+  CHECK(xml.find("<failure message=\"anchored\"") != std::string::npos);
+  const size_t documents =
+      std::count(text.begin(), text.end(), '-') / 3;  // a "---" a document after the first
+  CHECK(testcase(fmt::format("document {}: yaml-syntax", documents + 1)) ==
+        fmt::format("name=\"document {}: yaml-syntax\">", documents + 1));
 }
 
 TEST_CASE("JUnit lists only the rules each file's configuration runs", "[junit]") {

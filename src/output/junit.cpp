@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 
 #include "engine/rule.hpp"
 #include "model/pod.hpp"
+#include "yaml/batches.hpp"
 #include "yaml/parser.hpp"
 #include "yaml/source.hpp"
 
@@ -33,32 +35,58 @@ struct Unit {
   std::map<std::string_view, std::vector<const Diagnostic*>> findings;  // by rule id
 };
 
+// Finds the unit whose span holds an offset by position, not by testing
+// every unit: a stream may have a million findings among a hundred thousand
+// objects. Units are in source order except that an alias makes an object of
+// its anchor's node again; of units with the same span, the first wins.
+class UnitFinder {
+ public:
+  explicit UnitFinder(std::vector<Unit>& units) : units_(units), order_(units.size()) {
+    std::iota(order_.begin(), order_.end(), size_t{0});
+    std::stable_sort(order_.begin(), order_.end(), [&](size_t a, size_t b) { return begin(a) < begin(b); });
+  }
+
+  // Null when no unit holds `offset`.
+  Unit* holding(uint32_t offset) const {
+    auto after = std::upper_bound(order_.begin(), order_.end(), offset,
+                                  [&](uint32_t at, size_t unit) { return at < begin(unit); });
+    if (after == order_.begin()) return nullptr;
+    auto last = std::prev(after);
+    while (last != order_.begin() && begin(*std::prev(last)) == begin(*last))
+      --last;
+    Unit& unit = units_[*last];
+    return offset < unit.span.end.offset ? &unit : nullptr;
+  }
+
+ private:
+  uint32_t begin(size_t unit) const { return units_[unit].span.begin.offset; }
+
+  std::vector<Unit>& units_;
+  std::vector<size_t> order_;
+};
+
 std::vector<Unit> units_of(const FileReport& report) {
   std::vector<Unit> objects, documents;
-  const yaml::Stream stream = yaml::parse(report.text);
-  for (size_t i = 0; i < stream.documents.size(); ++i) {
-    const yaml::Document& document = stream.documents[i];
-    documents.push_back({fmt::format("document {}", i + 1), document.span, false, {}});
-    if (document.broken()) continue;
-    for (const auto& workload : model::extract_workloads(document)) {
-      const std::string_view name = workload.name.valid() ? workload.name.value : "(unnamed)";
-      const std::string_view kind = workload.kind.valid() ? workload.kind.value : "(no kind)";
-      objects.push_back({fmt::format("{}/{}", kind, name), workload.object->span, true, {}});
+  // A batch of documents at a time: a long stream is never one tree.
+  for (const yaml::Batch& batch : yaml::split_documents(report.text, yaml::kBatchBytes)) {
+    const yaml::Stream stream = yaml::parse(batch);
+    for (const yaml::Document& document : stream.documents) {
+      documents.push_back({fmt::format("document {}", documents.size() + 1), document.span, false, {}});
+      if (document.broken()) continue;
+      for (const auto& workload : model::extract_workloads(document)) {
+        const std::string_view name = workload.name.valid() ? workload.name.value : "(unnamed)";
+        const std::string_view kind = workload.kind.valid() ? workload.kind.value : "(no kind)";
+        objects.push_back({fmt::format("{}/{}", kind, name), workload.object->span, true, {}});
+      }
     }
   }
   if (documents.empty()) documents.push_back({"document 1", {}, false, {}});
-  const auto inside = [](const yaml::Span& span, uint32_t offset) {
-    return span.begin.offset <= offset && offset < span.end.offset;
-  };
+  const UnitFinder object_at(objects), document_at(documents);
   for (const auto& d : report.diagnostics) {
-    const uint32_t at = d.span.begin.offset;
-    const auto holds = [&](const Unit& u) { return inside(u.span, at); };
-    auto unit = std::find_if(objects.begin(), objects.end(), holds);
-    if (unit == objects.end()) {
-      // The last document takes what lies beyond every document's span.
-      unit = std::find_if(documents.begin(), documents.end(), holds);
-      if (unit == documents.end()) unit = documents.end() - 1;
-    }
+    Unit* unit = object_at.holding(d.span.begin.offset);
+    if (unit == nullptr) unit = document_at.holding(d.span.begin.offset);
+    // The last document takes what lies beyond every document's span.
+    if (unit == nullptr) unit = &documents.back();
     unit->findings[d.rule].push_back(&d);
   }
   // Objects in source order, then documents with findings outside any object.
