@@ -65,6 +65,7 @@ void GithubReportWriter::add(const FileReport& report) {
                         github_escape_data("cannot read: " + report.read_error));
     return;
   }
+  if (report.diagnostics.empty()) return;  // no table of a long clean input's lines
   const yaml::LineIndex lines(report.text);
   const auto column = [&](const yaml::Position& p) {
     return yaml::utf16_column(lines.line_text(p.line), p.column) + 1;

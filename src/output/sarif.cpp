@@ -415,6 +415,7 @@ void SarifReportWriter::add_rendered(const FileReport& report, std::string rende
 void SarifReportWriter::write_results(JsonWriter& json, const FileReport& report,
                                       const ArtifactName& artifact, size_t index,
                                       std::ostream* flush_to) const {
+  if (report.diagnostics.empty()) return;  // no table of a long clean input's lines
   const yaml::LineIndex lines(report.text);
   const auto physical = [&](const yaml::Span& span, const Region* context) {
     json.key("physicalLocation");
