@@ -310,7 +310,7 @@ TEST_CASE("a report made apart (render, add_rendered) is written as add would wr
   // must not leave a stray comma), one that could not be read, ordinary
   // ones, and one with more findings than are made apart.
   std::string many;
-  for (int i = 0; i < 200; ++i)
+  for (int i = 0; i < 800; ++i)
     many += fmt::format(
         "---\napiVersion: v1\nkind: Pod\nmetadata: {{name: p{}}}\nspec:\n  containers:\n"
         "    - {{name: c, image: busybox}}\n",

@@ -13,8 +13,10 @@
 namespace podlint {
 
 // Reports with more findings than this are not rendered apart (render) but
-// written as they go (add): their output is not held whole.
-inline constexpr size_t kRenderedFindings = 500;
+// written as they go (add): their output is not held whole. A finding takes
+// some 2 KB of SARIF, so a rendered report holds at most a few megabytes;
+// below that, a file's findings are rendered on the thread that linted it.
+inline constexpr size_t kRenderedFindings = 2048;
 
 class ReportWriter {
  public:
