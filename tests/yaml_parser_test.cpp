@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -271,6 +273,24 @@ TEST_CASE("a syntax error ends only its own document", "[yaml][parser][errors]")
   CHECK_FALSE(stream.documents[2].broken());
   CHECK(value_of(*stream.documents[2].root, "c").items[0]->value == "3");
   CHECK(stream.has_errors());
+}
+
+TEST_CASE("an error found while reading ahead to a '---' ends only its own document",
+          "[yaml][parser][errors]") {
+  // The second anchor is an error only once the scanner has read on to the
+  // "---" for the node's content: recovery goes back to that marker.
+  for (const std::string_view marker : {"---", "..."}) {
+    const std::string text = fmt::format("&a !!map\n&b !!str\n{}\nc: 3\n", marker);
+    const Stream stream = parse(text);
+    INFO(text);
+    REQUIRE(stream.documents.size() == 2);
+    REQUIRE(stream.documents[0].errors.size() == 1);
+    CHECK(stream.documents[0].errors[0].message == "a node must not have more than one anchor");
+    CHECK(stream.documents[1].errors.empty());
+    REQUIRE(stream.documents[1].root != nullptr);
+    CHECK(value_of(*stream.documents[1].root, "c").value == "3");
+    CHECK(stream.documents[1].span.begin.line == (marker == "---" ? 3 : 4));
+  }
 }
 
 TEST_CASE("a broken document keeps the part of its root already built", "[yaml][parser][errors]") {

@@ -636,7 +636,8 @@ Stream Parser::run() {
         }
       }
     } catch (const Failure&) {
-      document.explicit_end = scanner_.recover();
+      document.explicit_end =
+          scanner_.recover(document.errors.empty() ? 0 : document.errors.back().span.begin.offset);
       document.span.end = scanner_.pos();
     }
     if (ended) {

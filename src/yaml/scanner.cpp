@@ -783,7 +783,20 @@ void Scanner::fetch_block_scalar() {
   t.text = text_.substr(begin.offset, static_cast<size_t>(cur_.p - buffer_) - begin.offset);
 }
 
-bool Scanner::recover() {
+bool Scanner::recover(uint32_t error_offset) {
+  // A document marker read ahead, past the error (while looking beyond the
+  // node's last line for more of it), begins the next document: go back to
+  // it, not past it, or that document is lost.
+  for (size_t i = head_; i < tokens_.size(); ++i) {
+    const Token& t = tokens_[i];
+    if ((t.kind == Tok::DocStart || t.kind == Tok::DocEnd) && t.span.begin.column == 1 &&
+        t.span.begin.offset > error_offset) {
+      cur_.p = buffer_ + t.span.begin.offset;
+      cur_.line_start = cur_.p;
+      cur_.line = t.span.begin.line;
+      break;
+    }
+  }
   tokens_.clear();
   head_ = 0;
   token_available_ = false;

@@ -182,9 +182,10 @@ class Scanner {
   // the next queued token.
   void move_comments(std::vector<Comment>& to, bool all);
   // Skips to the next line that starts a document ("---", or "..." which
-  // ends the broken one) and resets the scanner there. Returns whether a
-  // "..." line or a directive ends the broken document.
-  bool recover();
+  // ends the broken one) after the error at `error_offset`, and resets the
+  // scanner there: one already read ahead if there is one. Returns whether
+  // a "..." line or a directive ends the broken document.
+  bool recover(uint32_t error_offset);
 
   // ---- the fast path's view ----
 
