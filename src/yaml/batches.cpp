@@ -50,19 +50,43 @@ LineStart previous_line(std::string_view text, const LineStart& at) {
   return {static_cast<uint32_t>(start), at.line - 1, at.row - (line_feed ? 1 : 0)};
 }
 
-// The line after the one at `at`; nullopt after the last line.
-std::optional<LineStart> next_line(std::string_view text, const LineStart& at) {
-  const char* const begin = text.data() + at.offset;
-  const size_t rest = text.size() - at.offset;
-  const auto* line_feed = static_cast<const char*>(std::memchr(begin, '\n', rest));
-  const size_t content = line_feed == nullptr ? rest : static_cast<size_t>(line_feed - begin);
-  // A carriage return ends a line unless a line feed follows it.
-  if (const auto* cr = static_cast<const char*>(std::memchr(begin, '\r', content));
-      cr != nullptr && cr + 1 != line_feed)
-    return LineStart{static_cast<uint32_t>(cr + 1 - text.data()), at.line + 1, at.row};
-  if (line_feed == nullptr) return std::nullopt;
-  return LineStart{static_cast<uint32_t>(line_feed + 1 - text.data()), at.line + 1, at.row + 1};
-}
+// Walks a text's lines forward. Each kind of break byte is searched for
+// again only once the walk has passed the last one found, so the walk stays
+// linear whatever the breaks (a file of lone CRs has no LF to find).
+class LineWalker {
+ public:
+  explicit LineWalker(std::string_view text) : text_(text) {}
+
+  // The line after the one at `at`; nullopt after the last line.
+  std::optional<LineStart> next(const LineStart& at) {
+    const size_t line_feed = next_byte(line_feed_, '\n', at.offset);
+    const size_t carriage_return = next_byte(carriage_return_, '\r', at.offset);
+    // A carriage return ends a line unless a line feed follows it.
+    if (carriage_return < line_feed && carriage_return + 1 != line_feed)
+      return LineStart{static_cast<uint32_t>(carriage_return + 1), at.line + 1, at.row};
+    if (line_feed == std::string_view::npos) return std::nullopt;
+    return LineStart{static_cast<uint32_t>(line_feed + 1), at.line + 1, at.row + 1};
+  }
+
+ private:
+  struct Found {
+    size_t at = 0;  // npos: none after the last search's start
+    bool searched = false;
+  };
+
+  size_t next_byte(Found& found, char byte, size_t from) const {
+    if (!found.searched || (found.at != std::string_view::npos && found.at < from)) {
+      const void* hit = std::memchr(text_.data() + from, byte, text_.size() - from);
+      found = {hit == nullptr ? std::string_view::npos
+                              : static_cast<size_t>(static_cast<const char*>(hit) - text_.data()),
+               true};
+    }
+    return found.at;
+  }
+
+  std::string_view text_;
+  Found line_feed_, carriage_return_;
+};
 
 }  // namespace
 
@@ -94,7 +118,8 @@ std::vector<DocumentStart> document_starts(std::string_view text) {
     if (line.offset <= starts.back().offset) return;
     starts.push_back(line);
   };
-  for (std::optional<LineStart> at = LineStart{0, 1, 0}; at; at = next_line(text, *at)) {
+  LineWalker lines(text);
+  for (std::optional<LineStart> at = LineStart{0, 1, 0}; at; at = lines.next(*at)) {
     if (marker_line_at(text, at->offset, '-')) cut(*at);
   }
   return starts;
