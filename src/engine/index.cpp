@@ -23,6 +23,10 @@ std::optional<bool> top_level_bool(const yaml::Node& object, std::string_view na
   return out;
 }
 
+bool same_key(const ObjectRef& a, const ObjectRef& b) {
+  return a.kind == b.kind && a.namespace_ == b.namespace_ && a.name == b.name;
+}
+
 // A namespace as the API server places an object: none given is "default".
 std::string_view placed_in(std::string_view namespace_) {
   return namespace_.empty() ? std::string_view("default") : namespace_;
@@ -127,7 +131,12 @@ void RunIndex::add_batch(std::string_view input, const yaml::Stream& stream) {
 void RunIndex::add(IndexedObject object) {
   const auto position = static_cast<uint32_t>(objects_.size());
   const ObjectRef& ref = object.ref;
-  by_key_.emplace(key(ref.kind, ref.namespace_, ref.name), position);
+  // Only the first object of a key is listed (the one find() gives): a
+  // thousand objects of one name make no list to walk.
+  const uint64_t hash = key(ref.kind, ref.namespace_, ref.name);
+  const auto [first, last] = by_key_.equal_range(hash);
+  if (std::none_of(first, last, [&](const auto& entry) { return same_key(objects_[entry.second].ref, ref); }))
+    by_key_.emplace(hash, position);
   if (object.makes_pods) {
     const std::string_view namespace_ = placed_in(ref.namespace_);
     makers_by_namespace_[std::string(namespace_)].push_back(position);
@@ -160,15 +169,13 @@ void RunIndex::merge(RunIndex&& other) {
 
 const IndexedObject* RunIndex::find(std::string_view kind, std::string_view namespace_,
                                     std::string_view name) const {
-  // Objects of the same key (and, rarely, others of the same hash): the first wins.
-  std::optional<uint32_t> first;
-  const auto [begin, end] = by_key_.equal_range(key(kind, namespace_, name));
-  for (auto it = begin; it != end; ++it) {
+  // The first object of the key; others of the same hash are rare.
+  const auto [first, last] = by_key_.equal_range(key(kind, namespace_, name));
+  for (auto it = first; it != last; ++it) {
     const ObjectRef& ref = objects_[it->second].ref;
-    const bool same = ref.kind == kind && ref.namespace_ == namespace_ && ref.name == name;
-    if (same && (!first || it->second < *first)) first = it->second;
+    if (ref.kind == kind && ref.namespace_ == namespace_ && ref.name == name) return &objects_[it->second];
   }
-  return first ? &objects_[*first] : nullptr;
+  return nullptr;
 }
 
 const IndexedObject* RunIndex::find_in_namespace(std::string_view kind, std::string_view namespace_,

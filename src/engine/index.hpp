@@ -99,7 +99,7 @@ class RunIndex {
   // neither growing nor merging moves one.
   std::vector<std::unique_ptr<const std::string>> inputs_;
   std::deque<IndexedObject> objects_;
-  // key(kind, namespace, name) -> the objects of that key.
+  // key(kind, namespace, name) -> the first object of each key of that hash.
   std::unordered_multimap<uint64_t, uint32_t> by_key_;
   // Namespace -> pod_makers(); key(namespace, label key, value) -> pod_makers_labelled().
   std::unordered_map<std::string, std::vector<uint32_t>> makers_by_namespace_;
